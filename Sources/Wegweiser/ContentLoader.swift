@@ -1,0 +1,191 @@
+import Foundation
+import FrontMatter
+
+/// Reads content/: site.yml and every language folder's Markdown files.
+struct ContentLoader {
+    /// The content folder as the user named it (used in diagnostics).
+    var root: String
+    var diagnostics: [Diagnostic] = []
+    /// The text of every file read, by display path, for showing source lines in diagnostics.
+    var sources: [String: String] = [:]
+
+    init(root: String) {
+        self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
+    }
+
+    /// Reads site.yml; nil (with diagnostics) when it is missing or unusable.
+    mutating func loadConfig() throws(BuildFailure) -> SiteConfig? {
+        let path = root + "/site.yml"
+        guard let text = try readText(path) else {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "site.yml is missing; the content folder needs one (see the README)"))
+            return nil
+        }
+        return SiteConfig.load(text: text, file: path, diagnostics: &diagnostics)
+    }
+
+    /// Reads every page file of every language folder, sorted by path.
+    mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
+        var files: [SourceFile] = []
+        for entry in try listFolder(root) {
+            let path = root + "/" + entry.name
+            if entry.isDirectory {
+                guard config.language(entry.name) != nil else {
+                    let known = config.languages.map(\.code)
+                    var message = "`\(entry.name)` is not a language of this site; add it to `languages` in site.yml"
+                    if let suggestion = Spelling.closest(to: entry.name, among: known) {
+                        message += " or rename the folder to `\(suggestion)`"
+                    }
+                    diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: message))
+                    continue
+                }
+                try walk(folder: path, language: entry.name, relative: "", into: &files)
+            }
+        }
+        return files
+    }
+
+    private mutating func walk(folder: String, language: String, relative: String, into files: inout [SourceFile]) throws(BuildFailure) {
+        for entry in try listFolder(folder) {
+            let path = folder + "/" + entry.name
+            let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            if entry.isSymbolicLink {
+                // Links could point out of content/ or form loops; editors have no need for them.
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .warning,
+                    message: "symbolic links are not followed; copy the file into the content folder instead"))
+                continue
+            }
+            if entry.isDirectory {
+                guard !entry.name.hasPrefix("_"), !entry.name.hasPrefix(".") else { continue }
+                guard ContentName.isValid(Substring(entry.name)) else {
+                    diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
+                        message: "folder names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: Substring(entry.name)))`"))
+                    continue
+                }
+                try walk(folder: path, language: language, relative: relativePath, into: &files)
+                continue
+            }
+            guard entry.name.hasSuffix(".md") else { continue }
+            let stem = entry.name.dropLast(3)
+            if stem.hasPrefix("_") && stem != "_index" { continue }
+            if stem != "_index", !ContentName.isValid(stem) {
+                diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
+                    message: "file names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: stem)).md`"))
+                continue
+            }
+            guard let text = try readText(path) else { continue }
+            if let file = parse(text: text, path: path, language: language, relativePath: relativePath) {
+                files.append(file)
+            }
+        }
+    }
+
+    private mutating func parse(text: String, path: String, language: String, relativePath: String) -> SourceFile? {
+        if text.allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
+                message: "the file is empty; a page needs front matter with at least a `title` between two `---` lines"))
+            return nil
+        }
+        let split: SplitDocument
+        do {
+            split = try Document.split(text)
+        } catch {
+            diagnostics.append(Diagnostic(file: path, position: error.position, message: error.message))
+            return nil
+        }
+        guard let frontMatterText = split.frontMatter else {
+            diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
+                message: "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"))
+            return nil
+        }
+        let frontMatter: Mapping
+        do {
+            frontMatter = try FrontMatterParser.parse(frontMatterText, lineOffset: split.frontMatterLine - 1)
+        } catch {
+            diagnostics.append(Diagnostic(file: path, position: error.position, message: error.message))
+            return nil
+        }
+        let (id, isIndex) = PageID.of(relativePath: relativePath)
+        let components = id.split(separator: "/")
+        return SourceFile(
+            language: language, displayPath: path, pageID: id,
+            kind: PageKind.of(components: components, isIndex: isIndex),
+            frontMatter: frontMatter, body: String(split.body), bodyLine: split.bodyLine)
+    }
+
+    struct FolderEntry {
+        var name: String
+        var isDirectory: Bool
+        var isSymbolicLink: Bool
+    }
+
+    /// The entries of a folder, sorted by name so builds are deterministic; hidden files skipped.
+    private func listFolder(_ path: String) throws(BuildFailure) -> [FolderEntry] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw BuildFailure(reason: .io, diagnostics: [
+                Diagnostic(file: path, line: 1, column: 1, message: "cannot read the folder: \(error.localizedDescription)")
+            ])
+        }
+        var entries: [FolderEntry] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            var info = stat()
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            let type = info.st_mode & S_IFMT
+            entries.append(FolderEntry(name: name, isDirectory: type == S_IFDIR, isSymbolicLink: type == S_IFLNK))
+        }
+        return entries
+    }
+
+    /// A file's text; nil if it does not exist. Invalid UTF-8 is a diagnostic at the offending byte.
+    mutating func readText(_ path: String) throws(BuildFailure) -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuildFailure(reason: .io, diagnostics: [
+                Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file")
+            ])
+        }
+        let bytes = [UInt8](data)
+        if let text = String(validating: bytes, as: UTF8.self) {
+            sources[path] = text
+            return text
+        }
+        let position = UTF8Check.firstInvalidByte(bytes)
+        diagnostics.append(Diagnostic(file: path, position: position,
+            message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
+        return nil
+    }
+}
+
+/// Finding where a file stops being UTF-8.
+enum UTF8Check {
+    /// Line and column (in characters) of the first byte that is not part of a valid UTF-8 sequence.
+    static func firstInvalidByte(_ bytes: [UInt8]) -> TextPosition {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return TextPosition(line: line, column: column)
+            }
+            guard index + length <= bytes.count,
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else { return TextPosition(line: line, column: column) }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return TextPosition(line: line, column: column)
+    }
+}

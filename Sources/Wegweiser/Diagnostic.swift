@@ -1,0 +1,50 @@
+import FrontMatter
+
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable, Hashable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// One problem found in a file: where it is, how serious, and what to do.
+///
+/// `file` is the path as the user gave it (e.g. `content/de/guides/arbeit.md`),
+/// so that editors and CI can jump to it.
+public struct Diagnostic: Sendable, Hashable, Comparable {
+    public var file: String
+    public var position: TextPosition
+    public var severity: Severity
+    public var message: String
+
+    public init(file: String, position: TextPosition, severity: Severity = .error, message: String) {
+        self.file = file
+        self.position = position
+        self.severity = severity
+        self.message = message
+    }
+
+    public init(file: String, line: Int, column: Int, severity: Severity = .error, message: String) {
+        self.init(file: file, position: TextPosition(line: line, column: column), severity: severity, message: message)
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.file, lhs.position.line, lhs.position.column, lhs.message)
+            < (rhs.file, rhs.position.line, rhs.position.column, rhs.message)
+    }
+}
+
+/// The diagnostics of one build, or the reason a build stopped.
+public struct BuildFailure: Error, Sendable {
+    public enum Reason: Sendable {
+        /// Content or template errors (exit code 1).
+        case content
+        /// Reading or writing failed (exit code 3).
+        case io
+    }
+    public var reason: Reason
+    public var diagnostics: [Diagnostic]
+}

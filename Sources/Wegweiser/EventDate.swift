@@ -1,0 +1,77 @@
+import Foundation
+import FrontMatter
+
+/// An event's start or end, with the precision the source gives.
+enum EventDate: Sendable, Hashable {
+    case month(YearMonth)
+    case day(LocalDate)
+    case time(DateTimeValue)
+
+    init?(_ node: Node) {
+        switch node.value {
+        case .month(let month): self = .month(month)
+        case .date(let date): self = .day(date)
+        case .dateTime(let dateTime): self = .time(dateTime)
+        default: return nil
+        }
+    }
+
+    /// ISO 8601 text of the same precision: `2025-09`, `2025-11-13`, `2025-11-13T18:00`, `2025-11-13T18:00+01:00`.
+    var iso: String {
+        switch self {
+        case .month(let m): return "\(Self.pad(m.year, 4))-\(Self.pad(m.month, 2))"
+        case .day(let d): return Self.iso(d)
+        case .time(let t):
+            var text = "\(Self.iso(t.date))T\(Self.pad(t.time.hour, 2)):\(Self.pad(t.time.minute, 2))"
+            if t.time.second != 0 { text += ":\(Self.pad(t.time.second, 2))" }
+            if let offset = t.utcOffsetSeconds {
+                if offset == 0 {
+                    text += "Z"
+                } else {
+                    let minutes = abs(offset) / 60
+                    text += (offset < 0 ? "-" : "+") + "\(Self.pad(minutes / 60, 2)):\(Self.pad(minutes % 60, 2))"
+                }
+            }
+            return text
+        }
+    }
+
+    /// The first instant the date covers (a month's first day, a day's midnight), in `timeZone` where no offset is given.
+    func firstInstant(in timeZone: TimeZone) -> Date {
+        switch self {
+        case .month(let m): return Self.instant(year: m.year, month: m.month, day: 1, zone: timeZone)
+        case .day(let d): return Self.instant(year: d.year, month: d.month, day: d.day, zone: timeZone)
+        case .time(let t):
+            let zone = t.utcOffsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) } ?? timeZone
+            return Self.instant(year: t.date.year, month: t.date.month, day: t.date.day,
+                hour: t.time.hour, minute: t.time.minute, second: t.time.second, zone: zone)
+        }
+    }
+
+    /// The instant the date ends: the end of its month or day, or the time itself.
+    func lastInstant(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        switch self {
+        case .month: return calendar.date(byAdding: .month, value: 1, to: firstInstant(in: timeZone))!
+        case .day: return calendar.date(byAdding: .day, value: 1, to: firstInstant(in: timeZone))!
+        case .time: return firstInstant(in: timeZone)
+        }
+    }
+
+    static func instant(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    static func iso(_ d: LocalDate) -> String {
+        "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))"
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

@@ -1,0 +1,70 @@
+import Templates
+
+/// The filters Wegweiser gives templates: `t`, `translate`, `date`, `url`.
+enum SiteFilters {
+    static let names: Set<String> = ["t", "translate", "date", "url"]
+
+    /// The filters for rendering one page for a reader of `language` at site path `url`.
+    /// `rootRelative` makes `url` produce links from the site root (for 404.html, which is served at any path).
+    static func make(site: Site, language: Language, url: String, rootRelative: Bool = false) -> [String: Filter] {
+        let strings = site.strings
+        let chain = language.chain
+        let dates = DateFormatting(localeIdentifier: language.locale)
+        let basePath = site.config.basePath
+        let languages = site.config.languages
+        let fallbackChains = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0.chain) })
+
+        @Sendable func uiString(_ input: TemplateValue, _ arguments: [TemplateValue], chain: [String]) throws(FilterFailure) -> TemplateValue {
+            guard case .string(let key) = input else { throw FilterFailure("`t` needs a UI string key such as \"nav.home\"") }
+            guard var text = strings.lookup(key, chain: chain) else {
+                throw FilterFailure("the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(chain.last ?? "de").yml and translate it")
+            }
+            for (index, argument) in arguments.enumerated() {
+                text = text.replacingAll("{\(index)}", with: plain(argument))
+            }
+            return .string(text)
+        }
+
+        return [
+            "t": Filter { input, arguments throws(FilterFailure) in
+                try uiString(input, arguments, chain: chain)
+            },
+            "translate": Filter { input, arguments throws(FilterFailure) in
+                guard case .string(let code)? = arguments.first, let other = fallbackChains[code] else {
+                    throw FilterFailure("`translate` needs the code of one of the site's languages, e.g. translate: \"ar\"")
+                }
+                return try uiString(input, Array(arguments.dropFirst()), chain: other)
+            },
+            "date": Filter { input, arguments throws(FilterFailure) in
+                if case .null = input { return .null }
+                guard case .string(let iso) = input else { throw FilterFailure("`date` needs a date such as 2025-11-13") }
+                var style = DateFormatting.Style.long
+                if let first = arguments.first {
+                    guard case .string(let name) = first, let chosen = DateFormatting.Style(rawValue: name) else {
+                        throw FilterFailure("`date` takes one of \"long\", \"short\", \"month\", \"time\", \"datetime\"")
+                    }
+                    style = chosen
+                }
+                guard let text = dates.format(iso, style: style) else {
+                    throw FilterFailure("`\(iso)` is not a date `date` can format")
+                }
+                return .string(text)
+            },
+            "url": Filter { input, _ throws(FilterFailure) in
+                guard case .string(let path) = input else { throw FilterFailure("`url` needs a site path such as \"/assets/style.css\"") }
+                let target = path.hasPrefix("/") ? path : "/\(language.code)/\(path)"
+                if rootRelative { return .string(basePath + target.dropFirst()) }
+                return .string(URLPath.relative(from: url, to: target))
+            },
+        ]
+    }
+
+    private static func plain(_ value: TemplateValue) -> String {
+        switch value {
+        case .string(let text), .html(let text): text
+        case .int(let number): String(number)
+        case .bool(let flag): String(flag)
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Markdown
+
+/// Resolves links written in Markdown (to content files or site URLs) to the target page in the reader's language.
+struct LinkResolver {
+    var site: Site
+    /// Files in templates/assets, as site paths (`/assets/style.css`).
+    var assets: Set<String>
+
+    /// An anchor that must exist on a page, checked once every page is rendered.
+    struct AnchorCheck: Sendable {
+        var pageID: String
+        var fragment: String
+        /// The reader's language: the anchor must exist in the text that reader is shown.
+        var language: String
+        /// The language of the file the link is written in.
+        var sourceLanguage: String
+        var file: String
+        var line: Int
+        var column: Int
+    }
+
+    enum Resolution {
+        /// Leave the link as it is (external links, mail, phone).
+        case keep
+        case rewrite(String, anchor: AnchorCheck?)
+        case broken(String)
+    }
+
+    /// Resolves `destination`, written in `file` (a page `pageID`), for a reader of `language` viewing the page at `fromURL`.
+    func resolve(_ link: MarkdownLink, in file: SourceFile, language: Language, fromURL: String) -> Resolution {
+        let destination = link.destination
+        if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return .keep }
+        var path = Substring(destination)
+        var fragment: Substring? = nil
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        var query: Substring = ""
+        if let mark = path.firstIndex(of: "?") {
+            query = path[mark...]
+            path = path[..<mark]
+        }
+        func anchor(_ id: String) -> AnchorCheck? {
+            guard let fragment, !fragment.isEmpty else { return nil }
+            return AnchorCheck(pageID: id, fragment: String(fragment), language: language.code, sourceLanguage: file.language,
+                file: file.displayPath, line: link.line, column: link.column)
+        }
+        if path.isEmpty {
+            // `#kosten`: an anchor on this page.
+            return .rewrite(destination, anchor: anchor(file.pageID))
+        }
+
+        let sitePath: String
+        if path.hasPrefix("/") {
+            sitePath = String(path)
+        } else if path.hasSuffix(".md") {
+            // A content file, relative to the linking file's folder inside its language folder.
+            let folder = file.pageID.isEmpty ? "" : (isIndexFile(file) ? file.pageID : (PageID.parentPath(of: file.pageID) ?? ""))
+            guard let resolved = Self.normalize(folder: folder, relative: path) else {
+                return .broken("`\(destination)` points outside the language folder; link to pages of the same language, which are translated for every reader")
+            }
+            let (id, _) = PageID.of(relativePath: resolved)
+            guard site.pages[id] != nil else {
+                return .broken("`\(destination)` links to a page that does not exist: no language folder has \(resolved); check the file name")
+            }
+            return finish(id: id, query: query, fragment: fragment, language: language, fromURL: fromURL, anchor: anchor(id), destination: destination)
+        } else {
+            // A relative URL: resolve against the page's own URL.
+            let base = fromURL.split(separator: "/").map(String.init)
+            guard let resolved = Self.normalize(segments: base, relative: path) else {
+                return .broken("`\(destination)` points outside the site")
+            }
+            sitePath = "/" + resolved
+        }
+
+        if sitePath.hasPrefix("/assets/") {
+            guard assets.contains(sitePath) else {
+                return .broken("`\(destination)` links to \(sitePath), but templates/assets has no such file")
+            }
+            return .rewrite(URLPath.relative(from: fromURL, to: sitePath) + query, anchor: nil)
+        }
+        var segments = sitePath.split(separator: "/").map(String.init)
+        if segments.last == "index.html" { segments.removeLast() }
+        if let first = segments.first, site.config.language(first) != nil { segments.removeFirst() }
+        let id = segments.joined(separator: "/")
+        guard site.pages[id] != nil else {
+            return .broken("`\(destination)` links to a page that does not exist; link to the content file instead, e.g. `../arbeit/_index.md`")
+        }
+        return finish(id: id, query: query, fragment: fragment, language: language, fromURL: fromURL, anchor: anchor(id), destination: destination)
+    }
+
+    private func finish(id: String, query: Substring, fragment: Substring?, language: Language, fromURL: String, anchor: AnchorCheck?, destination: String) -> Resolution {
+        guard site.isBuilt(id, in: language) else {
+            return .broken("`\(destination)` links to a page that has no \(language.name) version, and fallback pages are switched off")
+        }
+        var url = URLPath.relative(from: fromURL, to: PageID.urlPath(id, language: language.code)) + query
+        if let fragment { url += "#" + fragment }
+        return .rewrite(url, anchor: anchor)
+    }
+
+    private func isIndexFile(_ file: SourceFile) -> Bool {
+        file.displayPath.hasSuffix("/_index.md")
+    }
+
+    /// `scheme:` at the start (letters, digits, `+`, `-`, `.`, starting with a letter).
+    static func hasScheme(_ text: String) -> Bool {
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if scalar == ":" { return offset > 0 }
+            let isLetter = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+            let isOther = (scalar >= "0" && scalar <= "9") || scalar == "+" || scalar == "-" || scalar == "."
+            if offset == 0 ? !isLetter : !(isLetter || isOther) { return false }
+        }
+        return false
+    }
+
+    /// `folder` joined with `relative` (`../x/y.md`), with `.` and `..` applied; nil when it climbs above the root.
+    static func normalize(folder: String, relative: Substring) -> String? {
+        normalize(segments: folder.split(separator: "/").map(String.init), relative: relative)
+    }
+
+    static func normalize(segments base: [String], relative: Substring) -> String? {
+        var segments = base
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            default: segments.append(String(part))
+            }
+        }
+        return segments.joined(separator: "/")
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Writes a build into a temporary folder beside the output folder and swaps it in only when the build succeeded,
+/// so a failed build leaves the previous site exactly as it was.
+struct OutputWriter {
+    /// The final output folder.
+    let output: URL
+    /// Where this build writes until it is committed.
+    let staging: URL
+    private var createdFolders: Set<String> = []
+
+    init(output path: String) throws(BuildFailure) {
+        let output = URL(fileURLWithPath: path).standardizedFileURL
+        self.output = output
+        let parent = output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(staging.path, "cannot create the build folder", error)])
+        }
+    }
+
+    /// Writes `bytes` to `relativePath` inside the staging folder, creating folders as needed.
+    mutating func write(_ text: String, to relativePath: String) throws(BuildFailure) {
+        let url = staging.appendingPathComponent(relativePath)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            if !createdFolders.contains(folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                createdFolders.insert(folder)
+            }
+            try Data(text.utf8).write(to: url)
+        } catch {
+            throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(url.path, "cannot write the file", error)])
+        }
+    }
+
+    /// Copies a file into the staging folder.
+    mutating func copy(from source: String, to relativePath: String) throws(BuildFailure) {
+        let url = staging.appendingPathComponent(relativePath)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            if !createdFolders.contains(folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                createdFolders.insert(folder)
+            }
+            try FileManager.default.copyItem(atPath: source, toPath: url.path)
+        } catch {
+            throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(source, "cannot copy the file", error)])
+        }
+    }
+
+    /// Replaces the output folder with the staging folder.
+    func commit() throws(BuildFailure) {
+        let manager = FileManager.default
+        let old = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            if manager.fileExists(atPath: output.path) {
+                try? manager.removeItem(at: old)
+                try manager.moveItem(at: output, to: old)
+                do {
+                    try manager.moveItem(at: staging, to: output)
+                } catch {
+                    // Put the previous site back before reporting.
+                    try? manager.moveItem(at: old, to: output)
+                    throw error
+                }
+                try? manager.removeItem(at: old)
+            } else {
+                try manager.moveItem(at: staging, to: output)
+            }
+        } catch {
+            discard()
+            throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(output.path, "cannot replace the output folder", error)])
+        }
+    }
+
+    /// Removes the staging folder after a failed build.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    static func ioDiagnostic(_ path: String, _ what: String, _ error: any Error) -> Diagnostic {
+        Diagnostic(file: path, line: 1, column: 1, message: "\(what): \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,178 @@
+import Templates
+
+/// Builds what templates see for one page in one reader's language (the contract is in the README).
+struct PageContext {
+    var site: Site
+    var language: Language
+    /// Site path of the page being rendered, e.g. `/de/guides/arbeit/`.
+    var url: String
+    /// Links from the site root instead of relative ones (for 404.html, which is served at any path).
+    var rootRelative = false
+
+    /// A link to the site path `target` from this page.
+    func href(_ target: String) -> String {
+        rootRelative ? site.config.basePath + target.dropFirst() : URLPath.relative(from: url, to: target)
+    }
+
+    func link(to id: String) -> String {
+        href(PageID.urlPath(id, language: language.code))
+    }
+
+    /// Title of page `id` as shown to this reader (its text in the first language along the chain that has it).
+    func title(of page: Page) -> String {
+        if page.files.isEmpty {
+            switch page.id {
+            case "": return site.config.title(in: language)
+            case "profiles": return ui("list.profiles")
+            case "events": return ui("list.events")
+            default: return ui("nav.guides")
+            }
+        }
+        guard let code = site.contentLanguage(of: page, for: language) else { return "" }
+        return page.data[code]?.title ?? ""
+    }
+
+    func ui(_ key: String) -> String {
+        site.strings.lookup(key, chain: language.chain) ?? key
+    }
+
+    func data(of page: Page) -> PageData? {
+        guard let code = site.contentLanguage(of: page, for: language) else { return nil }
+        return page.data[code]
+    }
+
+    /// The short form of a page used in lists, children, previous/next.
+    func summary(_ id: String) -> TemplateValue {
+        guard let page = site.pages[id] else { return .null }
+        let data = data(of: page)
+        let shown = site.contentLanguage(of: page, for: language).flatMap { site.config.language($0) } ?? language
+        return .map([
+            "title": .string(title(of: page)),
+            "lang": .string(shown.code),
+            "dir": .string(shown.direction.rawValue),
+            "is_fallback": .bool(shown.code != language.code),
+            "summary": data?.summary.map(TemplateValue.string) ?? .null,
+            "url": .string(link(to: id)),
+            "kind": .string(page.kind.rawValue),
+            "start": page.start.map { .string($0.iso) } ?? .null,
+            "end": page.end.map { .string($0.iso) } ?? .null,
+            "is_past": .bool(page.kind == .event && site.isPast(page)),
+            "city": data?["city"] ?? .null,
+        ])
+    }
+
+    func summaries(_ ids: [String]) -> TemplateValue {
+        .list(ids.filter { site.isBuilt($0, in: language) }.map(summary))
+    }
+
+    /// `site`: the same for every page of a language except for the relative links.
+    func siteValue(buildTime: String) -> TemplateValue {
+        .map([
+            "title": .string(site.config.title(in: language)),
+            "base_url": .string(site.config.baseURL),
+            "build_time": .string(buildTime),
+            "default_language": .string(site.config.defaultLanguage),
+            "language": languageValue(language),
+            "languages": .list(site.config.languages.map { other in
+                var value = languageFields(other)
+                value["url"] = .string(href("/\(other.code)/"))
+                value["is_current"] = .bool(other.code == language.code)
+                return .map(value)
+            }),
+        ])
+    }
+
+    func languageFields(_ language: Language) -> [String: TemplateValue] {
+        [
+            "code": .string(language.code),
+            "name": .string(language.name),
+            "dir": .string(language.direction.rawValue),
+            "locale": .string(language.locale),
+        ]
+    }
+
+    func languageValue(_ language: Language) -> TemplateValue {
+        .map(languageFields(language))
+    }
+
+    /// `page` for a content page (or a generated list, the home page).
+    func pageValue(_ page: Page, contentHTML: String) -> TemplateValue {
+        let contentCode = site.contentLanguage(of: page, for: language) ?? language.code
+        let contentLanguage = site.config.language(contentCode) ?? language
+        let data = page.data[contentCode] ?? PageData()
+        var value: [String: TemplateValue] = [:]
+        for name in Schema.allFieldNames { value[name] = .null }
+        for (name, field) in data.values { value[name] = field }
+        if case .map(var contact)? = value["contact"] {
+            contact["phone_href"] = Self.phoneHref(contact["phone"])
+            if case .string(let email)? = contact["email"] { contact["email_href"] = .string("mailto:" + email) }
+            else { contact["email_href"] = .null }
+            value["contact"] = .map(contact)
+        }
+        if case .string(let registration)? = value["registration"], SafeURL.isAllowed(registration), !registration.hasPrefix("/") {
+            value["registration_url"] = .string(registration)
+        } else {
+            value["registration_url"] = .null
+        }
+        value["title"] = .string(title(of: page))
+        value["summary"] = data.summary.map(TemplateValue.string) ?? .null
+        value["kind"] = .string(page.kind.rawValue)
+        value["url"] = .string("./")
+        value["permalink"] = .string(site.config.baseURL + String(PageID.urlPath(page.id, language: language.code).dropFirst()))
+        value["lang"] = .string(language.code)
+        value["dir"] = .string(language.direction.rawValue)
+        value["content"] = .html(contentHTML)
+        value["content_lang"] = .string(contentLanguage.code)
+        value["content_dir"] = .string(contentLanguage.direction.rawValue)
+        value["is_fallback"] = .bool(!page.files.isEmpty && contentCode != language.code)
+        value["source_language"] = .string(contentLanguage.code)
+        value["source_language_name"] = .string(contentLanguage.name)
+        value["translations"] = .list(site.config.languages.map { other in
+            var entry = languageFields(other)
+            let built = site.isBuilt(page.id, in: other)
+            entry["url"] = built ? .string(href(PageID.urlPath(page.id, language: other.code))) : .null
+            entry["is_current"] = .bool(other.code == language.code)
+            entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
+            return .map(entry)
+        })
+        var crumbs: [TemplateValue] = []
+        var ancestor = page.parent
+        while let id = ancestor, let parent = site.pages[id] {
+            crumbs.insert(.map(["title": .string(title(of: parent)), "url": .string(link(to: id))]), at: 0)
+            ancestor = parent.parent
+        }
+        value["breadcrumbs"] = .list(crumbs)
+        value["parent"] = page.parent.flatMap { id in
+            site.pages[id].map { .map(["title": .string(title(of: $0)), "url": .string(link(to: id))]) }
+        } ?? .null
+        value["children"] = summaries(page.children)
+        var previous: TemplateValue = .null
+        var next: TemplateValue = .null
+        if page.kind == .guide, let parentID = page.parent, let siblings = site.pages[parentID]?.children.filter({ site.isBuilt($0, in: language) }),
+            let index = siblings.firstIndex(of: page.id)
+        {
+            if index > 0 { previous = summary(siblings[index - 1]) }
+            if index + 1 < siblings.count { next = summary(siblings[index + 1]) }
+        }
+        value["previous"] = previous
+        value["next"] = next
+        value["start"] = page.start.map { .string($0.iso) } ?? .null
+        value["end"] = page.end.map { .string($0.iso) } ?? .null
+        value["series"] = page.series.map(summary) ?? .null
+        value["parts"] = summaries(page.parts)
+        value["is_past"] = .bool(page.kind == .event && site.isPast(page))
+        return .map(value)
+    }
+
+    /// A `tel:` link for a phone number as written: separators dropped, a leading `+` kept
+    /// (`0211 89-21010` → `tel:02118921010`).
+    static func phoneHref(_ phone: TemplateValue?) -> TemplateValue {
+        guard case .string(let text)? = phone else { return .null }
+        var digits = ""
+        for character in text {
+            if character.isASCII, character.isNumber { digits.append(character) }
+            else if character == "+", digits.isEmpty { digits.append(character) }
+        }
+        return digits.isEmpty ? .null : .string("tel:" + digits)
+    }
+}

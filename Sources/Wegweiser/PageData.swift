@@ -1,0 +1,200 @@
+import FrontMatter
+import Templates
+
+/// The front-matter fields of one page in one language, checked against its kind and converted for templates.
+struct PageData: Sendable {
+    /// Fields the file sets, by name.
+    var values: [String: TemplateValue] = [:]
+    /// Where each field was written, for messages about it.
+    var positions: [String: TextPosition] = [:]
+
+    subscript(_ name: String) -> TemplateValue? { values[name] }
+
+    var title: String {
+        if case .string(let title)? = values["title"] { return title }
+        return ""
+    }
+
+    var summary: String? {
+        if case .string(let summary)? = values["summary"] { return summary }
+        return nil
+    }
+}
+
+/// Checks front matter against the fields of a page kind.
+struct PageDataReader {
+    var file: String
+    var diagnostics: [Diagnostic] = []
+
+    mutating func read(_ map: Mapping, kind: PageKind) -> PageData {
+        var data = PageData()
+        let fields = Schema.fields(for: kind)
+        for entry in map.entries {
+            guard let field = fields.first(where: { $0.name == entry.key }) else {
+                var message = "unknown field `\(entry.key)` for \(kind == .event ? "an" : "a") \(kind.rawValue) page"
+                if let suggestion = Spelling.closest(to: entry.key, among: fields.map(\.name)) {
+                    message += "; did you mean `\(suggestion)`?"
+                }
+                diagnostics.append(Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
+                continue
+            }
+            if case .null = entry.value.value { continue }
+            if let value = convert(entry.value, as: field.type, name: entry.key) {
+                data.values[entry.key] = value
+                data.positions[entry.key] = entry.value.position
+            }
+        }
+        return data
+    }
+
+    private mutating func fail(_ node: Node, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, position: node.position, message: message))
+    }
+
+    private mutating func convert(_ node: Node, as type: FieldType, name: String) -> TemplateValue? {
+        switch type {
+        case .text:
+            guard let text = FieldReader.scalarText(node) else {
+                fail(node, "`\(name)` must be text; put it on one line, or use `|` for several lines")
+                return nil
+            }
+            return .string(text)
+        case .integer:
+            guard case .integer(let value) = node.value else {
+                fail(node, "`\(name)` must be a whole number such as `10`")
+                return nil
+            }
+            return .int(value)
+        case .boolean:
+            guard case .boolean(let value) = node.value else {
+                fail(node, "`\(name)` must be `true` or `false`")
+                return nil
+            }
+            return .bool(value)
+        case .date:
+            guard case .date(let date) = node.value else {
+                fail(node, "`\(name)` must be a date such as `2025-11-13`")
+                return nil
+            }
+            return .string(EventDate.iso(date))
+        case .eventDate:
+            guard let date = EventDate(node) else {
+                fail(node, "`\(name)` must be a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)")
+                return nil
+            }
+            return .string(date.iso)
+        case .url:
+            guard let text = FieldReader.scalarText(node) else {
+                fail(node, "`\(name)` must be a link such as `https://www.duesseldorf.de/`")
+                return nil
+            }
+            guard SafeURL.isAllowed(text) else {
+                fail(node, "`\(name)` must start with https://, http://, mailto:, tel: or / — other kinds of links are not allowed")
+                return nil
+            }
+            return .string(text)
+        case .textList:
+            guard case .list(let items) = node.value else {
+                fail(node, "`\(name)` must be a list: one `- item` per line")
+                return nil
+            }
+            var result: [TemplateValue] = []
+            for item in items {
+                if let text = FieldReader.scalarText(item) {
+                    result.append(.string(text))
+                } else {
+                    fail(item, "each entry of `\(name)` must be text")
+                }
+            }
+            return .list(result)
+        case .record(let fields):
+            guard case .map(let map) = node.value else {
+                fail(node, "`\(name)` must be a group of fields (\(fields.map(\.name).joined(separator: ", "))), one per indented line")
+                return nil
+            }
+            return record(map, fields: fields, name: name)
+        case .recordList(let fields):
+            guard case .list(let items) = node.value else {
+                fail(node, "`\(name)` must be a list: one `- \(fields[0].name): …` per entry")
+                return nil
+            }
+            var result: [TemplateValue] = []
+            for item in items {
+                guard case .map(let map) = item.value else {
+                    fail(item, "each entry of `\(name)` must be a group of fields (\(fields.map(\.name).joined(separator: ", ")))")
+                    continue
+                }
+                if let value = record(map, fields: fields, name: name) { result.append(value) }
+            }
+            return .list(result)
+        case .textOrRecord(let fields):
+            if case .map = node.value { return convert(node, as: .record(fields), name: name) }
+            return convert(node, as: .text, name: name)
+        }
+    }
+
+    private mutating func record(_ map: Mapping, fields: [Field], name: String) -> TemplateValue? {
+        var values: [String: TemplateValue] = [:]
+        for field in fields { values[field.name] = .null }
+        for entry in map.entries {
+            guard let field = fields.first(where: { $0.name == entry.key }) else {
+                var message = "unknown field `\(entry.key)` in `\(name)`"
+                if let suggestion = Spelling.closest(to: entry.key, among: fields.map(\.name)) {
+                    message += "; did you mean `\(suggestion)`?"
+                }
+                diagnostics.append(Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
+                continue
+            }
+            if case .null = entry.value.value { continue }
+            if let value = convert(entry.value, as: field.type, name: "\(name).\(entry.key)") {
+                values[entry.key] = value
+            }
+        }
+        return .map(values)
+    }
+}
+
+extension PageData {
+    /// This translation's fields completed with the language-neutral fields of the source page.
+    func inheriting(from source: PageData, kind: PageKind) -> PageData {
+        var merged = self
+        for field in Schema.fields(for: kind) {
+            guard let inherited = source.values[field.name] else { continue }
+            switch (field.type, values[field.name]) {
+            case (.record(let subfields), .map(let own)?):
+                guard case .map(let sourceMap) = inherited else { continue }
+                var combined = own
+                for subfield in subfields where !subfield.translatable {
+                    if combined[subfield.name] == nil || combined[subfield.name] == .null {
+                        combined[subfield.name] = sourceMap[subfield.name] ?? .null
+                    }
+                }
+                merged.values[field.name] = .map(combined)
+            case (.record(let subfields), nil):
+                guard case .map(let sourceMap) = inherited else { continue }
+                var neutral: [String: TemplateValue] = [:]
+                for subfield in subfields {
+                    neutral[subfield.name] = subfield.translatable ? .null : (sourceMap[subfield.name] ?? .null)
+                }
+                merged.values[field.name] = .map(neutral)
+            case (_, nil) where !field.translatable:
+                merged.values[field.name] = inherited
+            default:
+                break
+            }
+        }
+        return merged
+    }
+}
+
+/// URLs an editor may put into a field.
+enum SafeURL {
+    /// Whether `url` uses an allowed scheme (`https:`, `http:`, `mailto:`, `tel:`) or is site-relative.
+    static func isAllowed(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
+            return true
+        }
+        return url.hasPrefix("/") && !url.hasPrefix("//")
+    }
+}

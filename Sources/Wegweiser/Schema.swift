@@ -1,0 +1,111 @@
+import FrontMatter
+
+/// The type a front-matter field must have.
+indirect enum FieldType: Sendable {
+    case text
+    case integer
+    case boolean
+    case date
+    /// A date, a date-time or a month (`2025-09`): event dates keep the precision the source gives.
+    case eventDate
+    /// A link: `https:`, `http:`, `mailto:`, `tel:` or a site-relative path.
+    case url
+    case textList
+    case record([Field])
+    case recordList([Field])
+    /// Text, or a record with the given fields.
+    case textOrRecord([Field])
+}
+
+/// One field of a page kind.
+struct Field: Sendable {
+    var name: String
+    var type: FieldType
+    /// Translatable fields are written in each language; the others (addresses, dates, URLs) once, in the
+    /// source page, and inherited by translations.
+    var translatable: Bool
+
+    static func text(_ name: String, translatable: Bool = true) -> Field {
+        Field(name: name, type: .text, translatable: translatable)
+    }
+}
+
+/// The fields each page kind knows.
+enum Schema {
+    static let common: [Field] = [
+        .text("title"),
+        .text("summary"),
+        Field(name: "weight", type: .integer, translatable: false),
+        Field(name: "draft", type: .boolean, translatable: false),
+        Field(name: "aliases", type: .textList, translatable: false),
+        .text("source_hash", translatable: true),
+    ]
+
+    static let contact: [Field] = [
+        .text("person", translatable: false),
+        .text("role"),
+        .text("street", translatable: false),
+        .text("postal_code", translatable: false),
+        .text("city", translatable: false),
+        .text("phone", translatable: false),
+        .text("email", translatable: false),
+        Field(name: "homepage", type: .url, translatable: false),
+    ]
+
+    static let profile: [Field] = [
+        .text("name"),
+        .text("city", translatable: false),
+        Field(name: "concept", type: .record([
+            .text("title"),
+            Field(name: "date", type: .date, translatable: false),
+            Field(name: "url", type: .url, translatable: false),
+        ]), translatable: false),
+        Field(name: "founded", type: .date, translatable: false),
+        Field(name: "focus", type: .recordList([.text("title"), .text("text")]), translatable: true),
+        Field(name: "tasks", type: .textList, translatable: true),
+        .text("affiliation"),
+        Field(name: "projects", type: .textList, translatable: true),
+        Field(name: "contact", type: .record(contact), translatable: false),
+        .text("opening_hours"),
+        .text("accessibility"),
+    ]
+
+    static let event: [Field] = [
+        Field(name: "start", type: .eventDate, translatable: false),
+        Field(name: "end", type: .eventDate, translatable: false),
+        Field(name: "all_day", type: .boolean, translatable: false),
+        Field(name: "location", type: .record([
+            .text("name"),
+            .text("street", translatable: false),
+            .text("postal_code", translatable: false),
+            .text("city", translatable: false),
+            Field(name: "online", type: .url, translatable: false),
+        ]), translatable: false),
+        .text("organizer"),
+        .text("registration"),
+        Field(name: "languages", type: .textList, translatable: false),
+        .text("series", translatable: false),
+        Field(name: "recurrence", type: .record([
+            .text("every", translatable: false),
+            Field(name: "interval", type: .integer, translatable: false),
+            Field(name: "until", type: .date, translatable: false),
+            Field(name: "except", type: .textList, translatable: false),
+        ]), translatable: false),
+    ]
+
+    /// Every field a page of `kind` may have, common ones first.
+    static func fields(for kind: PageKind) -> [Field] {
+        switch kind {
+        case .profile: common + profile
+        case .event: common + event
+        case .home, .guide, .page, .list: common
+        }
+    }
+
+    /// Names of all fields of all kinds: a template may ask any page for these (empty when absent).
+    static let allFieldNames: Set<String> = {
+        var names = Set<String>()
+        for field in common + profile + event { names.insert(field.name) }
+        return names
+    }()
+}

@@ -1,0 +1,149 @@
+import Foundation
+import FrontMatter
+import Templates
+
+/// Turns the loaded files into a `Site`: groups translations, inherits language-neutral fields, builds the tree.
+struct SiteBuilder {
+    var config: SiteConfig
+    var includeDrafts: Bool
+    var diagnostics: [Diagnostic] = []
+
+    mutating func build(files: [SourceFile], strings: UIStrings, now: Date) -> Site {
+        let timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
+        var pages: [String: Page] = [:]
+        var firstFile: [String: String] = [:]
+
+        for file in files {
+            let key = file.language + "\u{0}" + file.pageID
+            if let other = firstFile[key] {
+                diagnostics.append(Diagnostic(file: file.displayPath, line: 1, column: 1,
+                    message: "this page has the same URL (\(PageID.urlPath(file.pageID, language: file.language))) as \(other); rename or remove one of them"))
+                continue
+            }
+            firstFile[key] = file.displayPath
+            var reader = PageDataReader(file: file.displayPath)
+            let data = reader.read(file.frontMatter, kind: file.kind)
+            diagnostics += reader.diagnostics
+            if data.values["title"] == nil, file.frontMatter["title"] == nil {
+                diagnostics.append(Diagnostic(file: file.displayPath, line: 1, column: 1,
+                    message: "the page has no `title`; add `title: …` to its front matter"))
+            }
+            pages[file.pageID, default: Page(id: file.pageID, kind: file.kind, files: [:], data: [:], sourceLanguage: "")]
+                .files[file.language] = file
+            pages[file.pageID]!.data[file.language] = data
+        }
+
+        for id in pages.keys.sorted() {
+            var page = pages[id]!
+            page.sourceLanguage = config.languages.first { page.files[$0.code] != nil && $0.code == config.defaultLanguage }?.code
+                ?? config.languages.first { page.files[$0.code] != nil }!.code
+            let source = page.sourceData
+            if case .bool(true)? = source["draft"], !includeDrafts {
+                pages[id] = nil
+                continue
+            }
+            for (language, data) in page.data where language != page.sourceLanguage {
+                page.data[language] = data.inheriting(from: source, kind: page.kind)
+            }
+            if case .int(let weight)? = source["weight"] { page.weight = weight }
+            if page.kind == .event {
+                readEventDates(&page, timeZone: timeZone)
+            }
+            pages[id] = page
+        }
+
+        addGeneratedPages(&pages)
+        linkTree(&pages, timeZone: timeZone)
+        linkSeries(&pages, timeZone: timeZone)
+        var order: [String] = []
+        appendDepthFirst("", pages: pages, into: &order)
+        return Site(config: config, pages: pages, order: order, strings: strings, now: now, timeZone: timeZone)
+    }
+
+    private mutating func readEventDates(_ page: inout Page, timeZone: TimeZone) {
+        let file = page.files[page.sourceLanguage]!
+        let startNode = file.frontMatter["start"]
+        let endNode = file.frontMatter["end"]
+        page.start = startNode.flatMap(EventDate.init)
+        page.end = endNode.flatMap(EventDate.init)
+        if startNode == nil {
+            diagnostics.append(Diagnostic(file: file.displayPath, line: 1, column: 1,
+                message: "an event needs a `start`: a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"))
+        }
+        if let start = page.start, let end = page.end, let endNode,
+            end.lastInstant(in: timeZone) < start.firstInstant(in: timeZone) || end.firstInstant(in: timeZone) < start.firstInstant(in: timeZone)
+        {
+            diagnostics.append(Diagnostic(file: file.displayPath, position: endNode.position,
+                message: "the event ends (\(end.iso)) before it starts (\(start.iso))"))
+        }
+        if case .string(let series)? = page.sourceData["series"] {
+            page.series = "events/" + series
+        }
+    }
+
+    /// Home, list pages and the guide root exist even when no file describes them.
+    private func addGeneratedPages(_ pages: inout [String: Page]) {
+        func generate(_ id: String, _ kind: PageKind) {
+            if pages[id] == nil {
+                pages[id] = Page(id: id, kind: kind, files: [:], data: [:], sourceLanguage: config.defaultLanguage)
+            }
+        }
+        generate("", .home)
+        generate("profiles", .list)
+        generate("events", .list)
+        if pages.values.contains(where: { $0.kind == .guide }) { generate("guides", .guide) }
+    }
+
+    /// Parents are the nearest existing ancestor; children are ordered by weight, then path (the same in every language).
+    private func linkTree(_ pages: inout [String: Page], timeZone: TimeZone) {
+        for id in pages.keys.sorted() where !id.isEmpty {
+            var ancestor = PageID.parentPath(of: id)
+            while let candidate = ancestor, pages[candidate] == nil {
+                ancestor = PageID.parentPath(of: candidate)
+            }
+            pages[id]!.parent = ancestor ?? ""
+            pages[ancestor ?? ""]!.children.append(id)
+        }
+        let snapshot = pages
+        for id in pages.keys {
+            pages[id]!.children.sort { a, b in Self.comesBefore(snapshot[a]!, snapshot[b]!, timeZone: timeZone) }
+        }
+    }
+
+    /// Sibling order: events by start, everything else by weight; ties by path, which is the same in every language.
+    static func comesBefore(_ a: Page, _ b: Page, timeZone: TimeZone) -> Bool {
+        if a.kind == .event, b.kind == .event {
+            let sa = a.start.map { $0.firstInstant(in: timeZone) } ?? .distantFuture
+            let sb = b.start.map { $0.firstInstant(in: timeZone) } ?? .distantFuture
+            if sa != sb { return sa < sb }
+        }
+        let wa = a.weight ?? Int.max
+        let wb = b.weight ?? Int.max
+        return wa != wb ? wa < wb : a.id < b.id
+    }
+
+    private mutating func linkSeries(_ pages: inout [String: Page], timeZone: TimeZone) {
+        for id in pages.keys.sorted() {
+            guard let series = pages[id]!.series else { continue }
+            let page = pages[id]!
+            let file = page.files[page.sourceLanguage]!
+            guard let parent = pages[series], parent.kind == .event, series != id else {
+                let position = file.frontMatter["series"]?.position ?? TextPosition(line: 1, column: 1)
+                diagnostics.append(Diagnostic(file: file.displayPath, position: position,
+                    message: "`series: \(series.dropFirst(7))` names no event; use the file name (without .md) of an event in events/"))
+                pages[id]!.series = nil
+                continue
+            }
+            pages[series]!.parts.append(id)
+        }
+        let snapshot = pages
+        for id in pages.keys where !pages[id]!.parts.isEmpty {
+            pages[id]!.parts.sort { a, b in Self.comesBefore(snapshot[a]!, snapshot[b]!, timeZone: timeZone) }
+        }
+    }
+
+    private func appendDepthFirst(_ id: String, pages: [String: Page], into order: inout [String]) {
+        order.append(id)
+        for child in pages[id]!.children { appendDepthFirst(child, pages: pages, into: &order) }
+    }
+}

@@ -1,0 +1,170 @@
+import FrontMatter
+
+/// The settings of site.yml.
+public struct SiteConfig: Sendable {
+    /// The site title per language code; `title: x` gives every language the same title.
+    public var titles: [String: String]
+    /// Absolute base URL, always ending in `/`.
+    public var baseURL: String
+    public var defaultLanguage: String
+    /// IANA time zone for event times without an offset.
+    public var timeZone: String
+    /// Languages in switcher order; the default language is among them.
+    public var languages: [Language]
+    /// Whether pages missing in a language are built there from a fallback language.
+    public var fallbackPages: Bool
+
+    /// The language with `code`, if the site has it.
+    public func language(_ code: String) -> Language? {
+        languages.first { $0.code == code }
+    }
+
+    /// The site title in `language`, following its fallback chain.
+    public func title(in language: Language) -> String {
+        for code in language.chain {
+            if let title = titles[code] { return title }
+        }
+        return titles.values.sorted().first ?? ""
+    }
+
+    /// The path part of the base URL (`/` or `/sub/path/`), for links that must be root-relative.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+}
+
+extension SiteConfig {
+    /// Reads site.yml. Problems are appended to `diagnostics`; returns nil when the file cannot be used at all.
+    static func load(text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let map: Mapping
+        do {
+            map = try FrontMatterParser.parse(text)
+        } catch {
+            diagnostics.append(Diagnostic(file: file, position: error.position, message: error.message))
+            return nil
+        }
+        var reader = FieldReader(file: file, map: map, position: TextPosition(line: 1, column: 1))
+        let known: Set<String> = [
+            "title", "base_url", "default_language", "timezone", "languages", "fallback_pages",
+        ]
+        reader.rejectUnknown(known)
+
+        var titles: [String: String] = [:]
+        if let node = map["title"] {
+            switch node.value {
+            case .map(let perLanguage):
+                for entry in perLanguage.entries {
+                    if let text = FieldReader.scalarText(entry.value) {
+                        titles[entry.key] = text
+                    } else {
+                        reader.fail(entry.value.position, "the title for `\(entry.key)` must be text")
+                    }
+                }
+            default:
+                if let text = FieldReader.scalarText(node) {
+                    titles[""] = text
+                } else {
+                    reader.fail(node.position, "`title` must be text or a map of language codes to text")
+                }
+            }
+        } else {
+            reader.fail(TextPosition(line: 1, column: 1), "site.yml needs a `title`")
+        }
+
+        var baseURL = reader.string("base_url") ?? "/"
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        if let node = map["base_url"], !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            reader.fail(node.position, "`base_url` must be an absolute http(s) URL such as https://integration.example.org/")
+        }
+        let timeZone = reader.string("timezone") ?? "Europe/Berlin"
+        let fallbackPages = reader.bool("fallback_pages") ?? true
+
+        var languages: [Language] = []
+        var seen: [String: TextPosition] = [:]
+        if let node = map["languages"] {
+            if case .list(let items) = node.value {
+                for item in items {
+                    guard case .map(let entry) = item.value else {
+                        reader.fail(item.position, "each language needs `code` and `name`, e.g. `- code: de` and `name: Deutsch`")
+                        continue
+                    }
+                    var languageReader = FieldReader(file: file, map: entry, position: item.position)
+                    languageReader.rejectUnknown(["code", "name", "dir", "locale", "fallback", "hreflang"])
+                    let code = languageReader.string("code")
+                    let name = languageReader.string("name")
+                    if code == nil {
+                        languageReader.fail(item.position, "this language has no `code`; add e.g. `code: en`")
+                    }
+                    if code != nil, name == nil {
+                        languageReader.fail(item.position, "language `\(code!)` has no `name`; add its name in its own script, e.g. `name: English`")
+                    }
+                    var direction = TextDirection.ltr
+                    if let dir = languageReader.string("dir") {
+                        if let parsed = TextDirection(rawValue: dir) {
+                            direction = parsed
+                        } else {
+                            languageReader.fail(entry["dir"]!.position, "`dir` must be `ltr` or `rtl`, not `\(dir)`")
+                        }
+                    }
+                    let fallbacks = languageReader.stringList("fallback") ?? []
+                    let hreflang = languageReader.string("hreflang")
+                    diagnostics += languageReader.diagnostics
+                    guard let code, let name else { continue }
+                    if let valid = ContentName.validLanguageCode(code), valid != code {
+                        diagnostics.append(Diagnostic(file: file, position: entry["code"]!.position,
+                            message: "language code `\(code)` must be lowercase letters, digits and `-`; use `\(valid)`"))
+                        continue
+                    }
+                    if let first = seen[code] {
+                        diagnostics.append(Diagnostic(file: file, position: entry["code"]!.position,
+                            message: "language `\(code)` is declared twice (first at line \(first.line))"))
+                        continue
+                    }
+                    seen[code] = entry["code"]!.position
+                    languages.append(Language(
+                        code: code, name: name, direction: direction, locale: languageReader.string("locale"),
+                        fallbacks: fallbacks, hreflang: hreflang == "none" ? nil : (hreflang ?? code)))
+                }
+            } else {
+                reader.fail(node.position, "`languages` must be a list of languages (`- code: de`)")
+            }
+        } else {
+            reader.fail(TextPosition(line: 1, column: 1), "site.yml needs `languages`, a list with at least the default language")
+        }
+
+        let defaultLanguage = reader.string("default_language") ?? languages.first?.code ?? ""
+        if !languages.isEmpty, !languages.contains(where: { $0.code == defaultLanguage }) {
+            reader.fail(map["default_language"]?.position ?? TextPosition(line: 1, column: 1),
+                "the default language `\(defaultLanguage)` is not in `languages`")
+        }
+        // Every chain ends at the default language; unknown fallbacks are errors.
+        for index in languages.indices {
+            var chain: [String] = []
+            for code in languages[index].fallbacks where code != languages[index].code {
+                if seen[code] == nil {
+                    reader.fail(seen[languages[index].code] ?? TextPosition(line: 1, column: 1),
+                        "language `\(languages[index].code)` falls back to `\(code)`, which is not in `languages`")
+                } else if !chain.contains(code) {
+                    chain.append(code)
+                }
+            }
+            if languages[index].code != defaultLanguage, !chain.contains(defaultLanguage) {
+                chain.append(defaultLanguage)
+            }
+            languages[index].fallbacks = chain
+        }
+        if titles[""] != nil {
+            let single = titles[""]!
+            titles = [:]
+            for language in languages { titles[language.code] = single }
+        }
+        diagnostics += reader.diagnostics
+        if languages.isEmpty { return nil }
+        return SiteConfig(
+            titles: titles, baseURL: baseURL, defaultLanguage: defaultLanguage, timeZone: timeZone,
+            languages: languages, fallbackPages: fallbackPages)
+    }
+}

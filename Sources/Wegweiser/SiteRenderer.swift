@@ -1,0 +1,166 @@
+import Foundation
+import Markdown
+import Templates
+
+/// One output file.
+struct RenderedFile: Sendable {
+    /// Path inside the output folder.
+    var path: String
+    var text: String
+}
+
+/// Renders every page of an immutable `Site` in every language, plus the chooser, 404 page and sitemap.
+struct SiteRenderer {
+    let site: Site
+    let templates: TemplateSet
+    let templatesPath: String
+    let assets: Set<String>
+    let buildTime: String
+    var diagnostics: [Diagnostic] = []
+
+    init(site: Site, templates: TemplateSet, templatesPath: String, assets: Set<String>, buildTime: String) {
+        self.site = site
+        self.templates = templates
+        self.templatesPath = templatesPath
+        self.assets = assets
+        self.buildTime = buildTime
+    }
+
+    mutating func renderAll() -> (files: [RenderedFile], pageCount: Int) {
+        var files: [RenderedFile] = []
+        var anchors: [LinkResolver.AnchorCheck] = []
+        /// Heading ids of every Markdown file rendered, by display path.
+        var headings: [String: Set<String>] = [:]
+        let resolver = LinkResolver(site: site, assets: assets)
+
+        for language in site.config.languages {
+            for id in site.order where site.isBuilt(id, in: language) {
+                let page = site.pages[id]!
+                let url = PageID.urlPath(id, language: language.code)
+                var html = ""
+                if let code = site.contentLanguage(of: page, for: language), let file = page.files[code] {
+                    let rendered = Markdown.render(file.body, firstLine: file.bodyLine) { link in
+                        switch resolver.resolve(link, in: file, language: language, fromURL: url) {
+                        case .keep:
+                            return nil
+                        case .rewrite(let destination, let anchor):
+                            if let anchor { anchors.append(anchor) }
+                            return destination
+                        case .broken(let message):
+                            diagnostics.append(Diagnostic(file: file.displayPath, line: link.line, column: link.column, message: message))
+                            return nil
+                        }
+                    }
+                    html = rendered.html
+                    headings[file.displayPath] = Set(rendered.headings.map(\.id))
+                }
+                let context = PageContext(site: site, language: language, url: url)
+                var variables = baseVariables(context)
+                variables["page"] = context.pageValue(page, contentHTML: html)
+                addListVariables(page, context: context, into: &variables)
+                if let text = render(page.kind.template, variables, context: context) {
+                    files.append(RenderedFile(path: String(url.dropFirst()) + "index.html", text: text))
+                }
+            }
+        }
+        checkAnchors(anchors, headings: headings)
+        let pageCount = files.count
+        files += specialPages()
+        files.append(RenderedFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
+        files.append(RenderedFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
+        return (files, pageCount)
+    }
+
+    private func baseVariables(_ context: PageContext) -> [String: TemplateValue] {
+        [
+            "site": context.siteValue(buildTime: buildTime),
+            "pages": .list([]),
+            "upcoming": .list([]),
+            "past": .list([]),
+            "sections": .list([]),
+            "events": .list([]),
+            "profiles": .list([]),
+            "guides": .null,
+        ]
+    }
+
+    private func addListVariables(_ page: Page, context: PageContext, into variables: inout [String: TemplateValue]) {
+        switch page.id {
+        case "events":
+            let built = page.children.filter { site.isBuilt($0, in: context.language) }
+            variables["pages"] = context.summaries(built)
+            variables["upcoming"] = context.summaries(built.filter { !site.isPast(site.pages[$0]!) })
+            variables["past"] = context.summaries(built.filter { site.isPast(site.pages[$0]!) }.reversed())
+        case "profiles":
+            variables["pages"] = context.summaries(page.children)
+        case "":
+            let upcoming = (site.pages["events"]?.children ?? []).filter {
+                site.isBuilt($0, in: context.language) && !site.isPast(site.pages[$0]!)
+            }
+            variables["events"] = context.summaries(Array(upcoming.prefix(5)))
+            variables["profiles"] = context.summaries(site.pages["profiles"]?.children ?? [])
+            if let guides = site.pages["guides"] {
+                variables["sections"] = context.summaries(guides.children)
+                variables["guides"] = .map(["title": .string(context.title(of: guides)), "url": .string(context.link(to: "guides"))])
+            }
+        default:
+            break
+        }
+    }
+
+    /// Renders a template; a template error becomes a diagnostic (reported once however many pages hit it).
+    private mutating func render(_ name: String, _ variables: [String: TemplateValue], context: PageContext) -> String? {
+        let filters = SiteFilters.make(site: site, language: context.language, url: context.url, rootRelative: context.rootRelative)
+        do {
+            return try templates.render(name, context: variables, filters: filters)
+        } catch {
+            diagnostics.append(ThemeLoader.diagnostic(error, root: templatesPath))
+            return nil
+        }
+    }
+
+    /// The language chooser at the root and the 404 page.
+    private mutating func specialPages() -> [RenderedFile] {
+        guard let language = site.config.language(site.config.defaultLanguage), let home = site.pages[""] else { return [] }
+        var files: [RenderedFile] = []
+        for (template, path, kind, rootRelative) in [
+            ("chooser.html", "index.html", "chooser", false), ("notfound.html", "404.html", "notfound", true),
+        ] {
+            let context = PageContext(site: site, language: language, url: "/", rootRelative: rootRelative)
+            var variables = baseVariables(context)
+            guard case .map(var page) = context.pageValue(home, contentHTML: "") else { continue }
+            page["kind"] = .string(kind)
+            page["title"] = .string(site.config.title(in: language))
+            page["summary"] = .null
+            page["breadcrumbs"] = .list([])
+            page["children"] = .list([])
+            page["is_fallback"] = .bool(false)
+            variables["page"] = .map(page)
+            if let text = render(template, variables, context: context) {
+                files.append(RenderedFile(path: path, text: text))
+            }
+        }
+        return files
+    }
+
+    /// Every `#anchor` must be a heading of the text the reader of that language sees on the target page.
+    private mutating func checkAnchors(_ anchors: [LinkResolver.AnchorCheck], headings: [String: Set<String>]) {
+        for check in anchors {
+            guard let page = site.pages[check.pageID], let language = site.config.language(check.language) else { continue }
+            guard let code = site.contentLanguage(of: page, for: language), let file = page.files[code] else {
+                diagnostics.append(Diagnostic(file: check.file, line: check.line, column: check.column,
+                    message: "`#\(check.fragment)` links into a generated page, which has no headings"))
+                continue
+            }
+            let ids = headings[file.displayPath] ?? []
+            guard !ids.contains(check.fragment) else { continue }
+            var message = "`#\(check.fragment)` is not a heading on \(file.displayPath)"
+            if let suggestion = Spelling.closest(to: check.fragment, among: ids) {
+                message += "; did you mean `#\(suggestion)`?"
+            } else if code != check.sourceLanguage {
+                message += "; give the heading the same id in every language with `## Heading {#\(check.fragment)}`"
+            }
+            diagnostics.append(Diagnostic(file: check.file, line: check.line, column: check.column, message: message))
+        }
+    }
+}

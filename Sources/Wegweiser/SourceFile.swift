@@ -1,0 +1,40 @@
+import FrontMatter
+
+/// One Markdown file of one language, split and parsed.
+struct SourceFile: Sendable {
+    /// The language folder it is in.
+    var language: String
+    /// Path for diagnostics, e.g. `content/de/guides/arbeit.md`.
+    var displayPath: String
+    /// The page it belongs to: its path inside the language folder without `.md`; `_index` stands for its folder.
+    var pageID: String
+    var kind: PageKind
+    var frontMatter: Mapping
+    var body: String
+    /// File line where the body starts.
+    var bodyLine: Int
+}
+
+/// Identity and URL of a page: the path inside a language folder, shared by all translations.
+enum PageID {
+    /// `guides/arbeit/_index.md` → `guides/arbeit`, `_index.md` → ``, `events/x.md` → `events/x`.
+    static func of(relativePath: String) -> (id: String, isIndex: Bool) {
+        var path = Substring(relativePath)
+        if path.hasSuffix(".md") { path = path.dropLast(3) }
+        if path == "_index" { return ("", true) }
+        if path.hasSuffix("/_index") { return (String(path.dropLast(7)), true) }
+        return (String(path), false)
+    }
+
+    /// The URL path of page `id` in `language`: `/de/guides/arbeit/`.
+    static func urlPath(_ id: String, language: String) -> String {
+        id.isEmpty ? "/\(language)/" : "/\(language)/\(id)/"
+    }
+
+    /// The page that contains `id` in the tree (`guides/arbeit/x` → `guides/arbeit`), or nil for the home page.
+    static func parentPath(of id: String) -> String? {
+        guard !id.isEmpty else { return nil }
+        guard let slash = id.lastIndex(of: "/") else { return "" }
+        return String(id[..<slash])
+    }
+}

@@ -1,0 +1,44 @@
+import FrontMatter
+
+/// The interface texts of the theme (`templates/i18n/<code>.yml`), per language.
+struct UIStrings: Sendable {
+    /// Flattened keys (`nav.home`) to text, per language code.
+    var tables: [String: [String: String]]
+
+    /// The string for `key` in the first language of `chain` that has it.
+    func lookup(_ key: String, chain: [String]) -> String? {
+        for code in chain {
+            if let text = tables[code]?[key] { return text }
+        }
+        return nil
+    }
+
+    /// Reads one language's file; nested maps become dotted keys.
+    static func parse(text: String, file: String, diagnostics: inout [Diagnostic]) -> [String: String] {
+        let map: Mapping
+        do {
+            map = try FrontMatterParser.parse(text)
+        } catch {
+            diagnostics.append(Diagnostic(file: file, position: error.position, message: error.message))
+            return [:]
+        }
+        var table: [String: String] = [:]
+        flatten(map, prefix: "", into: &table, file: file, diagnostics: &diagnostics)
+        return table
+    }
+
+    private static func flatten(_ map: Mapping, prefix: String, into table: inout [String: String], file: String, diagnostics: inout [Diagnostic]) {
+        for entry in map.entries {
+            let key = prefix + entry.key
+            switch entry.value.value {
+            case .map(let nested):
+                flatten(nested, prefix: key + ".", into: &table, file: file, diagnostics: &diagnostics)
+            case .list, .null:
+                diagnostics.append(Diagnostic(file: file, position: entry.value.position,
+                    message: "the UI string `\(key)` must be text"))
+            default:
+                table[key] = entry.value.text ?? ""
+            }
+        }
+    }
+}

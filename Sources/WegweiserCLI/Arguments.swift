@@ -1,0 +1,84 @@
+import Foundation
+import Wegweiser
+
+/// The parsed command line.
+struct Arguments {
+    enum Command: String {
+        case build, check
+    }
+
+    var command: Command
+    var options: BuildOptions
+    var quiet = false
+
+    static let usage = """
+        usage: wegweiser build [--content DIR] [--templates DIR] [--output DIR] [--drafts]
+                               [--now ISO-DATE] [--base-url URL] [--quiet]
+               wegweiser check [same options]   check everything build checks, write nothing
+               wegweiser --help | --version
+
+        Exit codes: 0 success, 1 content or template errors, 2 usage error, 3 input/output failure.
+
+        """
+
+    struct UsageError: Error {
+        var message: String
+    }
+
+    /// Parses `arguments` (without the program name); `environment` supplies SOURCE_DATE_EPOCH.
+    static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Arguments {
+        guard let first = arguments.first else { throw UsageError(message: "no command given") }
+        guard let command = Command(rawValue: first) else {
+            throw UsageError(message: "unknown command `\(first)`")
+        }
+        var options = BuildOptions(now: Date())
+        options.writeOutput = command == .build
+        var quiet = false
+        var now: Date?
+        var index = 1
+        func value(for flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count else { throw UsageError(message: "\(flag) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--content": options.contentPath = try value(for: argument)
+            case "--templates": options.templatesPath = try value(for: argument)
+            case "--output": options.outputPath = try value(for: argument)
+            case "--base-url": options.baseURL = try value(for: argument)
+            case "--drafts": options.includeDrafts = true
+            case "--quiet": quiet = true
+            case "--now":
+                let text = try value(for: argument)
+                guard let parsed = parseNow(text) else {
+                    throw UsageError(message: "--now needs a date such as 2025-11-13 or 2025-11-13T10:00:00Z, not `\(text)`")
+                }
+                now = parsed
+            default:
+                throw UsageError(message: "unknown option `\(argument)`")
+            }
+            index += 1
+        }
+        if let now {
+            options.now = now
+        } else if let epoch = environment["SOURCE_DATE_EPOCH"] {
+            guard let seconds = Int(epoch) else {
+                throw UsageError(message: "SOURCE_DATE_EPOCH must be whole seconds since 1970, not `\(epoch)`")
+            }
+            options.now = Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        return Arguments(command: command, options: options, quiet: quiet)
+    }
+
+    /// `2025-11-13` (midnight UTC) or an RFC 3339 date-time.
+    static func parseNow(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate]
+        if text.count == 10, let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import Wegweiser
+
+/// A failed build keeps the previous site; two builds of the same input are identical.
+@Suite struct BuildSafetyTests {
+    /// Any fixture that builds, and one that fails.
+    static let good = "three-languages"
+    static let bad = "broken-links"
+
+    @Test func failedBuildLeavesPreviousOutputUntouched() throws {
+        let temp = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let output = temp.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("de"), withIntermediateDirectories: true)
+        try Data("previous site".utf8).write(to: output.appendingPathComponent("de/index.html"))
+        try Data("keep me".utf8).write(to: output.appendingPathComponent("extra.txt"))
+        let before = Fixtures.tree(output)
+
+        let result = SiteGenerator.build(Fixtures.options(Self.bad, output: output.path))
+
+        #expect(result.status == .contentErrors)
+        #expect(Fixtures.tree(output) == before)
+        #expect(Fixtures.siblings(of: output, prefix: ".output") == [])
+    }
+
+    @Test func successfulBuildReplacesOutputWithoutLeftovers() throws {
+        let temp = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let output = temp.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: output.appendingPathComponent("stale.html"))
+
+        let result = SiteGenerator.build(Fixtures.options(Self.good, output: output.path))
+
+        #expect(result.status == .success)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stale.html").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("de/index.html").path))
+        #expect(Fixtures.siblings(of: output, prefix: ".output") == [])
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let temp = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let first = temp.appendingPathComponent("first")
+        let second = temp.appendingPathComponent("second")
+        #expect(SiteGenerator.build(Fixtures.options(Self.good, output: first.path)).status == .success)
+        #expect(SiteGenerator.build(Fixtures.options(Self.good, output: second.path)).status == .success)
+        let a = Fixtures.tree(first)
+        #expect(!a.isEmpty)
+        #expect(a == Fixtures.tree(second))
+    }
+}

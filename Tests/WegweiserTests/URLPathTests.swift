@@ -1,0 +1,68 @@
+import Testing
+
+@testable import Wegweiser
+
+@Suite struct URLPathTests {
+    @Test(arguments: [
+        ("/de/guides/arbeit/", "/de/guides/arbeit/", "./"),
+        ("/de/guides/arbeit/", "/de/guides/", "../"),
+        ("/de/guides/arbeit/", "/de/guides/sprache/", "../sprache/"),
+        ("/de/guides/arbeit/", "/en/guides/arbeit/", "../../../en/guides/arbeit/"),
+        ("/de/", "/assets/style.css", "../assets/style.css"),
+        ("/", "/de/", "de/"),
+        ("/", "/assets/style.css", "assets/style.css"),
+        ("/de/events/", "/de/events/fest/", "fest/"),
+    ])
+    func relativeLinks(from: String, to: String, expected: String) {
+        #expect(URLPath.relative(from: from, to: to) == expected)
+    }
+
+    @Test func pageIDsFromPaths() {
+        #expect(PageID.of(relativePath: "_index.md") == ("", true))
+        #expect(PageID.of(relativePath: "guides/arbeit/_index.md") == ("guides/arbeit", true))
+        #expect(PageID.of(relativePath: "events/fest.md") == ("events/fest", false))
+        #expect(PageID.urlPath("", language: "ar") == "/ar/")
+        #expect(PageID.urlPath("guides/arbeit", language: "de-x-ls") == "/de-x-ls/guides/arbeit/")
+        #expect(PageID.parentPath(of: "guides/arbeit/x") == "guides/arbeit")
+        #expect(PageID.parentPath(of: "guides") == "")
+        #expect(PageID.parentPath(of: "") == nil)
+    }
+
+    @Test func linkTargets() {
+        #expect(LinkResolver.hasScheme("https://example.org"))
+        #expect(LinkResolver.hasScheme("mailto:a@b.de"))
+        #expect(LinkResolver.hasScheme("javascript:alert(1)"))
+        #expect(!LinkResolver.hasScheme("../arbeit.md"))
+        #expect(!LinkResolver.hasScheme("arbeit.md#a:b"))
+        #expect(!LinkResolver.hasScheme(":x"))
+        #expect(LinkResolver.normalize(folder: "guides/arbeit", relative: "../sprache/_index.md") == "guides/sprache/_index.md")
+        #expect(LinkResolver.normalize(folder: "guides", relative: "./a/../b.md") == "guides/b.md")
+        #expect(LinkResolver.normalize(folder: "guides", relative: "../../x.md") == nil)
+    }
+}
+
+@Suite struct NamingTests {
+    @Test(arguments: [
+        ("Übersicht", "uebersicht"),
+        ("Mein Termin", "mein-termin"),
+        ("café", "cafe"),
+        ("straße_2", "strasse_2"),
+        ("???", "page"),
+    ])
+    func suggestedNames(name: String, expected: String) {
+        #expect(ContentName.suggestion(for: Substring(name)) == expected)
+    }
+
+    @Test func validNames() {
+        #expect(ContentName.isValid("ki-duesseldorf_2"))
+        #expect(!ContentName.isValid("KI"))
+        #expect(!ContentName.isValid("a b"))
+        #expect(!ContentName.isValid(""))
+    }
+
+    @Test func spellingSuggestions() {
+        #expect(Spelling.closest(to: "lcation", among: ["location", "languages", "title"]) == "location")
+        #expect(Spelling.closest(to: "sumary", among: ["summary", "title"]) == "summary")
+        #expect(Spelling.closest(to: "colour", among: ["title", "start"]) == nil)
+    }
+}
