@@ -21,19 +21,11 @@ struct PageContext {
     /// Title of page `id` as shown to this reader (its text in the first language along the chain that has it).
     func title(of page: Page) -> String {
         if page.files.isEmpty {
-            switch page.id {
-            case "": return site.config.title(in: language)
-            case "profiles": return ui("list.profiles")
-            case "events": return ui("list.events")
-            default: return ui("nav.guides")
-            }
+            guard let key = SiteBuilder.generatedTitleKey(page.id) else { return site.config.title(in: language) }
+            return site.strings.lookup(key, chain: language.chain) ?? key
         }
         guard let code = site.contentLanguage(of: page, for: language) else { return "" }
         return page.data[code]?.title ?? ""
-    }
-
-    func ui(_ key: String) -> String {
-        site.strings.lookup(key, chain: language.chain) ?? key
     }
 
     func data(of page: Page) -> PageData? {
@@ -131,6 +123,7 @@ struct PageContext {
             var entry = languageFields(other)
             let built = site.isBuilt(page.id, in: other)
             entry["url"] = built ? .string(href(PageID.urlPath(page.id, language: other.code))) : .null
+            entry["permalink"] = built ? .string(site.config.baseURL + PageID.urlPath(page.id, language: other.code).dropFirst()) : .null
             entry["is_current"] = .bool(other.code == language.code)
             entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
             return .map(entry)

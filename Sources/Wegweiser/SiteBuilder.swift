@@ -52,7 +52,7 @@ struct SiteBuilder {
             pages[id] = page
         }
 
-        addGeneratedPages(&pages)
+        addGeneratedPages(&pages, strings: strings)
         linkTree(&pages, timeZone: timeZone)
         linkSeries(&pages, timeZone: timeZone)
         var order: [String] = []
@@ -82,16 +82,29 @@ struct SiteBuilder {
     }
 
     /// Home, list pages and the guide root exist even when no file describes them.
-    private func addGeneratedPages(_ pages: inout [String: Page]) {
+    private mutating func addGeneratedPages(_ pages: inout [String: Page], strings: UIStrings) {
         func generate(_ id: String, _ kind: PageKind) {
-            if pages[id] == nil {
-                pages[id] = Page(id: id, kind: kind, files: [:], data: [:], sourceLanguage: config.defaultLanguage)
+            guard pages[id] == nil else { return }
+            pages[id] = Page(id: id, kind: kind, files: [:], data: [:], sourceLanguage: config.defaultLanguage)
+            if let key = Self.generatedTitleKey(id), strings.lookup(key, chain: [config.defaultLanguage]) == nil {
+                diagnostics.append(Diagnostic(file: "templates/i18n/\(config.defaultLanguage).yml", line: 1, column: 1,
+                    message: "the UI string `\(key)` is missing; it is the title of the generated page /\(id)/ (or write content/\(config.defaultLanguage)/\(id)/_index.md)"))
             }
         }
         generate("", .home)
         generate("profiles", .list)
         generate("events", .list)
         if pages.values.contains(where: { $0.kind == .guide }) { generate("guides", .guide) }
+    }
+
+    /// The UI string that titles a generated page (nil for the home page, titled by the site's title).
+    static func generatedTitleKey(_ id: String) -> String? {
+        switch id {
+        case "profiles": "nav.profiles"
+        case "events": "nav.events"
+        case "guides": "nav.guides"
+        default: nil
+        }
     }
 
     /// Parents are the nearest existing ancestor; children are ordered by weight, then path (the same in every language).
