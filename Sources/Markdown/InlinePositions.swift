@@ -1,0 +1,251 @@
+import CCmark
+
+/// Where an inline node starts in the source: a 1-based line of the body and
+/// a 0-based byte offset in that line.
+struct BodyPosition: Equatable {
+    var line: Int
+    var byteOffset: Int
+}
+
+/// Turns cmark 0.30's inline source positions into exact ones for the inline
+/// nodes of one paragraph or heading.
+///
+/// Block positions from cmark are exact, inline ones are not. cmark counts an
+/// inline column as "offset in the block's content line + the block's start
+/// column", which is right on the block's first line only. What this corrects:
+/// - Continuation lines: cmark strips block-quote markers and indentation
+///   (`  second line`, `> > more`) but adds the first line's indent instead.
+///   `ContainerPrefixes` finds where each line's content really starts.
+/// - A link whose text spans lines gets the line of its closing bracket, an
+///   autolink a column without the block's indent: `cmarkStart(of:)` reads
+///   both from the link's first child instead.
+/// - Reference definitions at the start of a paragraph are not counted as
+///   lines, so every inline after them sits too high.
+/// - A line break inside a link destination or title (`[a](\n/url)`) is not
+///   counted either: later columns on that line run on past its end.
+/// The last two show up as the difference between the paragraph's last line
+/// (exact) and its last inline's line (from cmark); only paragraphs with such
+/// a difference pay for the extra work.
+struct InlinePositions {
+    let lines: SourceLines
+    /// The block's first line and the byte column (1-based) where it starts.
+    let startLine: Int
+    let startColumn: Int
+    private let containers: ContainerPrefixes
+    /// Lines of reference definitions at the start of the paragraph.
+    private var skippedLines = 0
+    /// Line breaks inside link destinations and titles seen so far, by the
+    /// cmark line they were lost on. Every node after such a break on the same
+    /// cmark line runs past the line's end by the same breaks, so a line
+    /// keeps the most seen there; later cmark lines are shifted by them all.
+    private var lostLines: [(cmarkLine: Int, count: Int)] = []
+    /// Whether this block has uncounted lines at all; only then are line
+    /// breaks inside links looked for.
+    let hasUncountedLines: Bool
+
+    /// Prepares positions for the paragraph or heading `block`.
+    init(block: OpaquePointer, lines: SourceLines) {
+        self.lines = lines
+        startLine = Int(cmark_node_get_start_line(block))
+        startColumn = Int(cmark_node_get_start_column(block))
+        containers = ContainerPrefixes(block: block, lines: lines)
+        var uncounted = 0
+        if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH, let last = cmark_node_last_child(block) {
+            let lastLine = Int(cmark_node_get_end_line(last))
+            if lastLine > 0 {
+                uncounted = max(0, Int(cmark_node_get_end_line(block)) - lastLine)
+            }
+        }
+        hasUncountedLines = uncounted > 0
+        if hasUncountedLines {
+            skippedLines = Self.referenceDefinitionLines(
+                in: block, uncounted: uncounted, lines: lines, containers: containers)
+        }
+    }
+
+    /// Where the link, image, autolink or raw HTML `node` starts.
+    func start(of node: OpaquePointer) -> BodyPosition {
+        let start = Self.cmarkStart(of: node)
+        let opening = Self.openingCharacters(of: node)
+        return locate(line: start.line, column: start.column, isExpected: opening.contains).position
+    }
+
+    /// The characters `node` can start with in the source.
+    private static func openingCharacters(of node: OpaquePointer) -> [UInt8] {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_IMAGE: return [UInt8(ascii: "!")]
+        case CMARK_NODE_LINK: return couldBeAutolink(node) ? [UInt8(ascii: "["), UInt8(ascii: "<")] : [UInt8(ascii: "[")]
+        default: return [UInt8(ascii: "<")]
+        }
+    }
+
+    /// Whether the link `node` could be an autolink (`<https://…>`): its
+    /// only child is text that is its destination. `[https://a.de](https://a.de)`
+    /// looks the same in the tree.
+    private static func couldBeAutolink(_ node: OpaquePointer) -> Bool {
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+            cmark_node_get_type(child) == CMARK_NODE_TEXT, let url = cmark_node_get_url(node)
+        else { return false }
+        let text = PlainText.literal(of: child)
+        let destination = String(cString: url)
+        return destination == text || destination == "mailto:" + text
+    }
+
+    /// Takes note of line breaks inside the destination or title of the link
+    /// or image `node`; call it when leaving the node.
+    mutating func leave(link node: OpaquePointer) {
+        _ = noteLineBreaks(inside: node)
+    }
+
+    /// Records the line breaks inside the link `node` and tells whether its
+    /// end landed on a closing `)`, `]` or `>`.
+    private mutating func noteLineBreaks(inside node: OpaquePointer) -> Bool {
+        guard hasUncountedLines else { return true }
+        // An autolink has no line break inside; cmark's end column for it
+        // leaves out the block's indent, like its start column.
+        if Self.couldBeAutolink(node) {
+            let start = start(of: node)
+            if lines.byte(line: start.line, offset: start.byteOffset) == UInt8(ascii: "<") { return true }
+        }
+        let cmarkLine = Int(cmark_node_get_end_line(node))
+        let end = locate(line: cmarkLine, column: Int(cmark_node_get_end_column(node)), isExpected: Self.isClosing)
+        if end.linesCrossed > 0 {
+            if let last = lostLines.last, last.cmarkLine == cmarkLine {
+                lostLines[lostLines.count - 1].count = max(last.count, end.linesCrossed)
+            } else {
+                lostLines.append((cmarkLine, end.linesCrossed))
+            }
+        }
+        return lines.byte(line: end.position.line, offset: end.position.byteOffset).map(Self.isClosing) ?? false
+    }
+
+    private static func isClosing(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ">")
+    }
+
+    private func linesLost(before cmarkLine: Int) -> Int {
+        lostLines.reduce(0) { $1.cmarkLine < cmarkLine ? $0 + $1.count : $0 }
+    }
+
+    /// Maps cmark's (line, column) to the source. `isExpected` tells whether a
+    /// byte can be the node's first one, to pick among possible prefixes.
+    private func locate(line cmarkLine: Int, column: Int, isExpected: (UInt8) -> Bool)
+        -> (position: BodyPosition, linesCrossed: Int)
+    {
+        var line = min(max(cmarkLine + skippedLines + linesLost(before: cmarkLine), 1), lines.count)
+        var offset: Int
+        var prefix: Int
+        if line == startLine {
+            // First line: cmark's column is the byte column.
+            offset = column - 1
+            prefix = 0
+        } else {
+            offset = max(0, column - startColumn)
+            prefix = containers.contentStart(ofLine: line)
+        }
+        var crossed = 0
+        while hasUncountedLines, prefix + offset >= lines.range(ofLine: line).count, line < lines.count {
+            offset -= lines.range(ofLine: line).count - prefix + lines.lineEndingLength(ofLine: line)
+            offset = max(0, offset)
+            line += 1
+            crossed += 1
+            prefix = containers.contentStart(ofLine: line)
+        }
+        if line != startLine, !(lines.byte(line: line, offset: prefix + offset).map(isExpected) ?? false) {
+            // Not where it should be (a NUL byte, which cmark widens to
+            // U+FFFD, can do that): try every prefix cmark could have
+            // stripped, longest first.
+            var candidate = lines.containerPrefixLength(ofLine: line)
+            while candidate >= 0 {
+                if let byte = lines.byte(line: line, offset: candidate + offset), isExpected(byte) {
+                    prefix = candidate
+                    break
+                }
+                candidate -= 1
+            }
+        }
+        return (BodyPosition(line: line, byteOffset: prefix + offset), crossed)
+    }
+
+    /// cmark's line and column of the first character of `node`.
+    ///
+    /// For a link or image they are taken from its first child, which starts
+    /// right after the `[`, `![` or `<`: cmark gives a link whose text spans
+    /// lines the line of its closing bracket, and an autolink a column that
+    /// leaves out the block's indent. A link whose text starts with a line
+    /// break takes the line before its first text and its own column.
+    static func cmarkStart(of node: OpaquePointer) -> (line: Int, column: Int) {
+        let own = (line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        let type = cmark_node_get_type(node)
+        guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return own }
+        var lineBreaks = 0
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let childType = cmark_node_get_type(current)
+            if childType == CMARK_NODE_SOFTBREAK || childType == CMARK_NODE_LINEBREAK {
+                lineBreaks += 1
+                child = cmark_node_next(current)
+                continue
+            }
+            let start = cmarkStart(of: current)
+            guard start.line > 0 else { return own }
+            if lineBreaks > 0 {
+                return (start.line - lineBreaks, own.column)
+            }
+            return (start.line, start.column - (type == CMARK_NODE_IMAGE ? 2 : 1))
+        }
+        return own
+    }
+
+    /// How many of the `uncounted` lines of `block` are reference definitions
+    /// at its start: the rest are line breaks inside links. Each guess, most
+    /// definitions first, is checked by walking the block's links: the breaks
+    /// found and the guess must add up, and every link must start and end on
+    /// its brackets.
+    private static func referenceDefinitionLines(
+        in block: OpaquePointer, uncounted: Int, lines: SourceLines, containers: ContainerPrefixes
+    ) -> Int {
+        // A reference definition starts with `[`; the paragraph starts with it.
+        let startLine = Int(cmark_node_get_start_line(block))
+        guard lines.byte(line: startLine, offset: Int(cmark_node_get_start_column(block)) - 1) == UInt8(ascii: "[")
+        else { return 0 }
+        for guess in stride(from: uncounted, through: 1, by: -1) {
+            var positions = InlinePositions(block: block, lines: lines, containers: containers, skippedLines: guess)
+            if positions.checkLinks(in: block), guess + positions.linesLost(before: .max) == uncounted {
+                return guess
+            }
+        }
+        return 0
+    }
+
+    private init(block: OpaquePointer, lines: SourceLines, containers: ContainerPrefixes, skippedLines: Int) {
+        self.lines = lines
+        self.containers = containers
+        startLine = Int(cmark_node_get_start_line(block))
+        startColumn = Int(cmark_node_get_start_column(block))
+        hasUncountedLines = true
+        self.skippedLines = skippedLines
+    }
+
+    /// Walks the links of `block` as the document walk will, and tells
+    /// whether each one starts and ends where its brackets are.
+    private mutating func checkLinks(in block: OpaquePointer) -> Bool {
+        guard let iterator = cmark_iter_new(block) else { return false }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return true }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            if event == CMARK_EVENT_ENTER {
+                let start = start(of: node)
+                guard let byte = lines.byte(line: start.line, offset: start.byteOffset),
+                    Self.openingCharacters(of: node).contains(byte)
+                else { return false }
+            } else if !noteLineBreaks(inside: node) {
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import CCmark
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// CommonMark to HTML with libcmark, plus the headings and links a site checks.
+public enum Markdown {
+    /// Parses `source` (the body of a page, which starts at file line `firstLine`), calls `rewriteLink` once per link and image in document order (return a new destination, or nil to keep it), gives every heading an id, renders HTML with cmark's safe defaults.
+    ///
+    /// Safe defaults: raw HTML becomes `<!-- raw HTML omitted -->` (its lines
+    /// are in `droppedRawHTML`) and `javascript:`, `vbscript:`, `file:` and
+    /// most `data:` URLs become empty. Quotes stay as typed (no smart
+    /// punctuation), so German „…“ survives. A heading gets the id of its
+    /// trailing `{#id}` if it has one, else `slug(_:)` of its text; repeated
+    /// ids get `-1`, `-2`….
+    public static func render(
+        _ source: String, firstLine: Int = 1, rewriteLink: (MarkdownLink) -> String?
+    ) -> RenderedMarkdown {
+        var source = source
+        return source.withUTF8 { bytes in
+            // Positions are needed for links; the HTML is rendered without
+            // them, or every element would get a data-sourcepos attribute.
+            let document = bytes.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS)
+            }
+            guard let document else {
+                return RenderedMarkdown(html: "", headings: [], links: [], droppedRawHTML: [])
+            }
+            defer { cmark_node_free(document) }
+
+            var walker = DocumentWalker(source: bytes, firstLine: firstLine)
+            walker.walk(document, rewriteLink: rewriteLink)
+            return RenderedMarkdown(
+                html: renderHTML(document, headingIDs: walker.headings.map(\.id)),
+                headings: walker.headings,
+                links: walker.links,
+                droppedRawHTML: walker.droppedRawHTML
+            )
+        }
+    }
+
+    private static func renderHTML(_ document: OpaquePointer, headingIDs: [String]) -> String {
+        // CMARK_OPT_DEFAULT is safe mode; CMARK_OPT_UNSAFE is never passed.
+        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(html) }
+        if headingIDs.isEmpty {
+            return String(cString: html)
+        }
+        let bytes = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
+        return HeadingAnchors.insert(headingIDs, into: UnsafeBufferPointer(start: bytes, count: strlen(html)))
+    }
+}

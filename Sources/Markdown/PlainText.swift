@@ -1,0 +1,40 @@
+import CCmark
+
+/// Reading text out of cmark nodes.
+enum PlainText {
+    /// The literal of a text, code or HTML node ("" for other nodes).
+    static func literal(of node: OpaquePointer) -> String {
+        guard let literal = cmark_node_get_literal(node) else { return "" }
+        return String(cString: literal)
+    }
+
+    /// The text a reader sees in `node`'s inline children: text and code as
+    /// written, a line break as a space, an image as its alt text, raw HTML
+    /// left out (the safe renderer drops it); no spaces at either end.
+    static func of(_ node: OpaquePointer) -> String {
+        var text = ""
+        append(childrenOf: node, to: &text)
+        guard text.first == " " || text.last == " " else { return text }
+        var trimmed = Substring(text)
+        while trimmed.first == " " { trimmed.removeFirst() }
+        while trimmed.last == " " { trimmed.removeLast() }
+        return String(trimmed)
+    }
+
+    private static func append(childrenOf node: OpaquePointer, to text: inout String) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += literal(of: current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            case CMARK_NODE_HTML_INLINE:
+                break
+            default:
+                append(childrenOf: current, to: &text)
+            }
+            child = cmark_node_next(current)
+        }
+    }
+}

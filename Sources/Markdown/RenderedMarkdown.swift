@@ -1,0 +1,72 @@
+/// A link or image in a Markdown body, in document order.
+public struct MarkdownLink: Sendable, Equatable {
+    /// The destination as written, after cmark resolved escapes, entities and
+    /// reference definitions (`[text][ref]` gives the reference's URL).
+    public var destination: String
+    /// The 1-based line in the file (the body's `firstLine` is added).
+    public var line: Int
+    /// The 1-based column, in Unicode scalars, of the `[` of a link, the `!`
+    /// of an image or the `<` of an autolink.
+    ///
+    /// cmark 0.30 reports inline positions that go wrong on continuation lines
+    /// and after line breaks inside link destinations; `InlinePositions`
+    /// corrects them. Known limits: a NUL byte or a byte-order mark before the
+    /// link on the same line shifts the column.
+    public var column: Int
+    /// Whether this is an image (`![alt](src)`).
+    public var isImage: Bool
+    /// The plain text of the link; for an image, its alt text.
+    public var text: String
+
+    /// Creates a link record.
+    public init(destination: String, line: Int, column: Int, isImage: Bool, text: String) {
+        self.destination = destination
+        self.line = line
+        self.column = column
+        self.isImage = isImage
+        self.text = text
+    }
+}
+
+/// A heading of a Markdown body, with the anchor id written into the HTML.
+public struct MarkdownHeading: Sendable, Equatable {
+    /// The level, 1 to 6.
+    public var level: Int
+    /// The plain text, without an explicit `{#id}`.
+    public var text: String
+    /// The anchor id written into the HTML (`<h2 id="…">`).
+    public var id: String
+    /// The 1-based line in the file.
+    public var line: Int
+
+    /// Creates a heading record.
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
+}
+
+/// The HTML of a Markdown body and what the site needs to check it.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// The HTML fragment, rendered with cmark's safe defaults.
+    public var html: String
+    /// The headings in document order.
+    public var headings: [MarkdownHeading]
+    /// The links and images in document order, with their destinations as
+    /// written (before `rewriteLink`).
+    public var links: [MarkdownLink]
+    /// File lines where raw HTML (block or inline) was dropped by the safe
+    /// renderer, ascending, each line once. HTML comments are not listed:
+    /// dropping an editor's note loses nothing a reader should see.
+    public var droppedRawHTML: [Int]
+
+    /// Creates a rendered body.
+    public init(html: String, headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int]) {
+        self.html = html
+        self.headings = headings
+        self.links = links
+        self.droppedRawHTML = droppedRawHTML
+    }
+}

@@ -1,0 +1,88 @@
+/// The UTF-8 bytes of a Markdown body and where each of its lines starts.
+///
+/// Line starts are found once by scanning the bytes. Lines end at `\n`,
+/// `\r\n` or a lone `\r`, as in cmark, so line numbers agree with cmark's.
+/// Only valid while the bytes it points into are alive.
+struct SourceLines {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The byte offset of the first byte of each line; index 0 is line 1.
+    private let starts: [Int]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "\n") {
+                starts.append(index)
+            } else if byte == UInt8(ascii: "\r") {
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\n") {
+                    index += 1
+                }
+                starts.append(index)
+            }
+        }
+        self.starts = starts
+    }
+
+    /// The number of lines; a final line ending starts one more, empty line.
+    var count: Int { starts.count }
+
+    /// The byte range of `line` (1-based) without its line ending.
+    func range(ofLine line: Int) -> Range<Int> {
+        let start = starts[line - 1]
+        let next = line < starts.count ? starts[line] : bytes.count
+        var end = next
+        if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
+    /// The bytes of `line` without its line ending.
+    func bytes(ofLine line: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range(ofLine: line)])
+    }
+
+    /// The number of bytes of `line`'s line ending (0, 1 or 2).
+    func lineEndingLength(ofLine line: Int) -> Int {
+        let next = line < starts.count ? starts[line] : bytes.count
+        return next - range(ofLine: line).upperBound
+    }
+
+    /// The byte at `offset` in `line`, or nil past its end.
+    func byte(line: Int, offset: Int) -> UInt8? {
+        let range = range(ofLine: line)
+        guard offset >= 0, offset < range.count else { return nil }
+        return bytes[range.lowerBound + offset]
+    }
+
+    /// How many bytes at the start of `line` are block-quote markers or
+    /// whitespace (`>`, space, tab): the longest prefix cmark can have
+    /// stripped from a continuation line of a paragraph.
+    func containerPrefixLength(ofLine line: Int) -> Int {
+        let range = range(ofLine: line)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch bytes[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"):
+                index += 1
+            default:
+                return index - range.lowerBound
+            }
+        }
+        return index - range.lowerBound
+    }
+
+    /// The 1-based column in Unicode scalars of the byte at `offset` in `line`.
+    func scalarColumn(line: Int, byteOffset offset: Int) -> Int {
+        let range = range(ofLine: line)
+        let end = range.lowerBound + min(max(offset, 0), range.count)
+        var column = 1
+        for index in range.lowerBound..<end where bytes[index] & 0xC0 != 0x80 {
+            column += 1
+        }
+        return column
+    }
+}

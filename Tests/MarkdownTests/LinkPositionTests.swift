@@ -1,0 +1,100 @@
+import Markdown
+import Testing
+
+/// "line:column" of every link, image and autolink in `source`.
+private func positions(_ source: String, firstLine: Int = 1) -> [String] {
+    Markdown.render(source, firstLine: firstLine) { _ in nil }.links.map { "\($0.line):\($0.column)" }
+}
+
+@Test func positionsAddFirstLine() {
+    #expect(positions("Text [a](x) mehr\n\n[b](y)\n", firstLine: 7) == ["7:6", "9:1"])
+}
+
+@Test func positionsInMultiLineParagraph() {
+    let source = """
+        Erste Zeile mit [a](x)
+          eingerückt [b](y) und *betont [c](z)*
+        \tTab [d](w)
+        """
+    #expect(positions(source) == ["1:17", "2:14", "2:33", "3:6"])
+}
+
+@Test func positionsCountCharactersNotBytes() {
+    let source = "Gebühr für Übersetzung: [Formular](f.md) 👋 ![Bild](b.png)\nالعربية [رابط](ar.md)\n"
+    #expect(positions(source) == ["1:25", "1:44", "2:9"])
+}
+
+@Test func positionsInBlockQuotes() {
+    let source = """
+        > Zitat [a](x)
+        > weiter [b](y)
+        faul [c](z)
+        > > innen
+        > >    tief [d](w)
+        """
+    #expect(positions(source) == ["1:9", "2:10", "3:6", "5:13"])
+}
+
+@Test func positionsInLists() {
+    let source = """
+        - Punkt [a](x)
+          Fortsetzung [b](y)
+
+          Absatz [c](z)
+        10. Nummer
+            mit [d](w)
+        - > zitiert [e](v)
+        """
+    #expect(positions(source) == ["1:9", "2:15", "4:10", "6:9", "7:13"])
+}
+
+@Test func positionsInHeadings() {
+    let source = """
+        ## Titel [a](x) ##
+        Setext [b](y)
+          zweite [c](z)
+        ---
+        """
+    #expect(positions(source) == ["1:10", "2:8", "3:10"])
+}
+
+@Test func positionOfLinkWhoseTextSpansLines() {
+    let source = """
+        Ein [langer
+        Link](x) und ![ein
+          Bild](y)
+        """
+    #expect(positions(source) == ["1:5", "2:14"])
+}
+
+@Test func positionsAfterLineBreakInDestinationOrTitle() {
+    let source = """
+        [a](
+        /ziel) [b](y "Titel
+        geht weiter") [c](z)
+        am Ende [d](w)
+        """
+    #expect(positions(source) == ["1:1", "2:8", "3:15", "4:9"])
+}
+
+@Test func positionsAfterReferenceDefinitionsInParagraph() {
+    let source = """
+        [amt]: /amt/
+        [b]: /b/
+        Text [Amt][amt] und [b]
+        """
+    #expect(positions(source) == ["3:6", "3:21"])
+}
+
+@Test func positionsAfterCodeSpanAndRawHTMLOverLines() {
+    let source = """
+        `Code
+        über Zeilen` [a](x) <span
+        class="c"> [b](y)
+        """
+    #expect(positions(source) == ["2:14", "3:12"])
+}
+
+@Test func positionsAfterCRLFLineEndings() {
+    #expect(positions("Zeile [a](x)\r\n  zwei [b](y)\r\n\r\n[c](z)\r\n") == ["1:7", "2:8", "4:1"])
+}
