@@ -1,0 +1,77 @@
+/// Appends `text` to `output` with `& < > " '` replaced by entities, so it is safe in
+/// element content and in quoted attribute values.
+func appendEscapingHTML(_ text: String, to output: inout [UInt8]) {
+    if text.utf8.withContiguousStorageIfAvailable({ appendEscapingHTML($0, to: &output) }) == nil {
+        var copy = text
+        copy.withUTF8 { appendEscapingHTML($0, to: &output) }
+    }
+}
+
+/// Appends UTF-8 bytes with `& < > " '` replaced by entities, copying unchanged runs whole.
+func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    var runStart = 0
+    for index in 0..<bytes.count {
+        let entity: StaticString
+        switch bytes[index] {
+        case UInt8(ascii: "&"): entity = "&amp;"
+        case UInt8(ascii: "<"): entity = "&lt;"
+        case UInt8(ascii: ">"): entity = "&gt;"
+        case UInt8(ascii: "\""): entity = "&quot;"
+        case UInt8(ascii: "'"): entity = "&#39;"
+        default: continue
+        }
+        if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        entity.withUTF8Buffer { output.append(contentsOf: $0) }
+        runStart = index + 1
+    }
+    if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+}
+
+/// Appends `text` as UTF-8, unchanged.
+func appendUTF8(_ text: String, to output: inout [UInt8]) {
+    if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
+        output.append(contentsOf: text.utf8)
+    }
+}
+
+/// Appends `number` in decimal.
+func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+    if number < 0 { output.append(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+        var count = 0
+        repeat {
+            digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+    }
+}
+
+/// Appends `text` to a string with `& < > " '` replaced by entities (for filters that build HTML).
+func appendEscapingHTML(_ text: String, to output: inout String) {
+    var bytes: [UInt8] = []
+    appendEscapingHTML(text, to: &bytes)
+    output += String(decoding: bytes, as: UTF8.self)
+}
+
+/// `text` with every UTF-8 byte except the unreserved `A-Z a-z 0-9 - . _ ~` written as `%XX`.
+func percentEncoded(_ text: String) -> String {
+    let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "_"), UInt8(ascii: "~"):
+            bytes.append(byte)
+        default:
+            bytes.append(UInt8(ascii: "%"))
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}

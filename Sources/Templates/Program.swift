@@ -1,0 +1,141 @@
+/// A template set lowered for rendering.
+///
+/// The syntax tree is convenient to build and to check; rendering tens of thousands of
+/// pages wants data that costs nothing to walk. Instructions and operations here hold only
+/// integers — indexes into the tables below — so walking them takes no reference counting,
+/// and all literal text lives in one byte array that output is copied from.
+final class Program: Sendable {
+    let code: [Instruction]
+    /// The literal text of every template, as UTF-8.
+    let text: [UInt8]
+    /// Every name used: variables, keys, filters, blocks. See ``Program/Name``.
+    let names: [String]
+    let literals: [TemplateValue]
+    let operations: [Operation]
+    /// Where each operation starts in its template.
+    let positions: [TemplatePosition]
+    /// The syntax tree each operation was lowered from; read only to write error messages.
+    let sources: [Expression]
+    let paths: [Path]
+    /// The segments of all paths, as name indexes.
+    let pathNames: [Int]
+    let filterCalls: [FilterCallInfo]
+    /// The argument operations of all filter calls.
+    let arguments: [Int]
+    let loops: [LoopInfo]
+    let templates: [TemplateInfo]
+    let templateIndexes: [String: Int]
+    /// The host filters the templates use, as name indexes; rendering looks each up once.
+    let hostFilterNames: [Int]
+
+    init(_ builder: ProgramBuilder) {
+        code = builder.code
+        text = builder.text
+        names = builder.names
+        literals = builder.literals
+        operations = builder.operations
+        positions = builder.positions
+        sources = builder.sources
+        paths = builder.paths
+        pathNames = builder.pathNames
+        filterCalls = builder.filterCalls
+        arguments = builder.arguments
+        loops = builder.loops
+        templates = builder.templates
+        templateIndexes = builder.templateIndexes
+        hostFilterNames = builder.hostFilterNames
+    }
+
+    /// Names every program has, at fixed indexes, so the renderer compares integers.
+    enum Name {
+        static let loop = 0
+        static let index = 1
+        static let index0 = 2
+        static let first = 3
+        static let last = 4
+        static let length = 5
+        static let size = 6
+        static let fixed = ["loop", "index", "index0", "first", "last", "length", "size"]
+    }
+}
+
+/// One step of rendering.
+enum Instruction: Sendable {
+    /// Copy `count` bytes of `Program.text` from `start`.
+    case text(start: Int, count: Int)
+    /// Print an operation's value.
+    case print(Int)
+    /// Evaluate an operation; go on if it is truthy, else jump to `ifFalse`.
+    case branch(condition: Int, ifFalse: Int)
+    case jump(Int)
+    /// Start the loop `Program.loops[n]`: jump to its empty part if there is nothing to loop over.
+    case loopStart(Int)
+    /// Go to the loop's next item, or past its end.
+    case loopNext(Int)
+    /// Render the template of this index in the current scope.
+    case include(Int)
+    /// Render the block of this name index as the current plan resolves it.
+    case block(Int)
+    /// `{% set %}`: bind a name index to an operation's value.
+    case assign(name: Int, value: Int)
+    /// The end of a template's or a block's code.
+    case end
+}
+
+/// An expression step; operands are operation indexes.
+enum Operation: Sendable {
+    case literal(Int)
+    case variable(Int)
+    case not(Int)
+    case and(Int, Int)
+    case or(Int, Int)
+    case comparison(ComparisonOperator, Int, Int, TemplatePosition)
+    case filter(Int)
+}
+
+/// A variable path: `count` name indexes in `Program.pathNames` from `start`.
+struct Path: Sendable {
+    var start: Int
+    var count: Int
+    var position: TemplatePosition
+}
+
+/// `input | name: arguments`, with the arguments in `Program.arguments`.
+struct FilterCallInfo: Sendable {
+    var input: Int
+    var name: Int
+    var builtin: BuiltinFilter?
+    /// For a host filter, its index in `Program.hostFilterNames`.
+    var hostSlot: Int
+    var argumentStart: Int
+    var argumentCount: Int
+    var position: TemplatePosition
+}
+
+/// `{% for %}`: the variable's name index, the sequence's operation and where its parts are.
+struct LoopInfo: Sendable {
+    var variable: Int
+    var sequence: Int
+    var bodyStart: Int
+    var emptyStart: Int?
+    var end: Int
+}
+
+/// A template: where its code starts and how rendering it resolves blocks.
+struct TemplateInfo: Sendable {
+    var name: String
+    /// Where this template's own code starts.
+    var start: Int
+    /// The root of its `extends` chain, whose code is what rendering this template runs.
+    var root: Int
+    /// For each block name index, the most derived definition along the chain.
+    var blocks: [Int: BlockEntry]
+    /// A guess at the output's length, to reserve it once.
+    var capacity: Int
+}
+
+/// Where a block's code starts and which template it is written in.
+struct BlockEntry: Sendable {
+    var template: Int
+    var start: Int
+}

@@ -1,0 +1,85 @@
+/// All templates of a theme, compiled once and rendered for every page.
+///
+/// ```swift
+/// let templates = try TemplateSet(sources: ["page.html": "<h1>{{ page.title }}</h1>"], hostFilters: ["t"])
+/// let html = try templates.render("page.html", context: ["page": ["title": "Willkommen"]], filters: [:])
+/// ```
+///
+/// A `TemplateSet` is an immutable value; render pages from many tasks at once.
+public struct TemplateSet: Sendable {
+    /// Every template lowered to code, with inheritance already resolved.
+    let program: Program
+
+    /// Compiles every source (name → text, names like "base.html", "partials/header.html").
+    ///
+    /// `hostFilters` are the names of filters the host will supply at render time (e.g.
+    /// ["t", "date", "url"]); a host filter with the name of a built-in one replaces it.
+    /// Any other filter name that is not built in is an unknown-filter error at compile time.
+    /// Checks at compile time: syntax, unknown tags, unclosed and mismatched blocks, unknown
+    /// filters, argument counts of built-in filters, include/extends of a template not in
+    /// `sources` (error at the tag), include and extends cycles, blocks a child defines
+    /// that no parent has. Throws all errors of all templates, sorted by template name,
+    /// line and column.
+    public init(sources: [String: String], hostFilters: Set<String>) throws(TemplateErrors) {
+        var templates: [String: CompiledTemplate] = [:]
+        var errors: [TemplateError] = []
+        for name in sources.keys.sorted() {
+            let lexed = Lexer.lex(sources[name]!, template: name)
+            let (compiled, templateErrors) = Parser.parse(lexed, template: name, hostFilters: hostFilters)
+            templates[name] = compiled
+            errors += templateErrors
+        }
+        errors += Linker.check(templates)
+        guard errors.isEmpty else {
+            throw TemplateErrors(
+                errors: errors.sorted {
+                    ($0.template, $0.position.line, $0.position.column, $0.message)
+                        < ($1.template, $1.position.line, $1.position.column, $1.message)
+                })
+        }
+        program = ProgramBuilder.program(for: templates)
+    }
+
+    /// Whether a template of this name is in the set.
+    public func contains(_ name: String) -> Bool {
+        program.templateIndexes[name] != nil
+    }
+
+    /// The names of all templates, sorted.
+    public var names: [String] {
+        program.templates.map(\.name)
+    }
+
+    /// Renders `name` with top-level variables `context` and the host's filter implementations.
+    ///
+    /// Errors at render time (an unknown variable, a filter failure, printing a list or map,
+    /// `for` over something that is not a list) carry the template and position where they
+    /// happened: inside an include, the included template's name and position; inside a
+    /// block inherited from a parent or replaced by a child, the name of the template that
+    /// defines the block.
+    public func render(
+        _ name: String, context: [String: TemplateValue], filters: [String: Filter]
+    ) throws(TemplateError) -> String {
+        var output: [UInt8] = []
+        try render(name, context: context, filters: filters, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Renders `name` like ``render(_:context:filters:)``, appending UTF-8 to `output`.
+    ///
+    /// For hosts that write bytes to files: reusing one buffer for many pages saves an
+    /// allocation and a copy per page. On an error, `output` holds what was rendered before it.
+    public func render(
+        _ name: String, context: [String: TemplateValue], filters: [String: Filter], into output: inout [UInt8]
+    ) throws(TemplateError) {
+        guard let index = program.templateIndexes[name] else {
+            throw TemplateError(
+                template: name, position: TemplatePosition(line: 1, column: 1), reason: .noSuchTemplate(name))
+        }
+        var renderer = Renderer(program: program, context: context, filters: filters, template: index)
+        swap(&renderer.output, &output)
+        defer { swap(&renderer.output, &output) }
+        renderer.output.reserveCapacity(renderer.output.count + program.templates[index].capacity)
+        try renderer.render(template: index)
+    }
+}

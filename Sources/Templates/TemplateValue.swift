@@ -1,0 +1,75 @@
+/// A value templates see.
+///
+/// `.string` is escaped when printed; `.html` is already safe HTML (for example a
+/// page's rendered Markdown) and is printed as is.
+public enum TemplateValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// Text; escaped when printed.
+    case string(String)
+    /// Already safe HTML; printed as is.
+    case html(String)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+
+    /// Whether `if` takes this value as true.
+    ///
+    /// `null`, `false`, an empty string, an empty list and an empty map are false;
+    /// everything else, including `0`, is true.
+    public var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let value): value
+        case .int: true
+        case .string(let text), .html(let text): !text.isEmpty
+        case .list(let items): !items.isEmpty
+        case .map(let entries): !entries.isEmpty
+        }
+    }
+
+    /// The kind of value with an article, for messages: "a string", "a list".
+    public var kindDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .int: "a number"
+        case .string: "a string"
+        case .html: "HTML"
+        case .list: "a list"
+        case .map: "a map"
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByNilLiteral {
+    /// `nil` is `.null`.
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension TemplateValue: ExpressibleByBooleanLiteral {
+    /// `true` is `.bool(true)`.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension TemplateValue: ExpressibleByIntegerLiteral {
+    /// `3` is `.int(3)`.
+    public init(integerLiteral value: Int) { self = .int(value) }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral {
+    /// `"text"` is `.string("text")`, escaped when printed.
+    public init(stringLiteral value: String) { self = .string(value) }
+}
+
+extension TemplateValue: ExpressibleByArrayLiteral {
+    /// `[a, b]` is `.list([a, b])`.
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+}
+
+extension TemplateValue: ExpressibleByDictionaryLiteral {
+    /// `["key": value]` is `.map(["key": value])`; a repeated key keeps the last value.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .map(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
