@@ -125,19 +125,18 @@ struct PageContext {
             entry["url"] = built ? .string(href(PageID.urlPath(page.id, language: other.code))) : .null
             entry["permalink"] = built ? .string(site.config.baseURL + PageID.urlPath(page.id, language: other.code).dropFirst()) : .null
             entry["is_current"] = .bool(other.code == language.code)
+            entry["hreflang"] = other.hreflang.map(TemplateValue.string) ?? .null
             entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
             return .map(entry)
         })
-        var crumbs: [TemplateValue] = []
+        var ancestors: [String] = []
         var ancestor = page.parent
         while let id = ancestor, let parent = site.pages[id] {
-            crumbs.insert(.map(["title": .string(title(of: parent)), "url": .string(link(to: id))]), at: 0)
+            ancestors.insert(id, at: 0)
             ancestor = parent.parent
         }
-        value["breadcrumbs"] = .list(crumbs)
-        value["parent"] = page.parent.flatMap { id in
-            site.pages[id].map { .map(["title": .string(title(of: $0)), "url": .string(link(to: id))]) }
-        } ?? .null
+        value["breadcrumbs"] = .list(ancestors.map(summary))
+        value["parent"] = page.parent.map(summary) ?? .null
         value["children"] = summaries(page.children)
         var previous: TemplateValue = .null
         var next: TemplateValue = .null
