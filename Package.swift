@@ -21,6 +21,7 @@ let package = Package(
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "WegweiserCLITests", dependencies: ["WegweiserCLI"]),
         .testTarget(
             name: "WegweiserTests",
             dependencies: ["Wegweiser"],

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Runs the real `wegweiser` binary, as an editor or CI would, and checks exit codes and printed diagnostics.
+@Suite struct CommandLineTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("WegweiserTests/Fixtures")
+
+    /// The binary sits beside the test bundle in the build folder.
+    static var binary: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("wegweiser")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: "wegweiser")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["GITHUB_ACTIONS"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryOutput() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("wegweiser-cli-\(UUID().uuidString)").path
+    }
+
+    @Test func successfulBuildExitsZeroAndSummarises() throws {
+        let output = temporaryOutput()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try run(["build", "--now", "2025-11-01", "--output", output],
+            in: Self.fixtures.appendingPathComponent("three-languages"))
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("Built 36 pages in 3 languages in "))
+        #expect(FileManager.default.fileExists(atPath: output + "/ar/index.html"))
+    }
+
+    @Test func contentErrorsExitOneWithTheGoldenDiagnostics() throws {
+        let output = temporaryOutput()
+        let folder = Self.fixtures.appendingPathComponent("broken-links")
+        let result = try run(["build", "--now", "2025-11-01", "--output", output], in: folder)
+        let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+        #expect(result.status == 1)
+        #expect(result.stderr == expected + "8 errors, 0 warnings; nothing was written\n")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func githubAnnotationsGoToStandardOutput() throws {
+        let result = try run(["check", "--now", "2025-11-01"], in: Self.fixtures.appendingPathComponent("template-render-error"),
+            environment: ["GITHUB_ACTIONS": "true"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("::error file=templates/home.html,line=3,col=23::the UI string `nav.missing`"))
+    }
+
+    @Test(arguments: [["build", "--frobnicate"], ["publish"], ["build", "--now", "tomorrow"], ["build", "--output"]])
+    func usageErrorsExitTwo(_ arguments: [String]) throws {
+        let result = try run(arguments, in: Self.fixtures)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("wegweiser: "))
+    }
+
+    @Test func missingContentFolderExitsThree() throws {
+        let result = try run(["build", "--content", "no-such-folder"], in: Self.fixtures)
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("no-such-folder:1:1: error: the content folder does not exist"))
+    }
+
+    @Test func checkWritesNothing() throws {
+        let output = temporaryOutput()
+        let result = try run(["check", "--now", "2025-11-01", "--output", output],
+            in: Self.fixtures.appendingPathComponent("three-languages"))
+        #expect(result.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func helpAndVersion() throws {
+        #expect(try run(["--help"], in: Self.fixtures).stdout.hasPrefix("usage: wegweiser build"))
+        #expect(try run(["--version"], in: Self.fixtures).stdout == "wegweiser 0.1.0\n")
+    }
+}
