@@ -95,7 +95,8 @@ enum BuiltinFilter: String, CaseIterable, Sendable {
             if offset > 0 { append(separatorText, isHTML: isHTML && !separator.isHTML, to: &result) }
             guard let text = item.scalarText else {
                 throw FilterFailure(
-                    "filter `join` needs a list of strings or numbers, but item \(offset + 1) is \(item.kindDescription)")
+                    "filter `join` needs a list of strings or numbers, but item \(offset + 1) is \(item.kindDescription)"
+                )
             }
             append(text, isHTML: isHTML && !item.isHTML, to: &result)
         }

@@ -46,7 +46,8 @@ enum Linker {
                 case .visiting:
                     let start = path.firstIndex(of: reference.name)!
                     let circle = Array(path[start...]) + [reference.name]
-                    let isExtends = template.parent?.position == reference.position
+                    let isExtends =
+                        template.parent?.position == reference.position
                         && template.parent?.name == reference.name
                     errors.append(
                         TemplateError(
@@ -69,7 +70,9 @@ enum Linker {
     }
 
     /// The templates a template extends, nearest first; empty for a template without `extends`.
-    static func ancestors(of template: CompiledTemplate, _ templates: [String: CompiledTemplate]) -> [CompiledTemplate] {
+    private static func ancestors(
+        of template: CompiledTemplate, _ templates: [String: CompiledTemplate]
+    ) -> [CompiledTemplate] {
         var chain: [CompiledTemplate] = []
         var next = template.parent.flatMap { templates[$0.name] }
         while let current = next, chain.count <= templates.count {

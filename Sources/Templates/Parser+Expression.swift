@@ -82,7 +82,8 @@ extension Parser {
             let position = current.position
             guard case .identifier(let name) = current.kind else {
                 reportInTag(
-                    .unexpectedToken(found: current.kind.describe(closing: closing), expected: "a filter name after `|`"),
+                    .unexpectedToken(
+                        found: current.kind.describe(closing: closing), expected: "a filter name after `|`"),
                     at: position)
                 return input
             }
@@ -167,7 +168,8 @@ extension Parser {
         default:
             reportInTag(
                 .unexpectedToken(
-                    found: token.kind.describe(closing: closing), expected: "a value such as a variable, a string or a number"),
+                    found: token.kind.describe(closing: closing),
+                    expected: "a value such as a variable, a string or a number"),
                 at: token.position)
             cursor = tokens.count - 1
             return .literal(.null, token.position)

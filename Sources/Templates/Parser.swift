@@ -93,7 +93,8 @@ struct Parser {
     mutating func expectEnd() {
         guard current.kind != .end else { return }
         let expected = current.kind == .assign ? "`==` to compare, or `\(closing)`" : "`\(closing)`"
-        reportInTag(.unexpectedToken(found: current.kind.describe(closing: closing), expected: expected), at: current.position)
+        reportInTag(
+            .unexpectedToken(found: current.kind.describe(closing: closing), expected: expected), at: current.position)
     }
 
     /// Consumes a name that is not a keyword, or reports what was found instead.
@@ -102,7 +103,8 @@ struct Parser {
             advanceToken()
             return name
         }
-        reportInTag(.unexpectedToken(found: current.kind.describe(closing: closing), expected: expected), at: current.position)
+        reportInTag(
+            .unexpectedToken(found: current.kind.describe(closing: closing), expected: expected), at: current.position)
         return nil
     }
 
@@ -138,7 +140,8 @@ struct Parser {
 
     /// Parses nodes until one of `terminators` (its name is returned, the cursor after it) or
     /// the end of the template, or an end tag that belongs to an outer block (not consumed).
-    private mutating func parseBody(until terminators: Set<String>) -> (nodes: [Node], end: (String, TemplatePosition)?) {
+    private mutating func parseBody(until terminators: Set<String>) -> (nodes: [Node], end: (String, TemplatePosition)?)
+    {
         var nodes: [Node] = []
         while index < segments.count, !isAborted {
             switch segments[index] {
@@ -173,7 +176,8 @@ struct Parser {
                     } else {
                         reportInTag(
                             .unexpectedToken(
-                                found: current.kind.describe(closing: closing), expected: "a tag name such as if or for"),
+                                found: current.kind.describe(closing: closing), expected: "a tag name such as if or for"
+                            ),
                             at: current.position)
                     }
                     continue

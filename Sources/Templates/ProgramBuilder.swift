@@ -3,7 +3,7 @@ struct ProgramBuilder {
     var code: [Instruction] = []
     var text: [UInt8] = []
     var names: [String] = Program.Name.fixed
-    private var nameIndexes: [String: Int] = [:]
+    private var nameIndexes = Dictionary(uniqueKeysWithValues: Program.Name.fixed.enumerated().map { ($1, $0) })
     var literals: [TemplateValue] = []
     var operations: [Operation] = []
     var positions: [TemplatePosition] = []
@@ -20,7 +20,6 @@ struct ProgramBuilder {
     /// Lowers every template; `templates` is free of errors (targets exist, no cycles).
     static func program(for templates: [String: CompiledTemplate]) -> Program {
         var builder = ProgramBuilder()
-        for (index, name) in Program.Name.fixed.enumerated() { builder.nameIndexes[name] = index }
         let sorted = templates.keys.sorted()
         for (index, name) in sorted.enumerated() { builder.templateIndexes[name] = index }
         var ownBlocks: [[Int: BlockEntry]] = []
@@ -99,7 +98,8 @@ struct ProgramBuilder {
             case .loop(let loop):
                 let index = loops.count
                 let sequence = lower(loop.sequence)
-                loops.append(LoopInfo(variable: name(loop.variable), sequence: sequence, bodyStart: 0, emptyStart: nil, end: 0))
+                loops.append(
+                    LoopInfo(variable: name(loop.variable), sequence: sequence, bodyStart: 0, emptyStart: nil, end: 0))
                 code.append(.loopStart(index))
                 loops[index].bodyStart = code.count
                 emit(loop.body)

@@ -113,10 +113,12 @@ extension Renderer {
             value = cached.value
         } else if index < 0 {
             guard let found = context[program.names[first]] else {
-                let candidates = Array(context.keys) + locals.map { program.names[$0.name] }
+                let candidates =
+                    Array(context.keys) + locals.map { program.names[$0.name] }
                     + (locals.contains(where: \.isLoop) ? ["loop"] : [])
                 throw error(
-                    .unknownVariable(program.names[first], suggestion: suggestion(for: program.names[first], among: candidates)),
+                    .unknownVariable(
+                        program.names[first], suggestion: suggestion(for: program.names[first], among: candidates)),
                     at: path.position)
             }
             value = found
@@ -143,20 +145,25 @@ extension Renderer {
 
     private func loopMap(_ loop: Binding) -> TemplateValue {
         var entries: [String: TemplateValue] = [:]
-        for name in [Program.Name.index, Program.Name.index0, Program.Name.first, Program.Name.last, Program.Name.length] {
+        for name in [
+            Program.Name.index, Program.Name.index0, Program.Name.first, Program.Name.last, Program.Name.length,
+        ] {
             entries[program.names[name]] = loopProperty(name, of: loop)
         }
         return .map(entries)
     }
 
     /// `value.key`, where `value` is what the path's segments before `index` gave.
-    private func member(_ key: Int, of value: TemplateValue, path: Path, index: Int) throws(TemplateError) -> TemplateValue {
+    private func member(
+        _ key: Int, of value: TemplateValue, path: Path, index: Int
+    ) throws(TemplateError) -> TemplateValue {
         switch value {
         case .map(let entries):
             if let member = entries[program.names[key]] { return member }
             throw error(
                 .unknownVariable(
-                    pathText(path, through: index), suggestion: suggestion(for: program.names[key], among: entries.keys)),
+                    pathText(path, through: index), suggestion: suggestion(for: program.names[key], among: entries.keys)
+                ),
                 at: path.position)
         case .null:
             return .null
@@ -174,7 +181,8 @@ extension Renderer {
             return .int(text.count)
         case .bool, .int, .string, .html:
             throw error(
-                .notAMap(path: pathText(path, through: index - 1), kind: value.kindDescription, key: program.names[key]),
+                .notAMap(
+                    path: pathText(path, through: index - 1), kind: value.kindDescription, key: program.names[key]),
                 at: path.position)
         }
     }

@@ -46,9 +46,11 @@ extension TemplateError {
         case .extendsNotFirst:
             return "{% extends %} must be the first tag of a template, and only one is allowed"
         case .contentOutsideBlock(let parent):
-            return "content outside blocks is never shown in a template that extends `\(parent)`; move it into a {% block %}"
+            return
+                "content outside blocks is never shown in a template that extends `\(parent)`; move it into a {% block %}"
         case .tagOutsideBlock(let tag, let parent):
-            return "{% \(tag) %} outside blocks has no effect in a template that extends `\(parent)`; move it into a {% block %}"
+            return
+                "{% \(tag) %} outside blocks has no effect in a template that extends `\(parent)`; move it into a {% block %}"
         case .duplicateBlock(let name, let firstAt):
             return "block `\(name)` is already defined at \(firstAt); rename one of them"
 
@@ -59,7 +61,8 @@ extension TemplateError {
         case .extendsCycle(let names):
             return "extends cycle \(names.joined(separator: " → ")); a template cannot extend itself"
         case .unknownBlock(let name, let parent):
-            return "block `\(name)` is not in `\(parent)` or the templates it extends, so it is never shown; check its name"
+            return
+                "block `\(name)` is not in `\(parent)` or the templates it extends, so it is never shown; check its name"
 
         case .noSuchTemplate(let name):
             return "no template `\(name)`"
@@ -70,7 +73,8 @@ extension TemplateError {
         case .unknownListProperty(let path, let key):
             return "`\(path)` is a list, which has size, first and last, not `\(key)`"
         case .cannotPrint(let expression, let kind):
-            return "`\(expression)` is \(kind) and cannot be printed; loop over it with {% for %} or use a filter such as join"
+            return
+                "`\(expression)` is \(kind) and cannot be printed; loop over it with {% for %} or use a filter such as join"
         case .notAList(let expression, let kind):
             return "`\(expression)` is \(kind), not a list; {% for %} needs a list"
         case .cannotCompare(let symbol, let left, let right):

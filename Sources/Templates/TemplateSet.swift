@@ -6,6 +6,39 @@
 /// ```
 ///
 /// A `TemplateSet` is an immutable value; render pages from many tasks at once.
+///
+/// ## The language
+///
+/// - `{{ expression }}` prints a value: text HTML-escaped (`& < > " '`), `.html` values and
+///   `| raw` as they are, numbers in decimal, booleans as `true`/`false`, null as nothing.
+///   Printing a list or a map is an error.
+/// - Expressions: variable paths (`page.title`), strings in `"…"` or `'…'` (escapes `\"`
+///   `\'` `\\` `\n` `\t`), integers, `true`, `false`, `null` (or `nil`); `==` and `!=`
+///   on any values, `<` `<=` `>` `>=` on two numbers or two strings; `and`, `or`, `not`,
+///   parentheses; filters `x | name` and `x | name: a, b`, which bind tighter than
+///   comparisons (`page.children | size > 0`).
+/// - Lookup: a path's first name is a local variable (`for`, `set`, `loop`) or a key of
+///   the context; a missing name or map key is an error, a key whose value is null is
+///   null, and any key of null is null. Lists have `size`, `first` and `last`; strings have
+///   `size`. Null, false, "", empty lists and empty maps are false; everything else is true.
+/// - `{% if %}…{% elsif %}…{% else %}…{% endif %}`.
+/// - `{% for x in list %}…{% else %}…{% endfor %}`: the else part when the list is empty
+///   or null; `loop.index` (from 1), `loop.index0`, `loop.first`, `loop.last`,
+///   `loop.length` of the innermost loop.
+/// - `{% set name = expression %}`: until the end of the enclosing loop iteration or
+///   included template; setting it again in the same scope replaces it.
+/// - `{% include "name" %}`: renders another template with the current variables.
+/// - `{% extends "name" %}` as the first tag, then `{% block name %}…{% endblock %}` (or
+///   `{% endblock name %}`): the child's blocks replace the parent's, over any number of
+///   levels. In a child, anything outside blocks but whitespace and comments is an error,
+///   as is a block no parent has.
+/// - `{# comment #}`, which may span lines.
+/// - `{%-`, `-%}`, `{{-`, `-}}`, `{#-`, `-#}` remove the whitespace, newlines included,
+///   before or after the tag.
+/// - Built-in filters: `default: x` (x when the input is false), `join` / `join: sep`
+///   (", " by default), `size`, `upcase`, `downcase`, `escape_uri` (percent-encodes all but
+///   `A-Z a-z 0-9 - . _ ~`), `raw`, `first`, `last`. Other filters come from the host; a
+///   host filter with a built-in name replaces the built-in one.
 public struct TemplateSet: Sendable {
     /// Every template lowered to code, with inheritance already resolved.
     let program: Program

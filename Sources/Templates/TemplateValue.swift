@@ -3,14 +3,19 @@
 /// `.string` is escaped when printed; `.html` is already safe HTML (for example a
 /// page's rendered Markdown) and is printed as is.
 public enum TemplateValue: Sendable, Equatable {
+    /// Nothing: prints as nothing, is false, and any key of it is null again.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A whole number, printed in decimal.
     case int(Int)
     /// Text; escaped when printed.
     case string(String)
     /// Already safe HTML; printed as is.
     case html(String)
+    /// Items for `{% for %}`, `join`, `size`, `first`, `last`.
     case list([TemplateValue])
+    /// Keys looked up with `.`: `page.title`.
     case map([String: TemplateValue])
 
     /// Whether `if` takes this value as true.

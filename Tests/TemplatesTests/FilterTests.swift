@@ -1,6 +1,6 @@
 import Synchronization
-import Testing
 import Templates
+import Testing
 
 @Suite struct FilterTests {
     @Test func defaultWhenFalsy() {
@@ -22,16 +22,24 @@ import Templates
         // Text is escaped once, when printed.
         #expect(render("{{ xs | join: ' & ' }}", context: ["xs": ["<a>", "b"]]) == "&lt;a&gt; &amp; b")
         // With an HTML item the result is HTML; the text items and separator are escaped in the join.
-        #expect(render("{{ xs | join: ' & ' }}", context: ["xs": [.html("<em>a</em>"), "<b>"]]) == "<em>a</em> &amp; &lt;b&gt;")
+        #expect(
+            render("{{ xs | join: ' & ' }}", context: ["xs": [.html("<em>a</em>"), "<b>"]])
+                == "<em>a</em> &amp; &lt;b&gt;")
     }
 
     @Test func size() {
-        let context: [String: TemplateValue] = ["l": [1, 2, 3], "m": ["a": 1], "s": "Straße", "n": nil, "h": .html("<br>")]
-        #expect(render("{{ l | size }} {{ m | size }} {{ s | size }} {{ n | size }} {{ h | size }}", context: context) == "3 1 6 0 4")
+        let context: [String: TemplateValue] = [
+            "l": [1, 2, 3], "m": ["a": 1], "s": "Straße", "n": nil, "h": .html("<br>"),
+        ]
+        #expect(
+            render("{{ l | size }} {{ m | size }} {{ s | size }} {{ n | size }} {{ h | size }}", context: context)
+                == "3 1 6 0 4")
     }
 
     @Test func upcaseAndDowncase() {
-        #expect(render("{{ s | upcase }} {{ s | downcase }}", context: ["s": "Grüße İstanbul"]) == "GRÜSSE İSTANBUL grüße i̇stanbul")
+        #expect(
+            render("{{ s | upcase }} {{ s | downcase }}", context: ["s": "Grüße İstanbul"])
+                == "GRÜSSE İSTANBUL grüße i̇stanbul")
         #expect(render("[{{ n | upcase }}]", context: ["n": nil]) == "[]")
     }
 
@@ -49,7 +57,8 @@ import Templates
 
     @Test func firstAndLast() {
         let context: [String: TemplateValue] = ["xs": ["a", "b"], "empty": [], "n": nil]
-        #expect(render("{{ xs | first }}{{ xs | last }}[{{ empty | first }}{{ n | last }}]", context: context) == "ab[]")
+        #expect(
+            render("{{ xs | first }}{{ xs | last }}[{{ empty | first }}{{ n | last }}]", context: context) == "ab[]")
     }
 
     @Test func chains() {
@@ -114,12 +123,18 @@ import Templates
     }
 
     @Test func hostFilterFailureBecomesATemplateError() {
-        let t = Filter { (_, _) throws(FilterFailure) in throw FilterFailure("no UI string `events.upcomin`; add it to templates/i18n/de.yml") }
+        let t = Filter { (_, _) throws(FilterFailure) in
+            throw FilterFailure("no UI string `events.upcomin`; add it to templates/i18n/de.yml")
+        }
         let error = renderError(
-            "page.html", ["page.html": "<h2>\n  {{ 'events.upcomin' | t }}</h2>"], hostFilters: ["t"], filters: ["t": t])
+            "page.html", ["page.html": "<h2>\n  {{ 'events.upcomin' | t }}</h2>"], hostFilters: ["t"], filters: ["t": t]
+        )
         #expect(error?.template == "page.html")
         #expect(error?.position == TemplatePosition(line: 2, column: 25))
-        #expect(error?.reason == .filterFailed(filter: "t", message: "no UI string `events.upcomin`; add it to templates/i18n/de.yml"))
+        #expect(
+            error?.reason
+                == .filterFailed(filter: "t", message: "no UI string `events.upcomin`; add it to templates/i18n/de.yml")
+        )
         #expect(error?.message == "no UI string `events.upcomin`; add it to templates/i18n/de.yml")
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import Templates
+import Testing
 
 @Suite struct InheritanceTests {
     private let base = """
@@ -12,11 +12,11 @@ import Templates
         let sources = [
             "base.html": base,
             "page.html": """
-                {% extends "base.html" %}
-                {# only blocks count in a child #}
-                {% block title %}{{ page.title }} – {{ site.name }}{% endblock %}
-                {% block main %}<h1>{{ page.title }}</h1>{% endblock %}
-                """,
+            {% extends "base.html" %}
+            {# only blocks count in a child #}
+            {% block title %}{{ page.title }} – {{ site.name }}{% endblock %}
+            {% block main %}<h1>{{ page.title }}</h1>{% endblock %}
+            """,
         ]
         let context: [String: TemplateValue] = ["page": ["title": "Arbeit"], "site": ["name": "KI", "year": 2025]]
         #expect(
@@ -38,8 +38,8 @@ import Templates
         let sources = [
             "base.html": "[{% block main %}base{% endblock %}|{% block aside %}base-aside{% endblock %}]",
             "layout.html": """
-                {% extends "base.html" %}{% block main %}<div>{% block content %}layout{% endblock %}</div>{% endblock %}
-                """,
+            {% extends "base.html" %}{% block main %}<div>{% block content %}layout{% endblock %}</div>{% endblock %}
+            """,
             "page.html": "{% extends \"layout.html\" %}{% block content %}page{% endblock %}",
             "other.html": "{% extends \"layout.html\" %}{% block aside %}other-aside{% endblock %}",
         ]
@@ -63,7 +63,8 @@ import Templates
             "partials/nav.html": "<nav>{{ lang }}</nav>",
             "partials/footer.html": "<footer>{{ lang }}</footer>",
         ]
-        #expect(render("page.html", sources, context: ["lang": "ar"]) == "<body><nav>ar</nav><footer>ar</footer></body>")
+        #expect(
+            render("page.html", sources, context: ["lang": "ar"]) == "<body><nav>ar</nav><footer>ar</footer></body>")
     }
 
     @Test func errorInAChildBlockNamesTheChild() {
@@ -75,7 +76,9 @@ import Templates
         #expect(
             renderError("page.html", sources, context: context)?.description
                 == "page.html:3:6: unknown variable `page.titel`; did you mean `title`?")
-        let fixed = sources.merging(["page.html": "{% extends \"base.html\" %}{% block title %}ok{% endblock %}"]) { $1 }
+        let fixed = sources.merging(["page.html": "{% extends \"base.html\" %}{% block title %}ok{% endblock %}"]) {
+            $1
+        }
         #expect(
             renderError("page.html", fixed, context: context)?.description
                 == "base.html:2:4: unknown variable `site.nme`; did you mean `name`?")

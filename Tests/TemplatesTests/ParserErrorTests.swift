@@ -1,5 +1,5 @@
-import Testing
 import Templates
+import Testing
 
 @Suite struct ParserErrorTests {
     @Test func unknownTagWithAndWithoutSuggestion() {
@@ -69,7 +69,10 @@ import Templates
 
     @Test func unexpectedTokens() {
         #expect(compileErrors("{{ page.title page.url }}") == ["page.html:1:15: expected `}}`, found `page`"])
-        #expect(compileErrors("{% if a = b %}{% endif %}") == ["page.html:1:9: expected `==` to compare, or `%}`, found `=`"])
+        #expect(
+            compileErrors("{% if a = b %}{% endif %}") == [
+                "page.html:1:9: expected `==` to compare, or `%}`, found `=`"
+            ])
         #expect(
             compileErrors("{{ a and }}") == [
                 "page.html:1:10: expected a value such as a variable, a string or a number, found `}}`"
@@ -78,7 +81,8 @@ import Templates
         #expect(compileErrors("{{ a. }}") == ["page.html:1:7: expected a name after `.`, found `}}`"])
         #expect(compileErrors("{{ a | 3 }}") == ["page.html:1:8: expected a filter name after `|`, found `3`"])
         #expect(compileErrors("{{ a == b == c }}") == ["page.html:1:11: expected `}}`, found `==`"])
-        #expect(compileErrors("{% endif extra %}") == ["page.html:1:1: {% endif %} has no open `if` to close; remove it"])
+        #expect(
+            compileErrors("{% endif extra %}") == ["page.html:1:1: {% endif %} has no open `if` to close; remove it"])
     }
 
     @Test func malformedTags() {
@@ -87,7 +91,10 @@ import Templates
             compileErrors("{{ }}") == [
                 "page.html:1:1: nothing to print; write a variable such as {{ page.title }} or remove the braces"
             ])
-        #expect(compileErrors("{% \"if\" %}") == ["page.html:1:4: expected a tag name such as if or for, found string \"if\""])
+        #expect(
+            compileErrors("{% \"if\" %}") == [
+                "page.html:1:4: expected a tag name such as if or for, found string \"if\""
+            ])
         #expect(
             compileErrors("{% for in xs %}{% endfor %}") == [
                 "page.html:1:8: expected a loop variable name after for, found `in`"
@@ -117,7 +124,10 @@ import Templates
                 "page.html:1:8: unknown filter `dat`; did you mean `date`?"
             ])
         #expect(compileErrors("{{ a | default }}") == ["page.html:1:8: filter `default` takes 1 argument, not 0"])
-        #expect(compileErrors("{{ a | join: \",\", \";\" }}") == ["page.html:1:8: filter `join` takes at most 1 argument, not 2"])
+        #expect(
+            compileErrors("{{ a | join: \",\", \";\" }}") == [
+                "page.html:1:8: filter `join` takes at most 1 argument, not 2"
+            ])
         #expect(compileErrors("{{ a | size: 2 }}") == ["page.html:1:8: filter `size` takes no arguments, not 1"])
         // Two bad filters in one tag are both reported.
         #expect(

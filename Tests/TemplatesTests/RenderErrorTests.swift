@@ -1,5 +1,5 @@
-import Testing
 import Templates
+import Testing
 
 @Suite struct RenderErrorTests {
     private func error(_ source: String, context: [String: TemplateValue] = [:]) -> String? {
@@ -7,7 +7,9 @@ import Templates
     }
 
     @Test func unknownVariable() {
-        #expect(error("a\n  {{ titel }}", context: ["title": "x"]) == "page.html:2:6: unknown variable `titel`; did you mean `title`?")
+        #expect(
+            error("a\n  {{ titel }}", context: ["title": "x"])
+                == "page.html:2:6: unknown variable `titel`; did you mean `title`?")
         #expect(error("{{ nothing }}") == "page.html:1:4: unknown variable `nothing`")
     }
 
@@ -21,9 +23,15 @@ import Templates
 
     @Test func keyOfAScalar() {
         let context: [String: TemplateValue] = ["page": ["title": "T", "weight": 3, "draft": false]]
-        #expect(error("{{ page.title.x }}", context: context) == "page.html:1:4: `page.title` is a string, not a map, so it has no `x`")
-        #expect(error("{{ page.weight.x }}", context: context) == "page.html:1:4: `page.weight` is a number, not a map, so it has no `x`")
-        #expect(error("{{ page.draft.x }}", context: context) == "page.html:1:4: `page.draft` is a boolean, not a map, so it has no `x`")
+        #expect(
+            error("{{ page.title.x }}", context: context)
+                == "page.html:1:4: `page.title` is a string, not a map, so it has no `x`")
+        #expect(
+            error("{{ page.weight.x }}", context: context)
+                == "page.html:1:4: `page.weight` is a number, not a map, so it has no `x`")
+        #expect(
+            error("{{ page.draft.x }}", context: context)
+                == "page.html:1:4: `page.draft` is a boolean, not a map, so it has no `x`")
     }
 
     @Test func unknownPropertyOfAList() {
@@ -41,10 +49,12 @@ import Templates
     @Test func printingAListOrMap() {
         #expect(
             error("{{ page.children }}", context: ["page": ["children": []]])
-                == "page.html:1:4: `page.children` is a list and cannot be printed; loop over it with {% for %} or use a filter such as join")
+                == "page.html:1:4: `page.children` is a list and cannot be printed; loop over it with {% for %} or use a filter such as join"
+        )
         #expect(
             error("{{ page | default: 1 }}", context: ["page": ["a": 1]])
-                == "page.html:1:4: `page | default: 1` is a map and cannot be printed; loop over it with {% for %} or use a filter such as join")
+                == "page.html:1:4: `page | default: 1` is a map and cannot be printed; loop over it with {% for %} or use a filter such as join"
+        )
     }
 
     @Test func forOverSomethingElse() {
@@ -59,10 +69,12 @@ import Templates
     @Test func orderingDifferentKinds() {
         #expect(
             error("{% if n < 'a' %}{% endif %}", context: ["n": 1])
-                == "page.html:1:9: cannot compare a number with a string using `<`; both must be numbers or both strings")
+                == "page.html:1:9: cannot compare a number with a string using `<`; both must be numbers or both strings"
+        )
         #expect(
             error("{{ xs >= 1 }}", context: ["xs": []])
-                == "page.html:1:7: cannot compare a list with a number using `>=`; both must be numbers or both strings")
+                == "page.html:1:7: cannot compare a list with a number using `>=`; both must be numbers or both strings"
+        )
     }
 
     @Test func errorInsideAnIncludeNamesTheIncludedTemplate() {
@@ -78,7 +90,10 @@ import Templates
 
     @Test func noSuchTemplate() throws {
         let set = try TemplateSet(sources: [:], hostFilters: [])
-        #expect(throws: TemplateError(template: "x.html", position: TemplatePosition(line: 1, column: 1), reason: .noSuchTemplate("x.html"))) {
+        #expect(
+            throws: TemplateError(
+                template: "x.html", position: TemplatePosition(line: 1, column: 1), reason: .noSuchTemplate("x.html"))
+        ) {
             try set.render("x.html", context: [:], filters: [:])
         }
         #expect(renderError("x.html", [:])?.message == "no template `x.html`")

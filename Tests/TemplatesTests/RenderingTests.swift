@@ -1,38 +1,46 @@
-import Testing
 import Templates
+import Testing
 
 @Suite struct RenderingTests {
     @Test func printsEscapedText() {
         #expect(
             render("<p title=\"{{ t }}\">{{ t }}</p>", context: ["t": "Tom & Jerry's <b>\"Show\"</b>"])
-                == "<p title=\"Tom &amp; Jerry&#39;s &lt;b&gt;&quot;Show&quot;&lt;/b&gt;\">Tom &amp; Jerry&#39;s &lt;b&gt;&quot;Show&quot;&lt;/b&gt;</p>")
+                == "<p title=\"Tom &amp; Jerry&#39;s &lt;b&gt;&quot;Show&quot;&lt;/b&gt;\">Tom &amp; Jerry&#39;s &lt;b&gt;&quot;Show&quot;&lt;/b&gt;</p>"
+        )
     }
 
     @Test func printsHTMLValuesAsIs() {
-        #expect(render("<main>{{ page.content }}</main>", context: ["page": ["content": .html("<p>A &amp; B</p>")]])
-            == "<main><p>A &amp; B</p></main>")
+        #expect(
+            render("<main>{{ page.content }}</main>", context: ["page": ["content": .html("<p>A &amp; B</p>")]])
+                == "<main><p>A &amp; B</p></main>")
     }
 
     @Test func printsScalars() {
-        let context: [String: TemplateValue] = ["n": 42, "m": -7, "yes": true, "no": false, "nothing": nil, "s": "Düsseldorf"]
-        #expect(render("{{ n }} {{ m }} {{ yes }} {{ no }} [{{ nothing }}] {{ s }}", context: context)
-            == "42 -7 true false [] Düsseldorf")
+        let context: [String: TemplateValue] = [
+            "n": 42, "m": -7, "yes": true, "no": false, "nothing": nil, "s": "Düsseldorf",
+        ]
+        #expect(
+            render("{{ n }} {{ m }} {{ yes }} {{ no }} [{{ nothing }}] {{ s }}", context: context)
+                == "42 -7 true false [] Düsseldorf")
     }
 
     @Test func printsLiterals() {
-        #expect(render(#"{{ "a\"b" }} {{ 'c\'d' }} {{ 'x\\y' }} {{ 12 }} {{ true }} {{ null }}{{ nil }}"#)
-            == "a&quot;b c&#39;d x\\y 12 true ")
+        #expect(
+            render(#"{{ "a\"b" }} {{ 'c\'d' }} {{ 'x\\y' }} {{ 12 }} {{ true }} {{ null }}{{ nil }}"#)
+                == "a&quot;b c&#39;d x\\y 12 true ")
     }
 
     @Test func textWithoutTagsIsUnchanged() {
-        #expect(render("<p>Willkommen – مرحبا – Ласкаво просимо</p>\n") == "<p>Willkommen – مرحبا – Ласкаво просимо</p>\n")
+        #expect(
+            render("<p>Willkommen – مرحبا – Ласкаво просимо</p>\n") == "<p>Willkommen – مرحبا – Ласкаво просимо</p>\n")
         #expect(render("") == "")
     }
 
     @Test func nestedPaths() {
         let context: [String: TemplateValue] = ["page": ["contact": ["person": "Frau Yılmaz", "phone": nil]]]
-        #expect(render("{{ page.contact.person }}|{{ page.contact.phone }}|{{ page.contact.phone.x }}", context: context)
-            == "Frau Yılmaz||")
+        #expect(
+            render("{{ page.contact.person }}|{{ page.contact.phone }}|{{ page.contact.phone.x }}", context: context)
+                == "Frau Yılmaz||")
     }
 
     @Test func ifElsifElse() {
@@ -54,8 +62,9 @@ import Templates
 
     @Test func booleanOperatorsAndPrecedence() {
         let context: [String: TemplateValue] = ["t": true, "f": false]
-        #expect(render("{{ t and f }} {{ t or f }} {{ not f }} {{ not t or t }} {{ not (t or t) }}", context: context)
-            == "false true true true false")
+        #expect(
+            render("{{ t and f }} {{ t or f }} {{ not f }} {{ not t or t }} {{ not (t or t) }}", context: context)
+                == "false true true true false")
         // `and` binds tighter than `or`.
         #expect(render("{{ t or t and f }} {{ (t or t) and f }}", context: context) == "true false")
         // `not` applies to the whole comparison.
@@ -65,7 +74,9 @@ import Templates
     }
 
     @Test func comparisons() {
-        #expect(render("{{ 1 == 1 }} {{ 1 != 1 }} {{ 'a' == 'a' }} {{ 1 == '1' }} {{ null == nil }}") == "true false true false true")
+        #expect(
+            render("{{ 1 == 1 }} {{ 1 != 1 }} {{ 'a' == 'a' }} {{ 1 == '1' }} {{ null == nil }}")
+                == "true false true false true")
         #expect(render("{{ 2 < 10 }} {{ 2 <= 2 }} {{ 3 > 2 }} {{ 3 >= 4 }}") == "true true true false")
         #expect(render("{{ 'apple' < 'banana' }} {{ 'b' >= 'a' }}") == "true true")
         #expect(render("{{ h == 'x' }}", context: ["h": .html("x")]) == "true")
@@ -95,7 +106,8 @@ import Templates
     }
 
     @Test func nestedLoopsShadowLoop() {
-        let source = "{% for a in outer %}{% for b in inner %}{{ loop.index }}{{ b }}{% endfor %}-{{ loop.index }}{{ a }} {% endfor %}"
+        let source =
+            "{% for a in outer %}{% for b in inner %}{{ loop.index }}{{ b }}{% endfor %}-{{ loop.index }}{{ a }} {% endfor %}"
         #expect(render(source, context: ["outer": ["x", "y"], "inner": ["p", "q"]]) == "1p2q-1x 1p2q-2y ")
     }
 
@@ -111,8 +123,9 @@ import Templates
 
     @Test func listProperties() {
         let context: [String: TemplateValue] = ["xs": ["a", "b", "c"], "empty": [], "s": "Grüße"]
-        #expect(render("{{ xs.size }} {{ xs.first }} {{ xs.last }} [{{ empty.first }}] {{ s.size }}", context: context)
-            == "3 a c [] 5")
+        #expect(
+            render("{{ xs.size }} {{ xs.first }} {{ xs.last }} [{{ empty.first }}] {{ s.size }}", context: context)
+                == "3 a c [] 5")
     }
 
     @Test func setAssignsAndAssigningAgainReplaces() {
@@ -176,5 +189,58 @@ import Templates
         }
         #expect(outputs.count == 50)
         #expect(outputs.contains("4949"))
+    }
+}
+
+@Suite struct RenderingAPITests {
+    @Test func renderIntoAppendsUTF8() throws {
+        let set = try TemplateSet(sources: ["p.html": "<p>{{ x }}</p>"], hostFilters: [])
+        var buffer = Array("<!-- -->".utf8)
+        try set.render("p.html", context: ["x": "Grüße & mehr"], filters: [:], into: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == "<!-- --><p>Grüße &amp; mehr</p>")
+        buffer.removeAll(keepingCapacity: true)
+        try set.render("p.html", context: ["x": 7], filters: [:], into: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == "<p>7</p>")
+    }
+
+    @Test func renderIntoKeepsWhatWasRenderedBeforeAnError() throws {
+        let set = try TemplateSet(sources: ["p.html": "a{{ x }}b{{ missing }}c"], hostFilters: [])
+        var buffer: [UInt8] = []
+        #expect(throws: TemplateError.self) {
+            try set.render("p.html", context: ["x": 1], filters: [:], into: &buffer)
+        }
+        #expect(String(decoding: buffer, as: UTF8.self) == "a1b")
+    }
+
+    @Test func extremeIntegers() {
+        #expect(
+            render("{{ a }} {{ b }} {{ 0 }}", context: ["a": .int(Int.max), "b": .int(Int.min)])
+                == "9223372036854775807 -9223372036854775808 0")
+    }
+
+    @Test func suggestionsIncludeLoopVariables() {
+        #expect(
+            render("{% for item in items %}{{ iten }}{% endfor %}", context: ["items": [1]])
+                == "render error: page.html:1:27: unknown variable `iten`; did you mean `item`?")
+    }
+
+    @Test func printingLoopIsAnError() {
+        #expect(
+            render("{% for x in xs %}{{ loop }}{% endfor %}", context: ["xs": [1]])
+                == "render error: page.html:1:21: `loop` is a map and cannot be printed; loop over it with {% for %} or use a filter such as join"
+        )
+    }
+
+    @Test func errorInAnElsifCondition() {
+        #expect(
+            render("{% if a %}{% elsif b.c.d %}{% endif %}", context: ["a": false, "b": ["c": 1]])
+                == "render error: page.html:1:20: `b.c` is a number, not a map, so it has no `d`")
+    }
+
+    @Test func deepIncludeChain() {
+        var sources: [String: String] = [:]
+        for index in 0..<100 { sources["t\(index).html"] = "\(index){% include \"t\(index + 1).html\" %}" }
+        sources["t100.html"] = "{{ end }}"
+        #expect(render("t0.html", sources, context: ["end": "!"]) == (0..<100).map(String.init).joined() + "!")
     }
 }

@@ -1,10 +1,11 @@
-import Testing
 import Templates
+import Testing
 
 @Suite struct RobustnessTests {
     @Test func deeplyNestedBlocksAreAnErrorNotACrash() {
         let source = String(repeating: "{% if x %}", count: 10_000) + String(repeating: "{% endif %}", count: 10_000)
-        #expect(compileErrors(source) == ["page.html:1:2001: blocks are nested more than 200 deep; simplify the template"])
+        #expect(
+            compileErrors(source) == ["page.html:1:2001: blocks are nested more than 200 deep; simplify the template"])
     }
 
     @Test func nestingUpToTheLimitIsFine() {
@@ -13,7 +14,8 @@ import Templates
     }
 
     @Test func deeplyNestedParenthesesAreAnError() {
-        let source = "{{ " + String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000) + " }}"
+        let source =
+            "{{ " + String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000) + " }}"
         #expect(
             compileErrors(source) == [
                 "page.html:1:104: expression has more than 200 parts or nested parentheses; split it with {% set %}"
@@ -59,7 +61,8 @@ import Templates
             let text = String(truncated)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.unicodeScalars.count }
             do {
-                _ = try TemplateSet(sources: ["page.html": text, "base.html": "{% block main %}{% endblock %}"], hostFilters: [])
+                _ = try TemplateSet(
+                    sources: ["page.html": text, "base.html": "{% block main %}{% endblock %}"], hostFilters: [])
             } catch {
                 for templateError in error.errors {
                     let line = templateError.position.line
