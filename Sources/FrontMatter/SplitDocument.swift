@@ -1,0 +1,111 @@
+/// A Markdown file cut into its front matter and its body.
+public struct SplitDocument: Sendable, Equatable {
+    /// The text between a first line `---` and the next line `---` (with its line
+    /// breaks), or nil if the file does not start with a `---` line.
+    public var frontMatter: String?
+    /// The file line number of the first front-matter line: 2 when there is front
+    /// matter, 1 when there is none. Pass `frontMatterLine - 1` as the parser's
+    /// `lineOffset`.
+    public var frontMatterLine: Int
+    /// Everything after the closing `---` line (the whole file, without a byte
+    /// order mark, when there is no front matter).
+    public var body: Substring
+    /// The file line number where the body starts.
+    public var bodyLine: Int
+
+    /// Creates a split document.
+    public init(frontMatter: String?, frontMatterLine: Int, body: Substring, bodyLine: Int) {
+        self.frontMatter = frontMatter
+        self.frontMatterLine = frontMatterLine
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+}
+
+/// Whole Markdown files with front matter.
+public enum Document {
+    /// Splits a file into front matter and body.
+    ///
+    /// Front matter is present when the first line is `---` (trailing spaces and
+    /// tabs allowed, after an optional byte order mark); it ends at the next line
+    /// that is `---`. Line breaks may be `\n`, `\r\n` or `\r`. Only the front
+    /// matter is scanned, so splitting costs nothing per byte of body.
+    ///
+    /// - Throws: `.unclosedFrontMatter` at 1:1 if the opening `---` has no closing line.
+    public static func split(_ text: String) throws(FrontMatterError) -> SplitDocument {
+        // Every delimiter is ASCII, so scanning UTF-8 bytes is exact, and the
+        // offset after a line break is always a character boundary.
+        var text = text
+        text.makeContiguousUTF8()
+        let found =
+            text.utf8.withContiguousStorageIfAvailable(frontMatterRange)
+            ?? Array(text.utf8).withUnsafeBufferPointer(frontMatterRange)
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        switch found {
+        case .none(let bodyStart):
+            return SplitDocument(frontMatter: nil, frontMatterLine: 1, body: text[index(bodyStart)...], bodyLine: 1)
+        case .unclosed:
+            throw FrontMatterError(position: TextPosition(line: 1, column: 1), reason: .unclosedFrontMatter)
+        case .closed(let frontMatter, let bodyStart, let bodyLine):
+            return SplitDocument(
+                frontMatter: String(text[index(frontMatter.lowerBound)..<index(frontMatter.upperBound)]),
+                frontMatterLine: 2,
+                body: text[index(bodyStart)...],
+                bodyLine: bodyLine)
+        }
+    }
+
+    private enum Found: Equatable {
+        /// No front matter; the body starts at this byte offset (after a byte order mark).
+        case none(bodyStart: Int)
+        /// An opening `---` without a closing one.
+        case unclosed
+        /// Front matter in `frontMatter`, the body from `bodyStart` on line `bodyLine`.
+        case closed(frontMatter: Range<Int>, bodyStart: Int, bodyLine: Int)
+    }
+
+    private static func frontMatterRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Found {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lines = LineCursor(bytes: bytes, position: start)
+        guard let opening = lines.nextLine(), isDelimiter(bytes[opening.content]) else {
+            return .none(bodyStart: start)
+        }
+        var lineNumber = 1
+        while let line = lines.nextLine() {
+            lineNumber += 1
+            if isDelimiter(bytes[line.content]) {
+                return .closed(
+                    frontMatter: opening.next..<line.content.lowerBound, bodyStart: line.next, bodyLine: lineNumber + 1)
+            }
+        }
+        return .unclosed
+    }
+
+    /// `---` followed by nothing but spaces and tabs.
+    private static func isDelimiter(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var rest = line
+        while let last = rest.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { rest.removeLast() }
+        return rest.elementsEqual("---".utf8)
+    }
+
+    /// Walks the lines of a text one at a time.
+    private struct LineCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position: Int
+
+        /// The next line's content (without its line break) and where the line after it starts.
+        mutating func nextLine() -> (content: Range<Int>, next: Int)? {
+            guard position < bytes.count else { return nil }
+            let start = position
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+            var next = end
+            if next < bytes.count {
+                next += bytes[next] == UInt8(ascii: "\r") && next + 1 < bytes.count && bytes[next + 1] == UInt8(ascii: "\n") ? 2 : 1
+            }
+            position = next
+            return (start..<end, next)
+        }
+    }
+}
