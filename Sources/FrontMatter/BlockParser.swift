@@ -191,7 +191,8 @@ struct BlockParser {
         let start = source.skipBlanks(from: index, in: current)
         if start == current.end || source.isComment(at: start, in: current) {
             next = l + 1
-            let node = try parseNestedBlock(after: l, emptyAt: index, indent: indent, listAtSameIndent: listAtSameIndent)
+            let node = try parseNestedBlock(
+                after: l, emptyAt: index, indent: indent, listAtSameIndent: listAtSameIndent)
             return (node, nil)
         }
         let node: Node

@@ -38,7 +38,8 @@ extension FrontMatterError {
         case .listOnKeyLine:
             return "a list cannot start on the same line as its key; put each '- item' on its own line below"
         case .unexpectedIndentation(let found, let expected):
-            return "this line is indented \(Self.spaces(found)) where \(expected) \(expected == 1 ? "is" : "are") expected; "
+            let verb = expected == 1 ? "is" : "are"
+            return "this line is indented \(Self.spaces(found)) where \(expected) \(verb) expected; "
                 + "indent the keys of one map and the items of one list exactly alike"
         case .indentedAfterValue(let valueLine):
             return "this line is indented as if it belonged to line \(valueLine), which already has "

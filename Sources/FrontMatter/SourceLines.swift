@@ -42,7 +42,9 @@ struct SourceLines: Sendable {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 lines.append(SourceLines.line(bytes, start, index, isASCII))
-                index += byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+                let isCRLF =
+                    byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n")
+                index += isCRLF ? 2 : 1
                 start = index
                 isASCII = true
             } else {

@@ -102,7 +102,9 @@ public enum Document {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
             var next = end
             if next < bytes.count {
-                next += bytes[next] == UInt8(ascii: "\r") && next + 1 < bytes.count && bytes[next + 1] == UInt8(ascii: "\n") ? 2 : 1
+                let isCRLF =
+                    bytes[next] == UInt8(ascii: "\r") && next + 1 < bytes.count && bytes[next + 1] == UInt8(ascii: "\n")
+                next += isCRLF ? 2 : 1
             }
             position = next
             return (start..<end, next)

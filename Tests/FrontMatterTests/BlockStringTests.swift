@@ -29,7 +29,9 @@ import Testing
                 eingerückt
               weiter
             """
-        #expect(outcome(text) == #"text@1:1: string "Gemeinsam mit Verwaltung.\nNeuer Absatz\n  eingerückt\nweiter\n" @1:7"#)
+        #expect(
+            outcome(text) == #"text@1:1: string "Gemeinsam mit Verwaltung.\nNeuer Absatz\n  eingerückt\nweiter\n" @1:7"#
+        )
     }
 
     @Test func foldedWithSeveralEmptyLines() {
@@ -114,7 +116,9 @@ import Testing
     }
 
     @Test func blockStringContentMustBeIndentedDeeperThanItsKey() {
-        #expect(outcome("a:\n  t: |\n  x: 1\n") == "a@1:1: map @2:3\n  t@2:3: string \"\" @2:6\n  x@3:3: integer 1 \"1\" @3:6")
+        #expect(
+            outcome("a:\n  t: |\n  x: 1\n")
+                == "a@1:1: map @2:3\n  t@2:3: string \"\" @2:6\n  x@3:3: integer 1 \"1\" @3:6")
         #expect(
             outcome("t: |\n    four\n  two\n")
                 == "error 3:3: this line is indented 2 spaces where 0 are expected; indent the keys of one map and the items of one list exactly alike"
@@ -123,11 +127,26 @@ import Testing
     }
 
     @Test(arguments: [
-        ("t: |x", "error 1:5: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"),
-        ("t: |2\n   x", "error 1:5: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"),
-        ("t: >-+", "error 1:6: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"),
-        ("t: | text", "error 1:6: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"),
-        ("t: |#x", "error 1:5: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"),
+        (
+            "t: |x",
+            "error 1:5: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"
+        ),
+        (
+            "t: |2\n   x",
+            "error 1:5: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"
+        ),
+        (
+            "t: >-+",
+            "error 1:6: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"
+        ),
+        (
+            "t: | text",
+            "error 1:6: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"
+        ),
+        (
+            "t: |#x",
+            "error 1:5: only '-' or '+' may follow '|' or '>' on its line; put the text on the lines below, indented"
+        ),
     ])
     func headerErrors(text: String, expected: String) {
         #expect(outcome(text) == expected)

@@ -79,7 +79,9 @@ import Testing
     @Test func splitThenParseReportsFileLines() throws {
         let file = "---\ntitle: Hallo\ntags:\n  - a\n  - 2025-02-30\n---\nBody\n"
         let split = try Document.split(file)
-        #expect(throws: FrontMatterError(position: TextPosition(line: 5, column: 5), reason: .invalidDate("2025-02-30"))) {
+        #expect(
+            throws: FrontMatterError(position: TextPosition(line: 5, column: 5), reason: .invalidDate("2025-02-30"))
+        ) {
             try FrontMatterParser.parse(split.frontMatter ?? "", lineOffset: split.frontMatterLine - 1)
         }
         #expect(outcome("title: Hallo\n", lineOffset: split.frontMatterLine - 1) == #"title@2:1: string "Hallo" @2:8"#)

@@ -58,12 +58,30 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2025-02-30", "error 1:8: '2025-02-30' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"),
-        ("2025-02-29", "error 1:8: '2025-02-29' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"),
-        ("1900-02-29", "error 1:8: '1900-02-29' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"),
-        ("2025-13-01", "error 1:8: '2025-13-01' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"),
-        ("2025-04-31", "error 1:8: '2025-04-31' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"),
-        ("0000-01-01", "error 1:8: '0000-01-01' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"),
+        (
+            "2025-02-30",
+            "error 1:8: '2025-02-30' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"
+        ),
+        (
+            "2025-02-29",
+            "error 1:8: '2025-02-29' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"
+        ),
+        (
+            "1900-02-29",
+            "error 1:8: '1900-02-29' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"
+        ),
+        (
+            "2025-13-01",
+            "error 1:8: '2025-13-01' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"
+        ),
+        (
+            "2025-04-31",
+            "error 1:8: '2025-04-31' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"
+        ),
+        (
+            "0000-01-01",
+            "error 1:8: '0000-01-01' is not a valid date; write YYYY-MM-DD, or put it in quotes if it is text"
+        ),
         ("2025-13", "error 1:8: '2025-13' is not a valid month; write YYYY-MM, or put it in quotes if it is text"),
         ("2025-00", "error 1:8: '2025-00' is not a valid month; write YYYY-MM, or put it in quotes if it is text"),
         (
@@ -134,13 +152,34 @@ import Testing
     }
 
     @Test(arguments: [
-        ("&anchor value", "error 1:8: anchors ('&') are not supported; if the character is part of the text, put the text in quotes"),
-        ("*alias", "error 1:8: aliases ('*') are not supported; if the character is part of the text, put the text in quotes"),
-        ("!tag value", "error 1:8: tags ('!') are not supported; if the character is part of the text, put the text in quotes"),
-        ("%directive", "error 1:8: directives ('%') are not supported; if the character is part of the text, put the text in quotes"),
-        ("@stadt", "error 1:8: a value cannot start with '@'; if the character is part of the text, put the text in quotes"),
-        ("`code`", "error 1:8: a value cannot start with '`'; if the character is part of the text, put the text in quotes"),
-        ("{a: 1}", "error 1:8: maps in braces ('{...}') are not supported; if the character is part of the text, put the text in quotes"),
+        (
+            "&anchor value",
+            "error 1:8: anchors ('&') are not supported; if the character is part of the text, put the text in quotes"
+        ),
+        (
+            "*alias",
+            "error 1:8: aliases ('*') are not supported; if the character is part of the text, put the text in quotes"
+        ),
+        (
+            "!tag value",
+            "error 1:8: tags ('!') are not supported; if the character is part of the text, put the text in quotes"
+        ),
+        (
+            "%directive",
+            "error 1:8: directives ('%') are not supported; if the character is part of the text, put the text in quotes"
+        ),
+        (
+            "@stadt",
+            "error 1:8: a value cannot start with '@'; if the character is part of the text, put the text in quotes"
+        ),
+        (
+            "`code`",
+            "error 1:8: a value cannot start with '`'; if the character is part of the text, put the text in quotes"
+        ),
+        (
+            "{a: 1}",
+            "error 1:8: maps in braces ('{...}') are not supported; if the character is part of the text, put the text in quotes"
+        ),
         ("}", "error 1:8: a value cannot start with '}'; if the character is part of the text, put the text in quotes"),
         ("]", "error 1:8: a value cannot start with ']'; if the character is part of the text, put the text in quotes"),
         ("- a", "error 1:8: a list cannot start on the same line as its key; put each '- item' on its own line below"),

@@ -46,7 +46,8 @@ import Testing
         #expect(mapping["value"]?.stringValue == "a\u{0}b")
     }
 
-    private static let escapeHint = "is not a valid escape sequence in double quotes; write '\\\\' for a backslash, or use single quotes"
+    private static let escapeHint =
+        "is not a valid escape sequence in double quotes; write '\\\\' for a backslash, or use single quotes"
 
     @Test(arguments: [
         (#""C:\Users""#, "error 1:11: '\\U' " + escapeHint),
@@ -87,7 +88,10 @@ import Testing
         (#""a" b"#, "error 1:12: unexpected text after the closing quote; put the whole value inside the quotes"),
         (#"'a'b"#, "error 1:11: unexpected text after the closing quote; put the whole value inside the quotes"),
         (##""a"#b"##, "error 1:11: unexpected text after the closing quote; put the whole value inside the quotes"),
-        (#""Teil 1" und "Teil 2""#, "error 1:17: unexpected text after the closing quote; put the whole value inside the quotes"),
+        (
+            #""Teil 1" und "Teil 2""#,
+            "error 1:17: unexpected text after the closing quote; put the whole value inside the quotes"
+        ),
     ])
     func textAfterTheClosingQuoteIsAnError(scalar: String, expected: String) {
         #expect(scalarOutcome(scalar) == expected)

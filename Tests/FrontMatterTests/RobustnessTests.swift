@@ -56,21 +56,49 @@ import Testing
     }
 
     @Test func unclosedThingsAtTheEndOfInput() {
-        #expect(outcome("a: \"") == "error 1:4: this quoted text has no closing \" on the same line; close it, or for text over several lines write 'key: >' and indent the text below")
-        #expect(outcome("a: '") == "error 1:4: this quoted text has no closing ' on the same line; close it, or for text over several lines write 'key: >' and indent the text below")
-        #expect(outcome("a: \"\\") == "error 1:4: this quoted text has no closing \" on the same line; close it, or for text over several lines write 'key: >' and indent the text below")
-        #expect(outcome("a: \"\\u") == "error 1:5: '\\u' is not a valid escape sequence in double quotes; write '\\\\' for a backslash, or use single quotes")
-        #expect(outcome("a: [") == "error 1:4: this list has no closing ']' on the same line; close it, or write one '- item' per line")
+        #expect(
+            outcome("a: \"")
+                == "error 1:4: this quoted text has no closing \" on the same line; close it, or for text over several lines write 'key: >' and indent the text below"
+        )
+        #expect(
+            outcome("a: '")
+                == "error 1:4: this quoted text has no closing ' on the same line; close it, or for text over several lines write 'key: >' and indent the text below"
+        )
+        #expect(
+            outcome("a: \"\\")
+                == "error 1:4: this quoted text has no closing \" on the same line; close it, or for text over several lines write 'key: >' and indent the text below"
+        )
+        #expect(
+            outcome("a: \"\\u")
+                == "error 1:5: '\\u' is not a valid escape sequence in double quotes; write '\\\\' for a backslash, or use single quotes"
+        )
+        #expect(
+            outcome("a: [")
+                == "error 1:4: this list has no closing ']' on the same line; close it, or write one '- item' per line")
         #expect(outcome("a: |") == "a@1:1: string \"\" @1:4")
         #expect(outcome("a:") == "a@1:1: null @1:3")
-        #expect(outcome("-") == "error 1:1: the file must consist of 'key: value' lines, but it starts with a list item; put the list below a key")
+        #expect(
+            outcome("-")
+                == "error 1:1: the file must consist of 'key: value' lines, but it starts with a list item; put the list below a key"
+        )
         #expect(outcome("a:\n-") == "a@1:1: list @2:1\n  - null @2:2")
-        #expect(outcome("\"") == "error 1:1: this quoted text has no closing \" on the same line; close it, or for text over several lines write 'key: >' and indent the text below")
+        #expect(
+            outcome("\"")
+                == "error 1:1: this quoted text has no closing \" on the same line; close it, or for text over several lines write 'key: >' and indent the text below"
+        )
         #expect(outcome("#") == "")
         #expect(outcome("\r") == "")
-        #expect(outcome("\u{0}: x") == "error 1:1: the key 'U+0000' contains 'U+0000'; keys may use only letters a-z, digits, '-', '_' and '.' (if this line is text, put it in quotes)")
-        #expect(outcome("\"a\\u200Bb\": 1\na\u{200B}b: 2") == "error 2:2: the key 'aU+200Bb' contains 'U+200B'; keys may use only letters a-z, digits, '-', '_' and '.' (if this line is text, put it in quotes)")
-        #expect(outcome("\"\\t\": 1\n'\t': 2") == "error 2:1: duplicate key 'U+0009' (first used on line 1); remove one of them")
+        #expect(
+            outcome("\u{0}: x")
+                == "error 1:1: the key 'U+0000' contains 'U+0000'; keys may use only letters a-z, digits, '-', '_' and '.' (if this line is text, put it in quotes)"
+        )
+        #expect(
+            outcome("\"a\\u200Bb\": 1\na\u{200B}b: 2")
+                == "error 2:2: the key 'aU+200Bb' contains 'U+200B'; keys may use only letters a-z, digits, '-', '_' and '.' (if this line is text, put it in quotes)"
+        )
+        #expect(
+            outcome("\"\\t\": 1\n'\t': 2")
+                == "error 2:1: duplicate key 'U+0009' (first used on line 1); remove one of them")
     }
 
     /// Arbitrary input from characters that matter to the parser: every result
@@ -94,7 +122,9 @@ import Testing
                 let line = error.position.line - 3
                 #expect(line >= 1 && line <= lines.count, "line of \(error) in \(text.quoted)")
                 if line >= 1 && line <= lines.count {
-                    #expect(error.position.column >= 1 && error.position.column <= lines[line - 1] + 1, "column of \(error) in \(text.quoted)")
+                    #expect(
+                        error.position.column >= 1 && error.position.column <= lines[line - 1] + 1,
+                        "column of \(error) in \(text.quoted)")
                 }
                 #expect(!error.message.isEmpty)
                 outcomes["error", default: 0] += 1

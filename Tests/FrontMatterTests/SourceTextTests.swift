@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func loneCarriageReturnsAndMixedEndingsEndLines() {
-        #expect(outcome("a: 1\rb: 2\r\nc: 3\n") == "a@1:1: integer 1 \"1\" @1:4\nb@2:1: integer 2 \"2\" @2:4\nc@3:1: integer 3 \"3\" @3:4")
+        #expect(
+            outcome("a: 1\rb: 2\r\nc: 3\n")
+                == "a@1:1: integer 1 \"1\" @1:4\nb@2:1: integer 2 \"2\" @2:4\nc@3:1: integer 3 \"3\" @3:4")
     }
 
     @Test func missingFinalNewlineIsFine() {
@@ -42,12 +44,20 @@ import Testing
                 b@3:1: list @4:3
                   - string "x" @4:5
                 """)
-        #expect(outcome("a: 1\n  b: 2\n", lineOffset: 10) == "error 12:3: this line is indented as if it belonged to line 11, which already has its value; for text over several lines write 'key: >' and indent the text below")
+        #expect(
+            outcome("a: 1\n  b: 2\n", lineOffset: 10)
+                == "error 12:3: this line is indented as if it belonged to line 11, which already has its value; for text over several lines write 'key: >' and indent the text below"
+        )
     }
 
     @Test func columnsCountUnicodeScalars() {
-        #expect(outcome("name: العربية\ncity: Düsseldorf\nx: \"😀\" z") == "error 3:8: unexpected text after the closing quote; put the whole value inside the quotes")
-        #expect(outcome("titel: Grüße: 2025-02-30\nü: x") == "error 2:1: the key 'ü' contains 'ü'; keys may use only letters a-z, digits, '-', '_' and '.' (if this line is text, put it in quotes)")
+        #expect(
+            outcome("name: العربية\ncity: Düsseldorf\nx: \"😀\" z")
+                == "error 3:8: unexpected text after the closing quote; put the whole value inside the quotes")
+        #expect(
+            outcome("titel: Grüße: 2025-02-30\nü: x")
+                == "error 2:1: the key 'ü' contains 'ü'; keys may use only letters a-z, digits, '-', '_' and '.' (if this line is text, put it in quotes)"
+        )
         // "e" + combining acute accent is two scalars, so the value starts one column later.
         #expect(outcome("t: [e\u{301}, x]") == "t@1:1: list @1:4\n  - string \"e\u{301}\" @1:5\n  - string \"x\" @1:9")
     }

@@ -4,7 +4,8 @@ import Testing
 /// Structural errors: each with its exact position and message.
 @Suite struct SyntaxErrorTests {
     private static let tab = "tab used for indentation; indent with spaces only"
-    private static let keyRule = "keys may use only letters a-z, digits, '-', '_' and '.' (if this line is text, put it in quotes)"
+    private static let keyRule =
+        "keys may use only letters a-z, digits, '-', '_' and '.' (if this line is text, put it in quotes)"
     private static let alike = "indent the keys of one map and the items of one list exactly alike"
     private static let multiLine = "for text over several lines write 'key: >' and indent the text below"
 
@@ -21,7 +22,8 @@ import Testing
     }
 
     @Test func tabsElsewhereAreFine() {
-        #expect(outcome("a:\tb\n\t\n  \t  \nc: d\te  # x\n") == "a@1:1: string \"b\" @1:4\nc@4:1: string \"d\\te\" @4:4")
+        #expect(
+            outcome("a:\tb\n\t\n  \t  \nc: d\te  # x\n") == "a@1:1: string \"b\" @1:4\nc@4:1: string \"d\\te\" @4:4")
     }
 
     @Test func duplicateKeys() {
@@ -55,21 +57,39 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a: 1\n  b: 2", "error 2:3: this line is indented as if it belonged to line 1, which already has its value; " + multiLine),
+        (
+            "a: 1\n  b: 2",
+            "error 2:3: this line is indented as if it belonged to line 1, which already has its value; " + multiLine
+        ),
         (
             "summary: Ein langer Text,\n  der weitergeht.",
             "error 2:3: this line is indented as if it belonged to line 1, which already has its value; " + multiLine
         ),
-        ("l:\n  - a\n    b", "error 3:5: this line is indented as if it belonged to line 2, which already has its value; " + multiLine),
-        ("l:\n  - a\n   - b", "error 3:4: this line is indented as if it belonged to line 2, which already has its value; " + multiLine),
-        ("a: [x]\n  b", "error 2:3: this line is indented as if it belonged to line 1, which already has its value; " + multiLine),
+        (
+            "l:\n  - a\n    b",
+            "error 3:5: this line is indented as if it belonged to line 2, which already has its value; " + multiLine
+        ),
+        (
+            "l:\n  - a\n   - b",
+            "error 3:4: this line is indented as if it belonged to line 2, which already has its value; " + multiLine
+        ),
+        (
+            "a: [x]\n  b",
+            "error 2:3: this line is indented as if it belonged to line 1, which already has its value; " + multiLine
+        ),
         ("a:\n    b: 1\n  c: 2", "error 3:3: this line is indented 2 spaces where 0 are expected; " + alike),
         ("a:\n  b:\n      c: 1\n   d: 2", "error 4:4: this line is indented 3 spaces where 2 are expected; " + alike),
         ("a:\n  b:\n    c: 1\n d: 2", "error 4:2: this line is indented 1 space where 0 are expected; " + alike),
         ("l:\n  - a\n b", "error 3:2: this line is indented 1 space where 0 are expected; " + alike),
         ("l:\n  - a\n  b: 1", "error 3:3: this line is indented 2 spaces where 0 are expected; " + alike),
-        ("- a: 1\n   b: 2", "error 1:1: the file must consist of 'key: value' lines, but it starts with a list item; put the list below a key"),
-        ("l:\n- a: 1\n   b: 2", "error 3:4: this line is indented as if it belonged to line 2, which already has its value; " + multiLine),
+        (
+            "- a: 1\n   b: 2",
+            "error 1:1: the file must consist of 'key: value' lines, but it starts with a list item; put the list below a key"
+        ),
+        (
+            "l:\n- a: 1\n   b: 2",
+            "error 3:4: this line is indented as if it belonged to line 2, which already has its value; " + multiLine
+        ),
         ("l:\n- a:\n    b: 1\n   c: 2", "error 4:4: this line is indented 3 spaces where 2 are expected; " + alike),
         ("a:\n  l:\n    - 1\n  - 2", "error 4:3: this line is indented 2 spaces where 4 are expected; " + alike),
         ("l:\n  - x:\n     - 1\n    - 2", "error 4:5: this line is indented 4 spaces where 5 are expected; " + alike),
@@ -81,12 +101,30 @@ import Testing
     }
 
     @Test(arguments: [
-        ("title Willkommen", "error 1:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"),
-        ("a: 1\njust text", "error 2:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"),
-        ("https://example.org", "error 1:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"),
-        ("[a, b]", "error 1:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"),
-        ("\"quoted\"", "error 1:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"),
-        ("a:\n  b: 1\n  text", "error 3:3: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"),
+        (
+            "title Willkommen",
+            "error 1:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"
+        ),
+        (
+            "a: 1\njust text",
+            "error 2:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"
+        ),
+        (
+            "https://example.org",
+            "error 1:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"
+        ),
+        (
+            "[a, b]",
+            "error 1:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"
+        ),
+        (
+            "\"quoted\"",
+            "error 1:1: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"
+        ),
+        (
+            "a:\n  b: 1\n  text",
+            "error 3:3: expected 'key: value'; text belongs on the same line as its key (or below 'key: >' for several lines)"
+        ),
         ("summary:\n  Text hier", "error 2:3: a value must start on the same line as its key; " + multiLine),
         ("summary:\n  \"Text\"", "error 2:3: a value must start on the same line as its key; " + multiLine),
         ("homepage:\n  https://x.org", "error 2:3: a value must start on the same line as its key; " + multiLine),
@@ -143,14 +181,38 @@ import Testing
     }
 
     @Test(arguments: [
-        ("- a\n- b", "error 1:1: the file must consist of 'key: value' lines, but it starts with a list item; put the list below a key"),
-        ("-", "error 1:1: the file must consist of 'key: value' lines, but it starts with a list item; put the list below a key"),
-        ("a: 1\n- b", "error 2:1: a list item cannot appear here; a list goes below a 'key:' that has nothing after it"),
-        ("a:\n  b: 1\n  - c", "error 3:3: a list item cannot appear here; a list goes below a 'key:' that has nothing after it"),
-        ("l:\n  - a: 1\n    - b", "error 3:5: a list item cannot appear here; a list goes below a 'key:' that has nothing after it"),
-        ("a: - b", "error 1:4: a list cannot start on the same line as its key; put each '- item' on its own line below"),
-        ("---\ntitle: x", "error 1:1: '---' and '...' lines (YAML document markers) are not supported here; remove the line"),
-        ("title: x\n...  ", "error 2:1: '---' and '...' lines (YAML document markers) are not supported here; remove the line"),
+        (
+            "- a\n- b",
+            "error 1:1: the file must consist of 'key: value' lines, but it starts with a list item; put the list below a key"
+        ),
+        (
+            "-",
+            "error 1:1: the file must consist of 'key: value' lines, but it starts with a list item; put the list below a key"
+        ),
+        (
+            "a: 1\n- b",
+            "error 2:1: a list item cannot appear here; a list goes below a 'key:' that has nothing after it"
+        ),
+        (
+            "a:\n  b: 1\n  - c",
+            "error 3:3: a list item cannot appear here; a list goes below a 'key:' that has nothing after it"
+        ),
+        (
+            "l:\n  - a: 1\n    - b",
+            "error 3:5: a list item cannot appear here; a list goes below a 'key:' that has nothing after it"
+        ),
+        (
+            "a: - b",
+            "error 1:4: a list cannot start on the same line as its key; put each '- item' on its own line below"
+        ),
+        (
+            "---\ntitle: x",
+            "error 1:1: '---' and '...' lines (YAML document markers) are not supported here; remove the line"
+        ),
+        (
+            "title: x\n...  ",
+            "error 2:1: '---' and '...' lines (YAML document markers) are not supported here; remove the line"
+        ),
     ])
     func misplacedLists(text: String, expected: String) {
         #expect(outcome(text) == expected)

@@ -30,9 +30,10 @@ import Testing
 
     @Test func orderIsChronological() throws {
         let dates = try ["2025-11-13", "2024-12-31", "2025-01-01", "2025-11-02"].map { text in
-            try #require(FrontMatterParser.parse("d: \(text)")["d"].flatMap { node -> LocalDate? in
-                if case .date(let date) = node.value { date } else { nil }
-            })
+            try #require(
+                FrontMatterParser.parse("d: \(text)")["d"].flatMap { node -> LocalDate? in
+                    if case .date(let date) = node.value { date } else { nil }
+                })
         }
         #expect(dates.sorted().map(\.description) == ["2024-12-31", "2025-01-01", "2025-11-02", "2025-11-13"])
         #expect(try #require(LocalTime(hour: 9, minute: 5)) < #require(LocalTime(hour: 9, minute: 5, second: 1)))
@@ -49,7 +50,8 @@ import Testing
         #expect(try #require(YearMonth(year: 2025, month: 9)).description == "2025-09")
         #expect(DateTimeValue(date: date, time: time).description == "0033-01-05T07:05:09")
         #expect(DateTimeValue(date: date, time: time, utcOffsetSeconds: 0).description == "0033-01-05T07:05:09Z")
-        #expect(DateTimeValue(date: date, time: time, utcOffsetSeconds: -16_200).description == "0033-01-05T07:05:09-04:30")
+        #expect(
+            DateTimeValue(date: date, time: time, utcOffsetSeconds: -16_200).description == "0033-01-05T07:05:09-04:30")
         #expect(TextPosition(line: 12, column: 3).description == "12:3")
     }
 
@@ -59,6 +61,10 @@ import Testing
             date: try #require(LocalDate(year: 2025, month: 11, day: 13)),
             time: try #require(LocalTime(hour: 18, minute: 0)),
             utcOffsetSeconds: 3600)
-        #expect(node == Node(value: .dateTime(expected), position: TextPosition(line: 1, column: 8), text: "2025-11-13T18:00:00+01:00"))
+        #expect(
+            node
+                == Node(
+                    value: .dateTime(expected), position: TextPosition(line: 1, column: 8),
+                    text: "2025-11-13T18:00:00+01:00"))
     }
 }
