@@ -47,15 +47,25 @@ public enum SiteGenerator {
             return try buildOrThrow(options, loader: &loader)
         } catch {
             sources = loader.sources
-            return BuildResult(status: error.reason == .io ? .ioError : .contentErrors,
+            return BuildResult(
+                status: error.reason == .io ? .ioError : .contentErrors,
                 diagnostics: (loader.diagnostics + error.diagnostics).sorted(), sources: sources)
         }
     }
 
-    private static func buildOrThrow(_ options: BuildOptions, loader: inout ContentLoader) throws(BuildFailure) -> BuildResult {
+    private static func buildOrThrow(_ options: BuildOptions, loader: inout ContentLoader) throws(BuildFailure)
+        -> BuildResult
+    {
         guard FileManager.default.fileExists(atPath: options.contentPath) else {
-            throw BuildFailure(reason: .io, diagnostics: [Diagnostic(file: options.contentPath, line: 1, column: 1,
-                message: "the content folder does not exist; run wegweiser in the site's folder or pass --content DIR")])
+            throw BuildFailure(
+                reason: .io,
+                diagnostics: [
+                    Diagnostic(
+                        file: options.contentPath, line: 1, column: 1,
+                        message:
+                            "the content folder does not exist; run wegweiser in the site's folder or pass --content DIR"
+                    )
+                ])
         }
         guard var config = try loader.loadConfig() else {
             throw BuildFailure(reason: .content, diagnostics: [])
@@ -76,16 +86,19 @@ public enum SiteGenerator {
         diagnostics += builder.diagnostics
 
         guard let templates else {
-            return BuildResult(status: .contentErrors, diagnostics: Array(Set(diagnostics)).sorted(), sources: loader.sources)
+            return BuildResult(
+                status: .contentErrors, diagnostics: Array(Set(diagnostics)).sorted(), sources: loader.sources)
         }
         // Even with content errors, render everything: link and template errors are reported in the same run.
-        var renderer = SiteRenderer(site: site, templates: templates, templatesPath: options.templatesPath,
+        var renderer = SiteRenderer(
+            site: site, templates: templates, templatesPath: options.templatesPath,
             assets: Set(assets.map(\.sitePath)), buildTime: ISO8601DateFormatter().string(from: options.now))
         let rendered = renderer.renderAll()
         diagnostics += renderer.diagnostics
         diagnostics = Array(Set(diagnostics)).sorted()
 
-        var result = BuildResult(status: .success, diagnostics: diagnostics, sources: loader.sources,
+        var result = BuildResult(
+            status: .success, diagnostics: diagnostics, sources: loader.sources,
             pageCount: rendered.pageCount, languageCount: config.languages.count)
         if diagnostics.contains(where: { $0.severity == .error }) {
             result.status = .contentErrors

@@ -17,7 +17,10 @@ struct ContentLoader {
     mutating func loadConfig() throws(BuildFailure) -> SiteConfig? {
         let path = root + "/site.yml"
         guard let text = try readText(path) else {
-            diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "site.yml is missing; the content folder needs one (see the README)"))
+            diagnostics.append(
+                Diagnostic(
+                    file: path, line: 1, column: 1,
+                    message: "site.yml is missing; the content folder needs one (see the README)"))
             return nil
         }
         return SiteConfig.load(text: text, file: path, diagnostics: &diagnostics)
@@ -44,21 +47,29 @@ struct ContentLoader {
         return files
     }
 
-    private mutating func walk(folder: String, language: String, relative: String, into files: inout [SourceFile]) throws(BuildFailure) {
+    private mutating func walk(folder: String, language: String, relative: String, into files: inout [SourceFile])
+        throws(BuildFailure)
+    {
         for entry in try listFolder(folder) {
             let path = folder + "/" + entry.name
             let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
             if entry.isSymbolicLink {
                 // Links could point out of content/ or form loops; editors have no need for them.
-                diagnostics.append(Diagnostic(file: path, line: 1, column: 1, severity: .warning,
-                    message: "symbolic links are not followed; copy the file into the content folder instead"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: path, line: 1, column: 1, severity: .warning,
+                        message: "symbolic links are not followed; copy the file into the content folder instead"))
                 continue
             }
             if entry.isDirectory {
                 guard !entry.name.hasPrefix("_"), !entry.name.hasPrefix(".") else { continue }
                 guard ContentName.isValid(Substring(entry.name)) else {
-                    diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
-                        message: "folder names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: Substring(entry.name)))`"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: path, line: 1, column: 1,
+                            message:
+                                "folder names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: Substring(entry.name)))`"
+                        ))
                     continue
                 }
                 try walk(folder: path, language: language, relative: relativePath, into: &files)
@@ -68,8 +79,12 @@ struct ContentLoader {
             let stem = entry.name.dropLast(3)
             if stem.hasPrefix("_") && stem != "_index" { continue }
             if stem != "_index", !ContentName.isValid(stem) {
-                diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
-                    message: "file names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: stem)).md`"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: path, line: 1, column: 1,
+                        message:
+                            "file names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: stem)).md`"
+                    ))
                 continue
             }
             guard let text = try readText(path) else { continue }
@@ -81,8 +96,11 @@ struct ContentLoader {
 
     private mutating func parse(text: String, path: String, language: String, relativePath: String) -> SourceFile? {
         if text.allSatisfy(\.isWhitespace) {
-            diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
-                message: "the file is empty; a page needs front matter with at least a `title` between two `---` lines"))
+            diagnostics.append(
+                Diagnostic(
+                    file: path, line: 1, column: 1,
+                    message:
+                        "the file is empty; a page needs front matter with at least a `title` between two `---` lines"))
             return nil
         }
         let split: SplitDocument
@@ -93,8 +111,11 @@ struct ContentLoader {
             return nil
         }
         guard let frontMatterText = split.frontMatter else {
-            diagnostics.append(Diagnostic(file: path, line: 1, column: 1,
-                message: "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"))
+            diagnostics.append(
+                Diagnostic(
+                    file: path, line: 1, column: 1,
+                    message:
+                        "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"))
             return nil
         }
         let frontMatter: Mapping
@@ -124,9 +145,13 @@ struct ContentLoader {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            throw BuildFailure(reason: .io, diagnostics: [
-                Diagnostic(file: path, line: 1, column: 1, message: "cannot read the folder: \(error.localizedDescription)")
-            ])
+            throw BuildFailure(
+                reason: .io,
+                diagnostics: [
+                    Diagnostic(
+                        file: path, line: 1, column: 1, message: "cannot read the folder: \(error.localizedDescription)"
+                    )
+                ])
         }
         var entries: [FolderEntry] = []
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -142,9 +167,11 @@ struct ContentLoader {
     mutating func readText(_ path: String) throws(BuildFailure) -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw BuildFailure(reason: .io, diagnostics: [
-                Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file")
-            ])
+            throw BuildFailure(
+                reason: .io,
+                diagnostics: [
+                    Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file")
+                ])
         }
         let bytes = [UInt8](data)
         if let text = String(validating: bytes, as: UTF8.self) {
@@ -152,8 +179,10 @@ struct ContentLoader {
             return text
         }
         let position = UTF8Check.firstInvalidByte(bytes)
-        diagnostics.append(Diagnostic(file: path, position: position,
-            message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
+        diagnostics.append(
+            Diagnostic(
+                file: path, position: position,
+                message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
         return nil
     }
 }

@@ -35,7 +35,12 @@ struct DateFormatting: Sendable {
         }
         let formatter = DateFormatter()
         formatter.locale = locale
-        formatter.calendar = { var c = Calendar(identifier: .gregorian); c.locale = locale; c.timeZone = calendar.timeZone; return c }()
+        formatter.calendar = {
+            var c = Calendar(identifier: .gregorian)
+            c.locale = locale
+            c.timeZone = calendar.timeZone
+            return c
+        }()
         formatter.timeZone = calendar.timeZone
         formatter.setLocalizedDateFormatFromTemplate(template)
         return formatter.string(from: date)

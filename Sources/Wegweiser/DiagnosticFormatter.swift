@@ -16,7 +16,8 @@ public struct DiagnosticFormatter: Sendable {
     /// One diagnostic as `path:line:col: severity: message`, followed by its source line and a caret.
     public func format(_ diagnostic: Diagnostic) -> String {
         let position = diagnostic.position
-        var text = "\(diagnostic.file):\(position.line):\(position.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        var text =
+            "\(diagnostic.file):\(position.line):\(position.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         if let source = sources[diagnostic.file], let line = Self.line(position.line, of: source) {
             let number = String(position.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -33,7 +34,8 @@ public struct DiagnosticFormatter: Sendable {
             .replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
         let file = diagnostic.file.replacingAll("%", with: "%25").replacingAll(",", with: "%2C")
             .replacingAll(":", with: "%3A")
-        return "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.position.line),col=\(diagnostic.position.column)::\(message)\n"
+        return
+            "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.position.line),col=\(diagnostic.position.column)::\(message)\n"
     }
 
     /// Line `number` (1-based) of `source`, without its line break; found by counting line breaks once.

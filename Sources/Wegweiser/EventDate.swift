@@ -43,7 +43,8 @@ enum EventDate: Sendable, Hashable {
         case .day(let d): return Self.instant(year: d.year, month: d.month, day: d.day, zone: timeZone)
         case .time(let t):
             let zone = t.utcOffsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) } ?? timeZone
-            return Self.instant(year: t.date.year, month: t.date.month, day: t.date.day,
+            return Self.instant(
+                year: t.date.year, month: t.date.month, day: t.date.day,
                 hour: t.time.hour, minute: t.time.minute, second: t.time.second, zone: zone)
         }
     }
@@ -59,7 +60,9 @@ enum EventDate: Sendable, Hashable {
         }
     }
 
-    static func instant(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, zone: TimeZone) -> Date {
+    static func instant(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, zone: TimeZone
+    ) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)

@@ -107,9 +107,10 @@ enum Spelling {
 enum ContentName {
     /// Whether `name` (without `.md`) is usable in a URL: lowercase ASCII letters, digits, `-` and `_`.
     static func isValid(_ name: Substring) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { byte in
-            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
-        }
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
+            }
     }
 
     /// The name an editor should use instead: lowercase, umlauts spelled out, other characters as `-`.
@@ -139,7 +140,8 @@ enum ContentName {
     /// `code` lowercased if it is a plausible BCP 47 tag, nil if it is not.
     static func validLanguageCode(_ code: String) -> String? {
         let lower = code.lowercased()
-        guard !lower.isEmpty, lower.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+        guard !lower.isEmpty,
+            lower.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
         else { return nil }
         return lower
     }

@@ -14,10 +14,16 @@ enum SiteFilters {
         let languages = site.config.languages
         let fallbackChains = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0.chain) })
 
-        @Sendable func uiString(_ input: TemplateValue, _ arguments: [TemplateValue], chain: [String]) throws(FilterFailure) -> TemplateValue {
-            guard case .string(let key) = input else { throw FilterFailure("`t` needs a UI string key such as \"nav.home\"") }
+        @Sendable func uiString(_ input: TemplateValue, _ arguments: [TemplateValue], chain: [String])
+            throws(FilterFailure) -> TemplateValue
+        {
+            guard case .string(let key) = input else {
+                throw FilterFailure("`t` needs a UI string key such as \"nav.home\"")
+            }
             guard var text = strings.lookup(key, chain: chain) else {
-                throw FilterFailure("the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(chain.last ?? "de").yml and translate it")
+                throw FilterFailure(
+                    "the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(chain.last ?? "de").yml and translate it"
+                )
             }
             for (index, argument) in arguments.enumerated() {
                 text = text.replacingAll("{\(index)}", with: plain(argument))
@@ -31,17 +37,21 @@ enum SiteFilters {
             },
             "translate": Filter { input, arguments throws(FilterFailure) in
                 guard case .string(let code)? = arguments.first, let other = fallbackChains[code] else {
-                    throw FilterFailure("`translate` needs the code of one of the site's languages, e.g. translate: \"ar\"")
+                    throw FilterFailure(
+                        "`translate` needs the code of one of the site's languages, e.g. translate: \"ar\"")
                 }
                 return try uiString(input, Array(arguments.dropFirst()), chain: other)
             },
             "date": Filter { input, arguments throws(FilterFailure) in
                 if case .null = input { return .null }
-                guard case .string(let iso) = input else { throw FilterFailure("`date` needs a date such as 2025-11-13") }
+                guard case .string(let iso) = input else {
+                    throw FilterFailure("`date` needs a date such as 2025-11-13")
+                }
                 var style = DateFormatting.Style.long
                 if let first = arguments.first {
                     guard case .string(let name) = first, let chosen = DateFormatting.Style(rawValue: name) else {
-                        throw FilterFailure("`date` takes one of \"long\", \"short\", \"month\", \"time\", \"datetime\"")
+                        throw FilterFailure(
+                            "`date` takes one of \"long\", \"short\", \"month\", \"time\", \"datetime\"")
                     }
                     style = chosen
                 }
@@ -51,7 +61,9 @@ enum SiteFilters {
                 return .string(text)
             },
             "url": Filter { input, _ throws(FilterFailure) in
-                guard case .string(let path) = input else { throw FilterFailure("`url` needs a site path such as \"/assets/style.css\"") }
+                guard case .string(let path) = input else {
+                    throw FilterFailure("`url` needs a site path such as \"/assets/style.css\"")
+                }
                 let target = path.hasPrefix("/") ? path : "/\(language.code)/\(path)"
                 if rootRelative { return .string(basePath + target.dropFirst()) }
                 return .string(URLPath.relative(from: url, to: target))

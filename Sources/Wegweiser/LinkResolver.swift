@@ -43,7 +43,8 @@ struct LinkResolver {
         }
         func anchor(_ id: String) -> AnchorCheck? {
             guard let fragment, !fragment.isEmpty else { return nil }
-            return AnchorCheck(pageID: id, fragment: String(fragment), language: language.code, sourceLanguage: file.language,
+            return AnchorCheck(
+                pageID: id, fragment: String(fragment), language: language.code, sourceLanguage: file.language,
                 file: file.displayPath, line: link.line, column: link.column)
         }
         if path.isEmpty {
@@ -56,15 +57,23 @@ struct LinkResolver {
             sitePath = String(path)
         } else if path.hasSuffix(".md") {
             // A content file, relative to the linking file's folder inside its language folder.
-            let folder = file.pageID.isEmpty ? "" : (isIndexFile(file) ? file.pageID : (PageID.parentPath(of: file.pageID) ?? ""))
+            let folder =
+                file.pageID.isEmpty
+                ? "" : (isIndexFile(file) ? file.pageID : (PageID.parentPath(of: file.pageID) ?? ""))
             guard let resolved = Self.normalize(folder: folder, relative: path) else {
-                return .broken("`\(destination)` points outside the language folder; link to pages of the same language, which are translated for every reader")
+                return .broken(
+                    "`\(destination)` points outside the language folder; link to pages of the same language, which are translated for every reader"
+                )
             }
             let (id, _) = PageID.of(relativePath: resolved)
             guard site.pages[id] != nil else {
-                return .broken("`\(destination)` links to a page that does not exist: no language folder has \(resolved); check the file name")
+                return .broken(
+                    "`\(destination)` links to a page that does not exist: no language folder has \(resolved); check the file name"
+                )
             }
-            return finish(id: id, query: query, fragment: fragment, language: language, fromURL: fromURL, anchor: anchor(id), destination: destination)
+            return finish(
+                id: id, query: query, fragment: fragment, language: language, fromURL: fromURL, anchor: anchor(id),
+                destination: destination)
         } else {
             // A relative URL: resolve against the page's own URL.
             let base = fromURL.split(separator: "/").map(String.init)
@@ -85,14 +94,23 @@ struct LinkResolver {
         if let first = segments.first, site.config.language(first) != nil { segments.removeFirst() }
         let id = segments.joined(separator: "/")
         guard site.pages[id] != nil else {
-            return .broken("`\(destination)` links to a page that does not exist; link to the content file instead, e.g. `../arbeit/_index.md`")
+            return .broken(
+                "`\(destination)` links to a page that does not exist; link to the content file instead, e.g. `../arbeit/_index.md`"
+            )
         }
-        return finish(id: id, query: query, fragment: fragment, language: language, fromURL: fromURL, anchor: anchor(id), destination: destination)
+        return finish(
+            id: id, query: query, fragment: fragment, language: language, fromURL: fromURL, anchor: anchor(id),
+            destination: destination)
     }
 
-    private func finish(id: String, query: Substring, fragment: Substring?, language: Language, fromURL: String, anchor: AnchorCheck?, destination: String) -> Resolution {
+    private func finish(
+        id: String, query: Substring, fragment: Substring?, language: Language, fromURL: String, anchor: AnchorCheck?,
+        destination: String
+    ) -> Resolution {
         guard site.isBuilt(id, in: language) else {
-            return .broken("`\(destination)` links to a page that has no \(language.name) version, and fallback pages are switched off")
+            return .broken(
+                "`\(destination)` links to a page that has no \(language.name) version, and fallback pages are switched off"
+            )
         }
         var url = URLPath.relative(from: fromURL, to: PageID.urlPath(id, language: language.code)) + query
         if let fragment { url += "#" + fragment }

@@ -13,12 +13,14 @@ struct OutputWriter {
         let output = URL(fileURLWithPath: path).standardizedFileURL
         self.output = output
         let parent = output.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        staging = parent.appendingPathComponent(
+            ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(staging.path, "cannot create the build folder", error)])
+            throw BuildFailure(
+                reason: .io, diagnostics: [Self.ioDiagnostic(staging.path, "cannot create the build folder", error)])
         }
     }
 
@@ -74,7 +76,8 @@ struct OutputWriter {
             }
         } catch {
             discard()
-            throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(output.path, "cannot replace the output folder", error)])
+            throw BuildFailure(
+                reason: .io, diagnostics: [Self.ioDiagnostic(output.path, "cannot replace the output folder", error)])
         }
     }
 

@@ -65,12 +65,13 @@ struct PageContext {
             "build_time": .string(buildTime),
             "default_language": .string(site.config.defaultLanguage),
             "language": languageValue(language),
-            "languages": .list(site.config.languages.map { other in
-                var value = languageFields(other)
-                value["url"] = .string(href("/\(other.code)/"))
-                value["is_current"] = .bool(other.code == language.code)
-                return .map(value)
-            }),
+            "languages": .list(
+                site.config.languages.map { other in
+                    var value = languageFields(other)
+                    value["url"] = .string(href("/\(other.code)/"))
+                    value["is_current"] = .bool(other.code == language.code)
+                    return .map(value)
+                }),
         ])
     }
 
@@ -97,11 +98,16 @@ struct PageContext {
         for (name, field) in data.values { value[name] = field }
         if case .map(var contact)? = value["contact"] {
             contact["phone_href"] = Self.phoneHref(contact["phone"])
-            if case .string(let email)? = contact["email"] { contact["email_href"] = .string("mailto:" + email) }
-            else { contact["email_href"] = .null }
+            if case .string(let email)? = contact["email"] {
+                contact["email_href"] = .string("mailto:" + email)
+            } else {
+                contact["email_href"] = .null
+            }
             value["contact"] = .map(contact)
         }
-        if case .string(let registration)? = value["registration"], SafeURL.isAllowed(registration), !registration.hasPrefix("/") {
+        if case .string(let registration)? = value["registration"], SafeURL.isAllowed(registration),
+            !registration.hasPrefix("/")
+        {
             value["registration_url"] = .string(registration)
         } else {
             value["registration_url"] = .null
@@ -110,7 +116,8 @@ struct PageContext {
         value["summary"] = data.summary.map(TemplateValue.string) ?? .null
         value["kind"] = .string(page.kind.rawValue)
         value["url"] = .string("./")
-        value["permalink"] = .string(site.config.baseURL + String(PageID.urlPath(page.id, language: language.code).dropFirst()))
+        value["permalink"] = .string(
+            site.config.baseURL + String(PageID.urlPath(page.id, language: language.code).dropFirst()))
         value["lang"] = .string(language.code)
         value["dir"] = .string(language.direction.rawValue)
         value["content"] = .html(contentHTML)
@@ -119,16 +126,19 @@ struct PageContext {
         value["is_fallback"] = .bool(!page.files.isEmpty && contentCode != language.code)
         value["source_language"] = .string(contentLanguage.code)
         value["source_language_name"] = .string(contentLanguage.name)
-        value["translations"] = .list(site.config.languages.map { other in
-            var entry = languageFields(other)
-            let built = site.isBuilt(page.id, in: other)
-            entry["url"] = built ? .string(href(PageID.urlPath(page.id, language: other.code))) : .null
-            entry["permalink"] = built ? .string(site.config.baseURL + PageID.urlPath(page.id, language: other.code).dropFirst()) : .null
-            entry["is_current"] = .bool(other.code == language.code)
-            entry["hreflang"] = other.hreflang.map(TemplateValue.string) ?? .null
-            entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
-            return .map(entry)
-        })
+        value["translations"] = .list(
+            site.config.languages.map { other in
+                var entry = languageFields(other)
+                let built = site.isBuilt(page.id, in: other)
+                entry["url"] = built ? .string(href(PageID.urlPath(page.id, language: other.code))) : .null
+                entry["permalink"] =
+                    built
+                    ? .string(site.config.baseURL + PageID.urlPath(page.id, language: other.code).dropFirst()) : .null
+                entry["is_current"] = .bool(other.code == language.code)
+                entry["hreflang"] = other.hreflang.map(TemplateValue.string) ?? .null
+                entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
+                return .map(entry)
+            })
         var ancestors: [String] = []
         var ancestor = page.parent
         while let id = ancestor, let parent = site.pages[id] {
@@ -140,7 +150,8 @@ struct PageContext {
         value["children"] = summaries(page.children)
         var previous: TemplateValue = .null
         var next: TemplateValue = .null
-        if page.kind == .guide, let parentID = page.parent, let siblings = site.pages[parentID]?.children.filter({ site.isBuilt($0, in: language) }),
+        if page.kind == .guide, let parentID = page.parent,
+            let siblings = site.pages[parentID]?.children.filter({ site.isBuilt($0, in: language) }),
             let index = siblings.firstIndex(of: page.id)
         {
             if index > 0 { previous = summary(siblings[index - 1]) }
@@ -162,8 +173,11 @@ struct PageContext {
         guard case .string(let text)? = phone else { return .null }
         var digits = ""
         for character in text {
-            if character.isASCII, character.isNumber { digits.append(character) }
-            else if character == "+", digits.isEmpty { digits.append(character) }
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+            } else if character == "+", digits.isEmpty {
+                digits.append(character)
+            }
         }
         return digits.isEmpty ? .null : .string("tel:" + digits)
     }

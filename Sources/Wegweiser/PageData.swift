@@ -35,7 +35,8 @@ struct PageDataReader {
                 if let suggestion = Spelling.closest(to: entry.key, among: fields.map(\.name)) {
                     message += "; did you mean `\(suggestion)`?"
                 }
-                diagnostics.append(Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
+                diagnostics.append(
+                    Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
                 continue
             }
             if case .null = entry.value.value { continue }
@@ -79,7 +80,10 @@ struct PageDataReader {
             return .string(EventDate.iso(date))
         case .eventDate:
             guard let date = EventDate(node) else {
-                fail(node, "`\(name)` must be a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)")
+                fail(
+                    node,
+                    "`\(name)` must be a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"
+                )
                 return nil
             }
             return .string(date.iso)
@@ -89,7 +93,10 @@ struct PageDataReader {
                 return nil
             }
             guard SafeURL.isAllowed(text) else {
-                fail(node, "`\(name)` must start with https://, http://, mailto:, tel: or / — other kinds of links are not allowed")
+                fail(
+                    node,
+                    "`\(name)` must start with https://, http://, mailto:, tel: or / — other kinds of links are not allowed"
+                )
                 return nil
             }
             return .string(text)
@@ -109,7 +116,10 @@ struct PageDataReader {
             return .list(result)
         case .record(let fields):
             guard case .map(let map) = node.value else {
-                fail(node, "`\(name)` must be a group of fields (\(fields.map(\.name).joined(separator: ", "))), one per indented line")
+                fail(
+                    node,
+                    "`\(name)` must be a group of fields (\(fields.map(\.name).joined(separator: ", "))), one per indented line"
+                )
                 return nil
             }
             return record(map, fields: fields, name: name)
@@ -121,7 +131,10 @@ struct PageDataReader {
             var result: [TemplateValue] = []
             for item in items {
                 guard case .map(let map) = item.value else {
-                    fail(item, "each entry of `\(name)` must be a group of fields (\(fields.map(\.name).joined(separator: ", ")))")
+                    fail(
+                        item,
+                        "each entry of `\(name)` must be a group of fields (\(fields.map(\.name).joined(separator: ", ")))"
+                    )
                     continue
                 }
                 if let value = record(map, fields: fields, name: name) { result.append(value) }
@@ -142,7 +155,8 @@ struct PageDataReader {
                 if let suggestion = Spelling.closest(to: entry.key, among: fields.map(\.name)) {
                     message += "; did you mean `\(suggestion)`?"
                 }
-                diagnostics.append(Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
+                diagnostics.append(
+                    Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
                 continue
             }
             if case .null = entry.value.value { continue }
@@ -192,7 +206,9 @@ enum SafeURL {
     /// Whether `url` uses an allowed scheme (`https:`, `http:`, `mailto:`, `tel:`) or is site-relative.
     static func isAllowed(_ url: String) -> Bool {
         let lower = url.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:")
+            || lower.hasPrefix("tel:")
+        {
             return true
         }
         return url.hasPrefix("/") && !url.hasPrefix("//")

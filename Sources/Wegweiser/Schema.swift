@@ -55,11 +55,13 @@ enum Schema {
     static let profile: [Field] = [
         .text("name"),
         .text("city", translatable: false),
-        Field(name: "concept", type: .record([
-            .text("title"),
-            Field(name: "date", type: .date, translatable: false),
-            Field(name: "url", type: .url, translatable: false),
-        ]), translatable: false),
+        Field(
+            name: "concept",
+            type: .record([
+                .text("title"),
+                Field(name: "date", type: .date, translatable: false),
+                Field(name: "url", type: .url, translatable: false),
+            ]), translatable: false),
         Field(name: "founded", type: .date, translatable: false),
         Field(name: "focus", type: .recordList([.text("title"), .text("text")]), translatable: true),
         Field(name: "tasks", type: .textList, translatable: true),
@@ -74,23 +76,27 @@ enum Schema {
         Field(name: "start", type: .eventDate, translatable: false),
         Field(name: "end", type: .eventDate, translatable: false),
         Field(name: "all_day", type: .boolean, translatable: false),
-        Field(name: "location", type: .record([
-            .text("name"),
-            .text("street", translatable: false),
-            .text("postal_code", translatable: false),
-            .text("city", translatable: false),
-            Field(name: "online", type: .url, translatable: false),
-        ]), translatable: false),
+        Field(
+            name: "location",
+            type: .record([
+                .text("name"),
+                .text("street", translatable: false),
+                .text("postal_code", translatable: false),
+                .text("city", translatable: false),
+                Field(name: "online", type: .url, translatable: false),
+            ]), translatable: false),
         .text("organizer"),
         .text("registration"),
         Field(name: "languages", type: .textList, translatable: false),
         .text("series", translatable: false),
-        Field(name: "recurrence", type: .record([
-            .text("every", translatable: false),
-            Field(name: "interval", type: .integer, translatable: false),
-            Field(name: "until", type: .date, translatable: false),
-            Field(name: "except", type: .textList, translatable: false),
-        ]), translatable: false),
+        Field(
+            name: "recurrence",
+            type: .record([
+                .text("every", translatable: false),
+                Field(name: "interval", type: .integer, translatable: false),
+                Field(name: "until", type: .date, translatable: false),
+                Field(name: "except", type: .textList, translatable: false),
+            ]), translatable: false),
     ]
 
     /// Every field a page of `kind` may have, common ones first.

@@ -16,8 +16,12 @@ struct SiteBuilder {
         for file in files {
             let key = file.language + "\u{0}" + file.pageID
             if let other = firstFile[key] {
-                diagnostics.append(Diagnostic(file: file.displayPath, line: 1, column: 1,
-                    message: "this page has the same URL (\(PageID.urlPath(file.pageID, language: file.language))) as \(other); rename or remove one of them"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath, line: 1, column: 1,
+                        message:
+                            "this page has the same URL (\(PageID.urlPath(file.pageID, language: file.language))) as \(other); rename or remove one of them"
+                    ))
                 continue
             }
             firstFile[key] = file.displayPath
@@ -25,17 +29,22 @@ struct SiteBuilder {
             let data = reader.read(file.frontMatter, kind: file.kind)
             diagnostics += reader.diagnostics
             if data.values["title"] == nil, file.frontMatter["title"] == nil {
-                diagnostics.append(Diagnostic(file: file.displayPath, line: 1, column: 1,
-                    message: "the page has no `title`; add `title: …` to its front matter"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath, line: 1, column: 1,
+                        message: "the page has no `title`; add `title: …` to its front matter"))
             }
-            pages[file.pageID, default: Page(id: file.pageID, kind: file.kind, files: [:], data: [:], sourceLanguage: "")]
-                .files[file.language] = file
+            pages[
+                file.pageID, default: Page(id: file.pageID, kind: file.kind, files: [:], data: [:], sourceLanguage: "")
+            ]
+            .files[file.language] = file
             pages[file.pageID]!.data[file.language] = data
         }
 
         for id in pages.keys.sorted() {
             var page = pages[id]!
-            page.sourceLanguage = config.languages.first { page.files[$0.code] != nil && $0.code == config.defaultLanguage }?.code
+            page.sourceLanguage =
+                config.languages.first { page.files[$0.code] != nil && $0.code == config.defaultLanguage }?.code
                 ?? config.languages.first { page.files[$0.code] != nil }!.code
             let source = page.sourceData
             if case .bool(true)? = source["draft"], !includeDrafts {
@@ -67,14 +76,21 @@ struct SiteBuilder {
         page.start = startNode.flatMap(EventDate.init)
         page.end = endNode.flatMap(EventDate.init)
         if startNode == nil {
-            diagnostics.append(Diagnostic(file: file.displayPath, line: 1, column: 1,
-                message: "an event needs a `start`: a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"))
+            diagnostics.append(
+                Diagnostic(
+                    file: file.displayPath, line: 1, column: 1,
+                    message:
+                        "an event needs a `start`: a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"
+                ))
         }
         if let start = page.start, let end = page.end, let endNode,
-            end.lastInstant(in: timeZone) < start.firstInstant(in: timeZone) || end.firstInstant(in: timeZone) < start.firstInstant(in: timeZone)
+            end.lastInstant(in: timeZone) < start.firstInstant(in: timeZone)
+                || end.firstInstant(in: timeZone) < start.firstInstant(in: timeZone)
         {
-            diagnostics.append(Diagnostic(file: file.displayPath, position: endNode.position,
-                message: "the event ends (\(end.iso)) before it starts (\(start.iso))"))
+            diagnostics.append(
+                Diagnostic(
+                    file: file.displayPath, position: endNode.position,
+                    message: "the event ends (\(end.iso)) before it starts (\(start.iso))"))
         }
         if case .string(let series)? = page.sourceData["series"] {
             page.series = "events/" + series
@@ -87,8 +103,12 @@ struct SiteBuilder {
             guard pages[id] == nil else { return }
             pages[id] = Page(id: id, kind: kind, files: [:], data: [:], sourceLanguage: config.defaultLanguage)
             if let key = Self.generatedTitleKey(id), strings.lookup(key, chain: [config.defaultLanguage]) == nil {
-                diagnostics.append(Diagnostic(file: "templates/i18n/\(config.defaultLanguage).yml", line: 1, column: 1,
-                    message: "the UI string `\(key)` is missing; it is the title of the generated page /\(id)/ (or write content/\(config.defaultLanguage)/\(id)/_index.md)"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: "templates/i18n/\(config.defaultLanguage).yml", line: 1, column: 1,
+                        message:
+                            "the UI string `\(key)` is missing; it is the title of the generated page /\(id)/ (or write content/\(config.defaultLanguage)/\(id)/_index.md)"
+                    ))
             }
         }
         generate("", .home)
@@ -142,8 +162,12 @@ struct SiteBuilder {
             let file = page.files[page.sourceLanguage]!
             guard let parent = pages[series], parent.kind == .event, series != id else {
                 let position = file.frontMatter["series"]?.position ?? TextPosition(line: 1, column: 1)
-                diagnostics.append(Diagnostic(file: file.displayPath, position: position,
-                    message: "`series: \(series.dropFirst(7))` names no event; use the file name (without .md) of an event in events/"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath, position: position,
+                        message:
+                            "`series: \(series.dropFirst(7))` names no event; use the file name (without .md) of an event in events/"
+                    ))
                 pages[id]!.series = nil
                 continue
             }

@@ -77,7 +77,8 @@ extension SiteConfig {
         var baseURL = reader.string("base_url") ?? "/"
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         if let node = map["base_url"], !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            reader.fail(node.position, "`base_url` must be an absolute http(s) URL such as https://integration.example.org/")
+            reader.fail(
+                node.position, "`base_url` must be an absolute http(s) URL such as https://integration.example.org/")
         }
         let timeZone = reader.string("timezone") ?? "Europe/Berlin"
         let fallbackPages = reader.bool("fallback_pages") ?? true
@@ -88,7 +89,9 @@ extension SiteConfig {
             if case .list(let items) = node.value {
                 for item in items {
                     guard case .map(let entry) = item.value else {
-                        reader.fail(item.position, "each language needs `code` and `name`, e.g. `- code: de` and `name: Deutsch`")
+                        reader.fail(
+                            item.position,
+                            "each language needs `code` and `name`, e.g. `- code: de` and `name: Deutsch`")
                         continue
                     }
                     var languageReader = FieldReader(file: file, map: entry, position: item.position)
@@ -99,7 +102,9 @@ extension SiteConfig {
                         languageReader.fail(item.position, "this language has no `code`; add e.g. `code: en`")
                     }
                     if code != nil, name == nil {
-                        languageReader.fail(item.position, "language `\(code!)` has no `name`; add its name in its own script, e.g. `name: English`")
+                        languageReader.fail(
+                            item.position,
+                            "language `\(code!)` has no `name`; add its name in its own script, e.g. `name: English`")
                     }
                     var direction = TextDirection.ltr
                     if let dir = languageReader.string("dir") {
@@ -114,30 +119,40 @@ extension SiteConfig {
                     diagnostics += languageReader.diagnostics
                     guard let code, let name else { continue }
                     if let valid = ContentName.validLanguageCode(code), valid != code {
-                        diagnostics.append(Diagnostic(file: file, position: entry["code"]!.position,
-                            message: "language code `\(code)` must be lowercase letters, digits and `-`; use `\(valid)`"))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file, position: entry["code"]!.position,
+                                message:
+                                    "language code `\(code)` must be lowercase letters, digits and `-`; use `\(valid)`")
+                        )
                         continue
                     }
                     if let first = seen[code] {
-                        diagnostics.append(Diagnostic(file: file, position: entry["code"]!.position,
-                            message: "language `\(code)` is declared twice (first at line \(first.line))"))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file, position: entry["code"]!.position,
+                                message: "language `\(code)` is declared twice (first at line \(first.line))"))
                         continue
                     }
                     seen[code] = entry["code"]!.position
-                    languages.append(Language(
-                        code: code, name: name, direction: direction, locale: languageReader.string("locale"),
-                        fallbacks: fallbacks, hreflang: hreflang == "none" ? nil : (hreflang ?? code)))
+                    languages.append(
+                        Language(
+                            code: code, name: name, direction: direction, locale: languageReader.string("locale"),
+                            fallbacks: fallbacks, hreflang: hreflang == "none" ? nil : (hreflang ?? code)))
                 }
             } else {
                 reader.fail(node.position, "`languages` must be a list of languages (`- code: de`)")
             }
         } else {
-            reader.fail(TextPosition(line: 1, column: 1), "site.yml needs `languages`, a list with at least the default language")
+            reader.fail(
+                TextPosition(line: 1, column: 1),
+                "site.yml needs `languages`, a list with at least the default language")
         }
 
         let defaultLanguage = reader.string("default_language") ?? languages.first?.code ?? ""
         if !languages.isEmpty, !languages.contains(where: { $0.code == defaultLanguage }) {
-            reader.fail(map["default_language"]?.position ?? TextPosition(line: 1, column: 1),
+            reader.fail(
+                map["default_language"]?.position ?? TextPosition(line: 1, column: 1),
                 "the default language `\(defaultLanguage)` is not in `languages`")
         }
         // Every chain ends at the default language; unknown fallbacks are errors.
@@ -145,7 +160,8 @@ extension SiteConfig {
             var chain: [String] = []
             for code in languages[index].fallbacks where code != languages[index].code {
                 if seen[code] == nil {
-                    reader.fail(seen[languages[index].code] ?? TextPosition(line: 1, column: 1),
+                    reader.fail(
+                        seen[languages[index].code] ?? TextPosition(line: 1, column: 1),
                         "language `\(languages[index].code)` falls back to `\(code)`, which is not in `languages`")
                 } else if !chain.contains(code) {
                     chain.append(code)

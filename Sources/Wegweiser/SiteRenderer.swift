@@ -47,7 +47,9 @@ struct SiteRenderer {
                             if let anchor { anchors.append(anchor) }
                             return destination
                         case .broken(let message):
-                            diagnostics.append(Diagnostic(file: file.displayPath, line: link.line, column: link.column, message: message))
+                            diagnostics.append(
+                                Diagnostic(
+                                    file: file.displayPath, line: link.line, column: link.column, message: message))
                             return nil
                         }
                     }
@@ -67,7 +69,9 @@ struct SiteRenderer {
         let pageCount = files.count
         files += specialPages()
         files.append(RenderedFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
-        files.append(RenderedFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
+        files.append(
+            RenderedFile(
+                path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
         return (files, pageCount)
     }
 
@@ -101,7 +105,9 @@ struct SiteRenderer {
             variables["profiles"] = context.summaries(site.pages["profiles"]?.children ?? [])
             if let guides = site.pages["guides"] {
                 variables["sections"] = context.summaries(guides.children)
-                variables["guides"] = .map(["title": .string(context.title(of: guides)), "url": .string(context.link(to: "guides"))])
+                variables["guides"] = .map([
+                    "title": .string(context.title(of: guides)), "url": .string(context.link(to: "guides")),
+                ])
             }
         default:
             break
@@ -109,8 +115,10 @@ struct SiteRenderer {
     }
 
     /// Renders a template; a template error becomes a diagnostic (reported once however many pages hit it).
-    private mutating func render(_ name: String, _ variables: [String: TemplateValue], context: PageContext) -> String? {
-        let filters = SiteFilters.make(site: site, language: context.language, url: context.url, rootRelative: context.rootRelative)
+    private mutating func render(_ name: String, _ variables: [String: TemplateValue], context: PageContext) -> String?
+    {
+        let filters = SiteFilters.make(
+            site: site, language: context.language, url: context.url, rootRelative: context.rootRelative)
         do {
             return try templates.render(name, context: variables, filters: filters)
         } catch {
@@ -121,7 +129,9 @@ struct SiteRenderer {
 
     /// The language chooser at the root and the 404 page.
     private mutating func specialPages() -> [RenderedFile] {
-        guard let language = site.config.language(site.config.defaultLanguage), let home = site.pages[""] else { return [] }
+        guard let language = site.config.language(site.config.defaultLanguage), let home = site.pages[""] else {
+            return []
+        }
         var files: [RenderedFile] = []
         for (template, path, kind, rootRelative) in [
             ("chooser.html", "index.html", "chooser", false), ("notfound.html", "404.html", "notfound", true),
@@ -146,10 +156,14 @@ struct SiteRenderer {
     /// Every `#anchor` must be a heading of the text the reader of that language sees on the target page.
     private mutating func checkAnchors(_ anchors: [LinkResolver.AnchorCheck], headings: [String: Set<String>]) {
         for check in anchors {
-            guard let page = site.pages[check.pageID], let language = site.config.language(check.language) else { continue }
+            guard let page = site.pages[check.pageID], let language = site.config.language(check.language) else {
+                continue
+            }
             guard let code = site.contentLanguage(of: page, for: language), let file = page.files[code] else {
-                diagnostics.append(Diagnostic(file: check.file, line: check.line, column: check.column,
-                    message: "`#\(check.fragment)` links into a generated page, which has no headings"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: check.file, line: check.line, column: check.column,
+                        message: "`#\(check.fragment)` links into a generated page, which has no headings"))
                 continue
             }
             let ids = headings[file.displayPath] ?? []

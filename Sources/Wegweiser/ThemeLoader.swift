@@ -18,13 +18,20 @@ struct ThemeLoader {
         self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
     }
 
-    static let requiredTemplates = ["base.html", "home.html", "profile.html", "guide.html", "event.html",
-        "page.html", "list.html", "chooser.html", "notfound.html"]
+    static let requiredTemplates = [
+        "base.html", "home.html", "profile.html", "guide.html", "event.html",
+        "page.html", "list.html", "chooser.html", "notfound.html",
+    ]
 
     mutating func load(config: SiteConfig) throws(BuildFailure) -> (TemplateSet?, UIStrings, [Asset]) {
         guard FileManager.default.fileExists(atPath: root) else {
-            throw BuildFailure(reason: .io, diagnostics: [Diagnostic(file: root, line: 1, column: 1,
-                message: "the templates folder does not exist; pass --templates DIR")])
+            throw BuildFailure(
+                reason: .io,
+                diagnostics: [
+                    Diagnostic(
+                        file: root, line: 1, column: 1,
+                        message: "the templates folder does not exist; pass --templates DIR")
+                ])
         }
         var templateSources: [String: String] = [:]
         var assets: [Asset] = []
@@ -38,8 +45,12 @@ struct ThemeLoader {
             }
         }
         for name in Self.requiredTemplates where templateSources[name] == nil {
-            diagnostics.append(Diagnostic(file: root + "/" + name, line: 1, column: 1,
-                message: "the theme has no \(name); every theme needs \(Self.requiredTemplates.joined(separator: ", "))"))
+            diagnostics.append(
+                Diagnostic(
+                    file: root + "/" + name, line: 1, column: 1,
+                    message:
+                        "the theme has no \(name); every theme needs \(Self.requiredTemplates.joined(separator: ", "))")
+            )
         }
 
         var tables: [String: [String: String]] = [:]
@@ -61,7 +72,9 @@ struct ThemeLoader {
     }
 
     static func diagnostic(_ error: TemplateError, root: String) -> Diagnostic {
-        Diagnostic(file: root + "/" + error.template, line: error.position.line, column: error.position.column, message: error.message)
+        Diagnostic(
+            file: root + "/" + error.template, line: error.position.line, column: error.position.column,
+            message: error.message)
     }
 
     private mutating func read(_ path: String) -> String? {
@@ -70,8 +83,10 @@ struct ThemeLoader {
             return nil
         }
         guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-            diagnostics.append(Diagnostic(file: path, position: UTF8Check.firstInvalidByte([UInt8](data)),
-                message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
+            diagnostics.append(
+                Diagnostic(
+                    file: path, position: UTF8Check.firstInvalidByte([UInt8](data)),
+                    message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
             return nil
         }
         sources[path] = text
@@ -84,7 +99,8 @@ struct ThemeLoader {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw BuildFailure(reason: .io, diagnostics: [OutputWriter.ioDiagnostic(folder, "cannot read the folder", error)])
+            throw BuildFailure(
+                reason: .io, diagnostics: [OutputWriter.ioDiagnostic(folder, "cannot read the folder", error)])
         }
         var result: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {

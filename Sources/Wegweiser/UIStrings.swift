@@ -27,16 +27,27 @@ struct UIStrings: Sendable {
         return table
     }
 
-    private static func flatten(_ map: Mapping, prefix: String, into table: inout [String: String], file: String, diagnostics: inout [Diagnostic]) {
+    private static func flatten(
+        _ map: Mapping, prefix: String, into table: inout [String: String], file: String,
+        diagnostics: inout [Diagnostic]
+    ) {
         for entry in map.entries {
             let key = prefix + entry.key
             switch entry.value.value {
             case .map(let nested):
                 flatten(nested, prefix: key + ".", into: &table, file: file, diagnostics: &diagnostics)
             case .list, .null:
-                diagnostics.append(Diagnostic(file: file, position: entry.value.position,
-                    message: "the UI string `\(key)` must be text"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, position: entry.value.position,
+                        message: "the UI string `\(key)` must be text"))
             default:
+                if table[key] != nil {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, position: entry.keyPosition,
+                            message: "the UI string `\(key)` is defined twice in this file; remove one"))
+                }
                 table[key] = entry.value.text ?? ""
             }
         }

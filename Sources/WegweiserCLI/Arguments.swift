@@ -53,7 +53,8 @@ struct Arguments {
             case "--now":
                 let text = try value(for: argument)
                 guard let parsed = parseNow(text) else {
-                    throw UsageError(message: "--now needs a date such as 2025-11-13 or 2025-11-13T10:00:00Z, not `\(text)`")
+                    throw UsageError(
+                        message: "--now needs a date such as 2025-11-13 or 2025-11-13T10:00:00Z, not `\(text)`")
                 }
                 now = parsed
             default:

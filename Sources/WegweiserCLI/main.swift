@@ -36,12 +36,15 @@ func run() -> Int32 {
         if !parsed.quiet {
             let seconds = Date().timeIntervalSince(started)
             let verb = parsed.command == .build ? "Built" : "Checked"
-            printError("\(verb) \(result.pageCount) pages in \(result.languageCount) languages in \(String(format: "%.1f", seconds)) s"
-                + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : "") + "\n")
+            printError(
+                "\(verb) \(result.pageCount) pages in \(result.languageCount) languages in \(String(format: "%.1f", seconds)) s"
+                    + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : "") + "\n")
         }
         return 0
     case .contentErrors:
-        printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing was written\n")
+        printError(
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing was written\n"
+        )
         return 1
     case .ioError:
         return 3

@@ -40,7 +40,8 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
@@ -51,7 +52,8 @@ import Testing
     @Test func successfulBuildExitsZeroAndSummarises() throws {
         let output = temporaryOutput()
         defer { try? FileManager.default.removeItem(atPath: output) }
-        let result = try run(["build", "--now", "2025-11-01", "--output", output],
+        let result = try run(
+            ["build", "--now", "2025-11-01", "--output", output],
             in: Self.fixtures.appendingPathComponent("three-languages"))
         #expect(result.status == 0)
         #expect(result.stderr.hasPrefix("Built 36 pages in 3 languages in "))
@@ -69,7 +71,8 @@ import Testing
     }
 
     @Test func githubAnnotationsGoToStandardOutput() throws {
-        let result = try run(["check", "--now", "2025-11-01"], in: Self.fixtures.appendingPathComponent("template-render-error"),
+        let result = try run(
+            ["check", "--now", "2025-11-01"], in: Self.fixtures.appendingPathComponent("template-render-error"),
             environment: ["GITHUB_ACTIONS": "true"])
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("::error file=templates/home.html,line=3,col=23::the UI string `nav.missing`"))
@@ -90,7 +93,8 @@ import Testing
 
     @Test func checkWritesNothing() throws {
         let output = temporaryOutput()
-        let result = try run(["check", "--now", "2025-11-01", "--output", output],
+        let result = try run(
+            ["check", "--now", "2025-11-01", "--output", output],
             in: Self.fixtures.appendingPathComponent("three-languages"))
         #expect(result.status == 0)
         #expect(!FileManager.default.fileExists(atPath: output))

@@ -13,7 +13,8 @@ import Testing
         let temp = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }
         let output = temp.appendingPathComponent("output")
-        try FileManager.default.createDirectory(at: output.appendingPathComponent("de"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: output.appendingPathComponent("de"), withIntermediateDirectories: true)
         try Data("previous site".utf8).write(to: output.appendingPathComponent("de/index.html"))
         try Data("keep me".utf8).write(to: output.appendingPathComponent("extra.txt"))
         let before = Fixtures.tree(output)

@@ -8,12 +8,13 @@ import Testing
     @Test func formatsLikeACompilerWithCaret() {
         let formatter = DiagnosticFormatter(sources: ["content/de/a.md": source])
         let diagnostic = Diagnostic(file: "content/de/a.md", line: 5, column: 6, message: "something is wrong")
-        #expect(formatter.format(diagnostic) == """
-            content/de/a.md:5:6: error: something is wrong
-             5 | same line
-               |      ^
+        #expect(
+            formatter.format(diagnostic) == """
+                content/de/a.md:5:6: error: something is wrong
+                 5 | same line
+                   |      ^
 
-            """)
+                """)
     }
 
     @Test func findsLinesByNumberNotByText() {
@@ -31,7 +32,8 @@ import Testing
 
     @Test func githubAnnotationEscapesItsSeparators() {
         let diagnostic = Diagnostic(file: "content/de/a,b.md", line: 3, column: 2, message: "50% wrong\nreally")
-        #expect(DiagnosticFormatter().annotation(diagnostic)
-            == "::error file=content/de/a%2Cb.md,line=3,col=2::50%25 wrong%0Areally\n")
+        #expect(
+            DiagnosticFormatter().annotation(diagnostic)
+                == "::error file=content/de/a%2Cb.md,line=3,col=2::50%25 wrong%0Areally\n")
     }
 }

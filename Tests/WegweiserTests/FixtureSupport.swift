@@ -48,7 +48,9 @@ enum Fixtures {
     /// Every regular file below `folder`, relative path → bytes.
     static func tree(_ folder: URL) -> [String: Data] {
         var result: [String: Data] = [:]
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return result
         }
         let base = folder.standardizedFileURL.path + "/"
@@ -63,6 +65,7 @@ enum Fixtures {
     /// Entries of `folder`'s parent whose names start with `prefix` (to find leftover temporary folders).
     static func siblings(of folder: URL, prefix: String) -> [String] {
         let parent = folder.deletingLastPathComponent().path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
+        return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) }
+            .sorted()
     }
 }

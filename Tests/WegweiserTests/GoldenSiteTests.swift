@@ -25,7 +25,8 @@ import Testing
         #expect(actual.keys.sorted() == expected.keys.sorted())
         for path in expected.keys.sorted() {
             guard let actualData = actual[path], let expectedData = expected[path] else { continue }
-            #expect(String(decoding: actualData, as: UTF8.self) == String(decoding: expectedData, as: UTF8.self), "\(path)")
+            #expect(
+                String(decoding: actualData, as: UTF8.self) == String(decoding: expectedData, as: UTF8.self), "\(path)")
         }
     }
 

@@ -35,7 +35,9 @@ import Testing
         #expect(!LinkResolver.hasScheme("../arbeit.md"))
         #expect(!LinkResolver.hasScheme("arbeit.md#a:b"))
         #expect(!LinkResolver.hasScheme(":x"))
-        #expect(LinkResolver.normalize(folder: "guides/arbeit", relative: "../sprache/_index.md") == "guides/sprache/_index.md")
+        #expect(
+            LinkResolver.normalize(folder: "guides/arbeit", relative: "../sprache/_index.md")
+                == "guides/sprache/_index.md")
         #expect(LinkResolver.normalize(folder: "guides", relative: "./a/../b.md") == "guides/b.md")
         #expect(LinkResolver.normalize(folder: "guides", relative: "../../x.md") == nil)
     }
