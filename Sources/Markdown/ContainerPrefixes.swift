@@ -22,13 +22,16 @@ struct ContainerPrefixes {
     /// Collects the block quotes and list items around `block`.
     init(block: OpaquePointer, lines: SourceLines) {
         self.lines = lines
-        var ancestors: [OpaquePointer] = []
+        var found: [OpaquePointer] = []  // innermost first; no allocation if none
         var parent = cmark_node_parent(block)
         while let node = parent {
-            ancestors.append(node)
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM {
+                found.append(node)
+            }
             parent = cmark_node_parent(node)
         }
-        for node in ancestors.reversed() {
+        for node in found.reversed() {
             let startLine = Int(cmark_node_get_start_line(node))
             switch cmark_node_get_type(node) {
             case CMARK_NODE_BLOCK_QUOTE:

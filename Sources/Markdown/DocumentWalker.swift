@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One walk over a parsed document: collects headings, links and dropped raw
 /// HTML, rewrites link destinations and takes explicit `{#id}`s out of
 /// headings, all before the document is rendered.
@@ -95,8 +101,13 @@ struct DocumentWalker {
     /// Takes a trailing `{#id}` out of the heading's text and returns the id.
     /// The braces may span several text nodes: cmark splits text at `_`.
     private static func removeExplicitID(from heading: OpaquePointer) -> String? {
+        // Quick test first: most headings do not end in `}`.
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(last), strlen(literal) > 0,
+            literal[strlen(literal) - 1] == CChar(UInt8(ascii: "}"))
+        else { return nil }
         var trailingText: [OpaquePointer] = []
-        var child = cmark_node_last_child(heading)
+        var child: OpaquePointer? = last
         while let current = child, cmark_node_get_type(current) == CMARK_NODE_TEXT {
             trailingText.append(current)
             child = cmark_node_previous(current)

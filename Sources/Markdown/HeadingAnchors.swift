@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes heading ids into cmark's HTML.
 ///
 /// cmark has no attribute for headings, so the ids go into the rendered
@@ -12,6 +18,9 @@ enum HeadingAnchors {
     /// `html` with ` id="…"` added to the n-th heading tag for the n-th id.
     /// Ids contain only letters, marks, digits, `_`, `-` and U+200C, so they
     /// need no escaping.
+    private static let idOpening: StaticString = " id=\""
+    private static let idClosing: StaticString = "\""
+
     static func insert(_ ids: [String], into html: UnsafeBufferPointer<UInt8>) -> String {
         let extra = ids.reduce(0) { $0 + $1.utf8.count + 6 }
         return String(unsafeUninitializedCapacity: html.count + extra) { output in
@@ -24,13 +33,19 @@ enum HeadingAnchors {
                 written += bytes.count
             }
             while nextID < ids.count, index + 4 <= html.count {
-                if html[index] == UInt8(ascii: "<"), html[index + 1] == UInt8(ascii: "h"),
+                guard let base = html.baseAddress,
+                    let found = memchr(base + index, Int32(UInt8(ascii: "<")), html.count - index)
+                else { break }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 4 <= html.count, html[index + 1] == UInt8(ascii: "h"),
                     (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2]),
                     html[index + 3] == UInt8(ascii: ">")
                 {
                     copy(UnsafeBufferPointer(rebasing: html[copied..<(index + 3)]))
-                    var attribute = " id=\"\(ids[nextID])\""
-                    attribute.withUTF8 { copy($0) }
+                    Self.idOpening.withUTF8Buffer { copy($0) }
+                    var id = ids[nextID]
+                    id.withUTF8 { copy($0) }
+                    Self.idClosing.withUTF8Buffer { copy($0) }
                     copied = index + 3
                     nextID += 1
                     index += 4

@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where an inline node starts in the source: a 1-based line of the body and
 /// a 0-based byte offset in that line.
 struct BodyPosition: Equatable {
@@ -66,16 +72,15 @@ struct InlinePositions {
     /// Where the link, image, autolink or raw HTML `node` starts.
     func start(of node: OpaquePointer) -> BodyPosition {
         let start = Self.cmarkStart(of: node)
-        let opening = Self.openingCharacters(of: node)
-        return locate(line: start.line, column: start.column, isExpected: opening.contains).position
+        return locate(line: start.line, column: start.column) { Self.canOpen(node, with: $0) }.position
     }
 
-    /// The characters `node` can start with in the source.
-    private static func openingCharacters(of node: OpaquePointer) -> [UInt8] {
+    /// Whether `node` can start with `byte` in the source.
+    private static func canOpen(_ node: OpaquePointer, with byte: UInt8) -> Bool {
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_IMAGE: return [UInt8(ascii: "!")]
-        case CMARK_NODE_LINK: return couldBeAutolink(node) ? [UInt8(ascii: "["), UInt8(ascii: "<")] : [UInt8(ascii: "[")]
-        default: return [UInt8(ascii: "<")]
+        case CMARK_NODE_IMAGE: byte == UInt8(ascii: "!")
+        case CMARK_NODE_LINK: byte == UInt8(ascii: "[") || (byte == UInt8(ascii: "<") && couldBeAutolink(node))
+        default: byte == UInt8(ascii: "<")
         }
     }
 
@@ -84,11 +89,10 @@ struct InlinePositions {
     /// looks the same in the tree.
     private static func couldBeAutolink(_ node: OpaquePointer) -> Bool {
         guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
-            cmark_node_get_type(child) == CMARK_NODE_TEXT, let url = cmark_node_get_url(node)
+            cmark_node_get_type(child) == CMARK_NODE_TEXT,
+            let url = cmark_node_get_url(node), let text = cmark_node_get_literal(child)
         else { return false }
-        let text = PlainText.literal(of: child)
-        let destination = String(cString: url)
-        return destination == text || destination == "mailto:" + text
+        return strcmp(url, text) == 0 || (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, text) == 0)
     }
 
     /// Takes note of line breaks inside the destination or title of the link
@@ -240,8 +244,7 @@ struct InlinePositions {
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
             if event == CMARK_EVENT_ENTER {
                 let start = start(of: node)
-                guard let byte = lines.byte(line: start.line, offset: start.byteOffset),
-                    Self.openingCharacters(of: node).contains(byte)
+                guard let byte = lines.byte(line: start.line, offset: start.byteOffset), Self.canOpen(node, with: byte)
                 else { return false }
             } else if !noteLineBreaks(inside: node) {
                 return false

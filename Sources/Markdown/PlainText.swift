@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reading text out of cmark nodes.
 enum PlainText {
     /// The literal of a text, code or HTML node ("" for other nodes).
@@ -12,6 +18,15 @@ enum PlainText {
     /// written, a line break as a space, an image as its alt text, raw HTML
     /// left out (the safe renderer drops it); no spaces at either end.
     static func of(_ node: OpaquePointer) -> String {
+        // Most link texts and headings are one text node: no copying about.
+        if let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+            cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child)
+        {
+            let length = strlen(literal)
+            if length > 0, literal[0] != CChar(UInt8(ascii: " ")), literal[length - 1] != CChar(UInt8(ascii: " ")) {
+                return String(cString: literal)
+            }
+        }
         var text = ""
         append(childrenOf: node, to: &text)
         guard text.first == " " || text.last == " " else { return text }

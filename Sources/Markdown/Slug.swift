@@ -6,32 +6,96 @@ extension Markdown {
     /// other punctuation and symbols, and trims `-` at both ends. An empty
     /// result becomes `section`. "Gebühren und Kosten" → `gebühren-und-kosten`.
     public static func slug(_ text: String) -> String {
-        var slug = String.UnicodeScalarView()
+        // Runs for every heading of every page: ASCII, the common case, is
+        // handled byte by byte; other scalars take one look at the Unicode
+        // tables (their general category).
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
         var pendingDash = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar == "-" || scalar.properties.isWhitespace {
-                pendingDash = !slug.isEmpty
-            } else if isKeptInSlug(scalar) {
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                var byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    break
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    byte += 32
+                case UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+                    0x0B, 0x0C:
+                    pendingDash = !slug.isEmpty
+                    continue
+                default:
+                    continue
+                }
                 if pendingDash {
-                    slug.append("-")
+                    slug.append(UInt8(ascii: "-"))
                     pendingDash = false
                 }
-                slug.append(scalar)
+                slug.append(byte)
+                continue
+            }
+            let slugClass = SlugClass(scalar)
+            switch slugClass {
+            case .dash:
+                pendingDash = !slug.isEmpty
+            case .dropped:
+                break
+            case .kept, .uppercase:
+                if pendingDash {
+                    slug.append(UInt8(ascii: "-"))
+                    pendingDash = false
+                }
+                if slugClass == .uppercase {
+                    for lowercased in scalar.properties.lowercaseMapping.unicodeScalars
+                    where SlugClass(lowercased) != .dropped {
+                        UTF8.encode(lowercased) { slug.append($0) }
+                    }
+                } else {
+                    UTF8.encode(scalar) { slug.append($0) }
+                }
             }
         }
-        return slug.isEmpty ? "section" : String(slug)
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
+    }
+}
+
+/// What a non-ASCII scalar becomes in a slug.
+private enum SlugClass: UInt8 {
+    /// Letters, marks and digits of any script.
+    case kept
+    /// A letter or number that lowercases to something else (Ü, Д, Ⅻ).
+    case uppercase
+    /// Whitespace, which separates words like `-`.
+    case dash
+    /// Punctuation, symbols, controls.
+    case dropped
+
+    /// The classes of U+0080…U+2FFF (Latin, Greek, Cyrillic, Arabic,
+    /// Ethiopic, Indic scripts, general punctuation), worked out once: the
+    /// standard library's general-category lookup is slow, and a heading in
+    /// Arabic or Ukrainian is made of such scalars.
+    private static let table: [SlugClass] = (0x80..<0x3000).map { SlugClass(looking: Unicode.Scalar($0)!) }
+
+    init(_ scalar: Unicode.Scalar) {
+        self = scalar.value < 0x3000 ? Self.table[Int(scalar.value) - 0x80] : SlugClass(looking: scalar)
     }
 
-    private static func isKeptInSlug(_ scalar: Unicode.Scalar) -> Bool {
+    private init(looking scalar: Unicode.Scalar) {
         switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .nonspacingMark, .spacingMark, .enclosingMark,
-            .decimalNumber, .letterNumber, .otherNumber:
-            return true
+        case .uppercaseLetter, .titlecaseLetter:
+            self = .uppercase
+        case .letterNumber:
+            self = scalar.properties.changesWhenLowercased ? .uppercase : .kept
+        case .lowercaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark,
+            .decimalNumber, .otherNumber:
+            self = .kept
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+            self = .dash
         default:
-            // Persian writes some words with a zero-width non-joiner inside
-            // (می‌خواهم); dropping it would merge two word parts.
-            return scalar == "\u{200C}"
+            // U+0085 NEXT LINE is whitespace. Persian writes some words with
+            // a zero-width non-joiner inside (می‌خواهم); dropping it would
+            // merge two word parts.
+            self = scalar == "\u{85}" ? .dash : scalar == "\u{200C}" ? .kept : .dropped
         }
     }
 }
@@ -39,18 +103,25 @@ extension Markdown {
 /// Hands out heading ids that are unique within one document: the first
 /// "kosten" stays `kosten`, the next ones become `kosten-1`, `kosten-2`….
 struct HeadingIDRegistry {
-    private var used: Set<String> = []
+    /// Ids compare byte for byte, as HTML compares them. A document has few
+    /// headings, so a list beats hashing (which normalizes non-ASCII text).
+    private var used: [String] = []
 
     /// Returns `id`, or `id-N` with the smallest N that is still free, and
     /// marks the result as used.
     mutating func claim(_ id: String) -> String {
         var candidate = id
         var number = 0
-        while used.contains(candidate) {
+        while isUsed(candidate) {
             number += 1
             candidate = "\(id)-\(number)"
         }
-        used.insert(candidate)
+        used.append(candidate)
         return candidate
+    }
+
+    private func isUsed(_ id: String) -> Bool {
+        let count = id.utf8.count
+        return used.contains { $0.utf8.count == count && $0.utf8.elementsEqual(id.utf8) }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The UTF-8 bytes of a Markdown body and where each of its lines starts.
 ///
 /// Line starts are found once by scanning the bytes. Lines end at `\n`,
@@ -11,17 +17,30 @@ struct SourceLines {
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         var starts = [0]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "\n") {
+        guard let base = bytes.baseAddress else {
+            self.starts = starts
+            return
+        }
+        if memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil {
+            // The usual case: only `\n`, which memchr finds fast.
+            var index = 0
+            while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), bytes.count - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
                 starts.append(index)
-            } else if byte == UInt8(ascii: "\r") {
-                if index < bytes.count, bytes[index] == UInt8(ascii: "\n") {
-                    index += 1
+            }
+        } else {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index)
+                } else if byte == UInt8(ascii: "\r") {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\n") {
+                        index += 1
+                    }
+                    starts.append(index)
                 }
-                starts.append(index)
             }
         }
         self.starts = starts
@@ -78,11 +97,22 @@ struct SourceLines {
     /// The 1-based column in Unicode scalars of the byte at `offset` in `line`.
     func scalarColumn(line: Int, byteOffset offset: Int) -> Int {
         let range = range(ofLine: line)
-        let end = range.lowerBound + min(max(offset, 0), range.count)
-        var column = 1
-        for index in range.lowerBound..<end where bytes[index] & 0xC0 != 0x80 {
-            column += 1
+        let count = min(max(offset, 0), range.count)
+        guard let base = bytes.baseAddress else { return 1 }
+        let start = UnsafeRawPointer(base + range.lowerBound)
+        // Every byte starts a scalar except continuation bytes (0b10xxxxxx);
+        // count those eight at a time.
+        var continuations = 0
+        var index = 0
+        while index + 8 <= count {
+            let word = start.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
         }
-        return column
+        while index < count {
+            if start.load(fromByteOffset: index, as: UInt8.self) & 0xC0 == 0x80 { continuations += 1 }
+            index += 1
+        }
+        return count - continuations + 1
     }
 }
