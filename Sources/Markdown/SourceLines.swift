@@ -24,7 +24,8 @@ struct SourceLines {
         if memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil {
             // The usual case: only `\n`, which memchr finds fast.
             var index = 0
-            while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), bytes.count - index) {
+            while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), bytes.count - index)
+            {
                 index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
                 starts.append(index)
             }
@@ -51,6 +52,7 @@ struct SourceLines {
 
     /// The byte range of `line` (1-based) without its line ending.
     func range(ofLine line: Int) -> Range<Int> {
+        let line = min(max(line, 1), starts.count)  // cmark's lines and ours agree; be safe anyway
         let start = starts[line - 1]
         let next = line < starts.count ? starts[line] : bytes.count
         var end = next
@@ -66,6 +68,7 @@ struct SourceLines {
 
     /// The number of bytes of `line`'s line ending (0, 1 or 2).
     func lineEndingLength(ofLine line: Int) -> Int {
+        let line = min(max(line, 1), starts.count)
         let next = line < starts.count ? starts[line] : bytes.count
         return next - range(ofLine: line).upperBound
     }

@@ -153,7 +153,8 @@ private struct GeneratedDocument {
         var found: Set<String> = []
         for link in rendered.links {
             let line = lines[link.line - firstLine].unicodeScalars
-            let start = line.index(line.startIndex, offsetBy: link.column - 1, limitedBy: line.endIndex) ?? line.endIndex
+            let start =
+                line.index(line.startIndex, offsetBy: link.column - 1, limitedBy: line.endIndex) ?? line.endIndex
             let atPosition = String(String.UnicodeScalarView(line[start...]))
             let expected = document.markers[link.destination] ?? "?"
             #expect(atPosition.hasPrefix(expected), "seed \(seed): \(link) in:\n\(document.source)")

@@ -8,7 +8,10 @@ private func render(_ source: String) -> RenderedMarkdown {
 @Test func headingGetsSlugIDInHTML() {
     let rendered = render("## Gebühren und Kosten\n\nText.\n")
     #expect(rendered.html == "<h2 id=\"gebühren-und-kosten\">Gebühren und Kosten</h2>\n<p>Text.</p>\n")
-    #expect(rendered.headings == [MarkdownHeading(level: 2, text: "Gebühren und Kosten", id: "gebühren-und-kosten", line: 1)])
+    #expect(
+        rendered.headings == [
+            MarkdownHeading(level: 2, text: "Gebühren und Kosten", id: "gebühren-und-kosten", line: 1)
+        ])
 }
 
 @Test func arabicHeadingKeepsArabicID() {

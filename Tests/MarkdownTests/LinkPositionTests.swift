@@ -98,3 +98,22 @@ private func positions(_ source: String, firstLine: Int = 1) -> [String] {
 @Test func positionsAfterCRLFLineEndings() {
     #expect(positions("Zeile [a](x)\r\n  zwei [b](y)\r\n\r\n[c](z)\r\n") == ["1:7", "2:8", "4:1"])
 }
+
+@Test func autolinkPositionsInsideContainers() {
+    // cmark leaves the block's indent out of an autolink's column.
+    #expect(positions("- Gebühr <https://a.de>\n  > <info@b.de>\n") == ["1:10", "2:5"])
+}
+
+@Test func positionsOnLazyIndentedLineAfterBreakInDestination() {
+    // The second line continues the quote lazily: its indent is content.
+    let source = """
+        > Text [a](
+          /ziel) [b](y)
+        """
+    #expect(positions(source) == ["1:8", "2:10"])
+}
+
+@Test func positionsInListItemsWithWidePaddingAndTabs() {
+    let source = "-   weit [a](x)\n    weiter [b](y)\n\n1.\tTab [c](z)\n\tfolgt [d](w)\n"
+    #expect(positions(source) == ["1:10", "2:12", "4:8", "5:8"])
+}

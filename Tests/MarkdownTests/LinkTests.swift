@@ -15,8 +15,10 @@ import Testing
     )
     #expect(
         rendered.links == [
-            MarkdownLink(destination: "../ankommen/anmeldung.md", line: 1, column: 1, isImage: false, text: "Anmeldung"),
-            MarkdownLink(destination: "https://www.duesseldorf.de/", line: 1, column: 43, isImage: false, text: "Stadt"),
+            MarkdownLink(
+                destination: "../ankommen/anmeldung.md", line: 1, column: 1, isImage: false, text: "Anmeldung"),
+            MarkdownLink(
+                destination: "https://www.duesseldorf.de/", line: 1, column: 43, isImage: false, text: "Stadt"),
         ])
 }
 
@@ -48,7 +50,8 @@ import Testing
         rendered.links.map(\.destination) == [
             "/de/amt/", "https://example.org/a?b=1&c=2", "mailto:info@example.org", "ordner/mein_plan.md#kosten", "",
         ])
-    #expect(rendered.links.map(\.text) == ["das Amt", "https://example.org/a?b=1&c=2", "info@example.org", "Datei", "Leer"])
+    #expect(
+        rendered.links.map(\.text) == ["das Amt", "https://example.org/a?b=1&c=2", "info@example.org", "Datei", "Leer"])
     #expect(rendered.links.map(\.column) == [7, 23, 59, 1, 38])
 }
 

@@ -12,6 +12,9 @@ import Testing
     ("می‌خواهم کار کنم", "می‌خواهم-کار-کنم"),
     ("Hilfe_für Familien", "hilfefür-familien"),
     ("E-Mail\tund\nTelefon", "e-mail-und-telefon"),
+    ("Übersicht ÄÖÜ", "übersicht-äöü"),
+    ("Kapitel Ⅻ", "kapitel-ⅻ"),
+    ("👋 Willkommen!", "willkommen"),
     ("?!", "section"),
     ("", "section"),
 ])
