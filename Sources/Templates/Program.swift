@@ -3,7 +3,8 @@
 /// The syntax tree is convenient to build and to check; rendering tens of thousands of
 /// pages wants data that costs nothing to walk. Instructions and operations here hold only
 /// integers — indexes into the tables below — so walking them takes no reference counting,
-/// and all literal text lives in one byte array that output is copied from.
+/// and all literal text lives in one byte array that output is copied from. It is an
+/// immutable class so that each render holds one reference instead of copying every table.
 final class Program: Sendable {
     let code: [Instruction]
     /// The literal text of every template, as UTF-8.
