@@ -56,6 +56,45 @@ public enum SiteGenerator {
     private static func buildOrThrow(_ options: BuildOptions, loader: inout ContentLoader) throws(BuildFailure)
         -> BuildResult
     {
+        let loaded = try load(options, loader: &loader)
+        var diagnostics = loaded.diagnostics
+        guard let templates = loaded.templates else {
+            return BuildResult(
+                status: .contentErrors, diagnostics: Array(Set(diagnostics)).sorted(), sources: loader.sources)
+        }
+        // Even with content errors, render everything: link and template errors are reported in the same run.
+        var renderer = SiteRenderer(
+            site: loaded.site, templates: templates, templatesPath: options.templatesPath,
+            assets: Set(loaded.assets.map(\.sitePath)), buildTime: ISO8601DateFormatter().string(from: options.now))
+        let rendered = renderer.renderAll()
+        diagnostics += renderer.diagnostics
+        diagnostics = Array(Set(diagnostics)).sorted()
+
+        var result = BuildResult(
+            status: .success, diagnostics: diagnostics, sources: loader.sources,
+            pageCount: rendered.pageCount, languageCount: loaded.site.config.languages.count)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            result.status = .contentErrors
+            return result
+        }
+        guard options.writeOutput else { return result }
+
+        var writer = try OutputWriter(output: options.outputPath)
+        do {
+            for file in rendered.files { try writer.write(file.text, to: file.path) }
+            for asset in loaded.assets {
+                try writer.copy(from: asset.filePath, to: String(asset.sitePath.dropFirst()))
+            }
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+        return result
+    }
+
+    /// Reads and checks content and templates into a `Site`; problems are in `diagnostics`.
+    static func load(_ options: BuildOptions, loader: inout ContentLoader) throws(BuildFailure) -> LoadedSite {
         guard FileManager.default.fileExists(atPath: options.contentPath) else {
             throw BuildFailure(
                 reason: .io,
@@ -84,37 +123,15 @@ public enum SiteGenerator {
         var builder = SiteBuilder(config: config, includeDrafts: options.includeDrafts)
         let site = builder.build(files: files, strings: strings, now: options.now)
         diagnostics += builder.diagnostics
-
-        guard let templates else {
-            return BuildResult(
-                status: .contentErrors, diagnostics: Array(Set(diagnostics)).sorted(), sources: loader.sources)
-        }
-        // Even with content errors, render everything: link and template errors are reported in the same run.
-        var renderer = SiteRenderer(
-            site: site, templates: templates, templatesPath: options.templatesPath,
-            assets: Set(assets.map(\.sitePath)), buildTime: ISO8601DateFormatter().string(from: options.now))
-        let rendered = renderer.renderAll()
-        diagnostics += renderer.diagnostics
-        diagnostics = Array(Set(diagnostics)).sorted()
-
-        var result = BuildResult(
-            status: .success, diagnostics: diagnostics, sources: loader.sources,
-            pageCount: rendered.pageCount, languageCount: config.languages.count)
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            result.status = .contentErrors
-            return result
-        }
-        guard options.writeOutput else { return result }
-
-        var writer = try OutputWriter(output: options.outputPath)
-        do {
-            for file in rendered.files { try writer.write(file.text, to: file.path) }
-            for asset in assets { try writer.copy(from: asset.filePath, to: String(asset.sitePath.dropFirst())) }
-            try writer.commit()
-        } catch {
-            writer.discard()
-            throw error
-        }
-        return result
+        return LoadedSite(site: site, templates: templates, assets: assets, diagnostics: diagnostics)
     }
+}
+
+/// A site read and checked, ready to render or to report on.
+struct LoadedSite {
+    var site: Site
+    /// nil when the templates have errors.
+    var templates: TemplateSet?
+    var assets: [Asset]
+    var diagnostics: [Diagnostic]
 }

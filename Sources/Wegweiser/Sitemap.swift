@@ -32,20 +32,8 @@ struct Sitemap {
         return out
     }
 
-    /// Escapes text for XML character data and attribute values.
+    /// Escapes text for XML character data and attribute values (the HTML escapes are valid XML).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
+        HTMLText.escape(text)
     }
 }

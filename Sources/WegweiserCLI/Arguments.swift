@@ -4,17 +4,33 @@ import Wegweiser
 /// The parsed command line.
 struct Arguments {
     enum Command: String {
-        case build, check
+        case build, check, status, stamp
+    }
+
+    enum StatusFormat: Equatable {
+        case text
+        case json
+        case html(String)
     }
 
     var command: Command
     var options: BuildOptions
     var quiet = false
+    /// `status`: output format, one language only, and the state from which on it fails.
+    var statusFormat = StatusFormat.text
+    var language: String?
+    var failOn: String?
+    /// `stamp`: the files, and whether the edit to a source was minor.
+    var files: [String] = []
+    var minor = false
 
     static let usage = """
         usage: wegweiser build [--content DIR] [--templates DIR] [--output DIR] [--drafts]
                                [--now ISO-DATE] [--base-url URL] [--quiet]
                wegweiser check [same options]   check everything build checks, write nothing
+               wegweiser status [--json | --html FILE] [--language CODE] [--fail-on outdated|missing]
+                                [--content DIR] [--templates DIR]
+               wegweiser stamp FILE… [--minor] [--content DIR] [--templates DIR]
                wegweiser --help | --version
 
         Exit codes: 0 success, 1 content or template errors, 2 usage error, 3 input/output failure.
@@ -33,6 +49,7 @@ struct Arguments {
         }
         var options = BuildOptions(now: Date())
         options.writeOutput = command == .build
+        var parsed = Arguments(command: command, options: options)
         var quiet = false
         var now: Date?
         var index = 1
@@ -50,6 +67,16 @@ struct Arguments {
             case "--base-url": options.baseURL = try value(for: argument)
             case "--drafts": options.includeDrafts = true
             case "--quiet": quiet = true
+            case "--json" where command == .status: parsed.statusFormat = .json
+            case "--html" where command == .status: parsed.statusFormat = .html(try value(for: argument))
+            case "--language" where command == .status: parsed.language = try value(for: argument)
+            case "--fail-on" where command == .status:
+                let threshold = try value(for: argument)
+                guard threshold == "outdated" || threshold == "missing" else {
+                    throw UsageError(message: "--fail-on takes `outdated` or `missing`, not `\(threshold)`")
+                }
+                parsed.failOn = threshold
+            case "--minor" where command == .stamp: parsed.minor = true
             case "--now":
                 let text = try value(for: argument)
                 guard let parsed = parseNow(text) else {
@@ -58,7 +85,10 @@ struct Arguments {
                 }
                 now = parsed
             default:
-                throw UsageError(message: "unknown option `\(argument)`")
+                guard command == .stamp, !argument.hasPrefix("-") else {
+                    throw UsageError(message: "unknown option `\(argument)` for `\(command.rawValue)`")
+                }
+                parsed.files.append(argument)
             }
             index += 1
         }
@@ -70,7 +100,12 @@ struct Arguments {
             }
             options.now = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
-        return Arguments(command: command, options: options, quiet: quiet)
+        if command == .stamp, parsed.files.isEmpty {
+            throw UsageError(message: "stamp needs the files to mark, e.g. wegweiser stamp content/en/guides/arbeit.md")
+        }
+        parsed.options = options
+        parsed.quiet = quiet
+        return parsed
     }
 
     /// `2025-11-13` (midnight UTC) or an RFC 3339 date-time.

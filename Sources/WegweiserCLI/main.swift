@@ -20,35 +20,85 @@ func run() -> Int32 {
         printError("wegweiser: \(error.message)\n\n" + Arguments.usage)
         return 2
     }
+    let printer = DiagnosticPrinter(annotate: environment["GITHUB_ACTIONS"] == "true")
+    switch parsed.command {
+    case .build, .check: return build(parsed, printer: printer)
+    case .status: return status(parsed, printer: printer)
+    case .stamp: return stamp(parsed, printer: printer)
+    }
+}
 
+func build(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
     let started = Date()
     let result = SiteGenerator.build(parsed.options)
-    let formatter = DiagnosticFormatter(sources: result.sources)
-    let annotate = environment["GITHUB_ACTIONS"] == "true"
-    for diagnostic in result.diagnostics {
-        printError(formatter.format(diagnostic))
-        if annotate { print(formatter.annotation(diagnostic), terminator: "") }
-    }
+    printer.print(result.diagnostics, sources: result.sources)
     let errors = result.diagnostics.filter { $0.severity == .error }.count
     let warnings = result.diagnostics.count - errors
     switch result.status {
     case .success:
         if !parsed.quiet {
-            let seconds = Date().timeIntervalSince(started)
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             let verb = parsed.command == .build ? "Built" : "Checked"
+            let warned = warnings > 0 ? " (\(count(warnings, "warning")))" : ""
             printError(
-                "\(verb) \(result.pageCount) pages in \(result.languageCount) languages in \(String(format: "%.1f", seconds)) s"
-                    + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : "") + "\n")
+                "\(verb) \(result.pageCount) pages in \(result.languageCount) languages in \(seconds) s\(warned)\n")
         }
         return 0
     case .contentErrors:
-        printError(
-            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing was written\n"
-        )
+        printError("\(count(errors, "error")), \(count(warnings, "warning")); nothing was written\n")
         return 1
     case .ioError:
         return 3
     }
+}
+
+func status(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
+    let (report, diagnostics, sources, directions) = SiteGenerator.translationReport(
+        parsed.options, language: parsed.language)
+    printer.print(diagnostics, sources: sources)
+    guard let report else { return 1 }
+    switch parsed.statusFormat {
+    case .text: print(report.text(), terminator: "")
+    case .json: print(report.json(), terminator: "")
+    case .html(let path):
+        do {
+            try Data(report.html(languageDirections: directions).utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            printError("\(path):1:1: error: cannot write the report: \(error.localizedDescription)\n")
+            return 3
+        }
+    }
+    switch parsed.failOn {
+    case "outdated": return report.worst >= .outdated ? 1 : 0
+    case "missing": return report.worst >= .fallback ? 1 : 0
+    default: return 0
+    }
+}
+
+func stamp(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
+    let result = Stamp.run(files: parsed.files, minor: parsed.minor, options: parsed.options)
+    printer.print(result.diagnostics, sources: result.sources)
+    if !parsed.quiet {
+        for file in result.changedFiles { printError("stamped \(file)\n") }
+    }
+    return result.diagnostics.contains { $0.severity == .error } ? 1 : 0
+}
+
+/// Prints diagnostics to stderr, and as GitHub annotations to stdout when running in GitHub Actions.
+struct DiagnosticPrinter {
+    var annotate: Bool
+
+    func print(_ diagnostics: [Diagnostic], sources: [String: String]) {
+        let formatter = DiagnosticFormatter(sources: sources)
+        for diagnostic in diagnostics {
+            printError(formatter.format(diagnostic))
+            if annotate { Swift.print(formatter.annotation(diagnostic), terminator: "") }
+        }
+    }
+}
+
+func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
 }
 
 func printError(_ text: String) {
