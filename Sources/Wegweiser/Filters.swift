@@ -2,11 +2,13 @@ import Templates
 
 /// The filters Wegweiser gives templates: `t`, `translate`, `date`, `url`.
 enum SiteFilters {
-    static let names: Set<String> = ["t", "translate", "date", "url"]
+    static let names: Set<String> = ["t", "translate", "date", "url", "page"]
 
     /// The filters for rendering one page for a reader of `language` at site path `url`.
     /// `rootRelative` makes `url` produce links from the site root (for 404.html, which is served at any path).
-    static func make(site: Site, language: Language, url: String, rootRelative: Bool = false) -> [String: Filter] {
+    static func make(
+        site: Site, assets: Set<String>, language: Language, url: String, rootRelative: Bool = false
+    ) -> [String: Filter] {
         let strings = site.strings
         let chain = language.chain
         let dates = DateFormatting(localeIdentifier: language.locale)
@@ -60,11 +62,22 @@ enum SiteFilters {
                 }
                 return .string(text)
             },
+            "page": Filter { input, _ throws(FilterFailure) in
+                guard case .string(let path) = input else {
+                    throw FilterFailure("`page` needs the path of a page, such as \"pages/impressum\"")
+                }
+                let id = path.split(separator: "/").joined(separator: "/")
+                guard site.isBuilt(id, in: language) else { return .null }
+                return PageContext(site: site, language: language, url: url, rootRelative: rootRelative).summary(id)
+            },
             "url": Filter { input, _ throws(FilterFailure) in
                 guard case .string(let path) = input else {
                     throw FilterFailure("`url` needs a site path such as \"/assets/style.css\"")
                 }
                 let target = path.hasPrefix("/") ? path : "/\(language.code)/\(path)"
+                guard site.hasTarget(target, assets: assets) else {
+                    throw FilterFailure("`\(path)` is not a page or asset of this site in \(language.name)")
+                }
                 if rootRelative { return .string(basePath + target.dropFirst()) }
                 return .string(URLPath.relative(from: url, to: target))
             },

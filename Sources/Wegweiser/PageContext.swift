@@ -57,6 +57,12 @@ struct PageContext {
         .list(ids.filter { site.isBuilt($0, in: language) }.map(summary))
     }
 
+    /// A top-level page's name in the menu: its UI string (`nav.home`, `nav.guides`, …), else its title.
+    func menuTitle(_ id: String) -> String {
+        let key = SiteBuilder.generatedTitleKey(id) ?? "nav.home"
+        return site.strings.lookup(key, chain: language.chain) ?? title(of: site.pages[id]!)
+    }
+
     /// `site`: the same for every page of a language except for the relative links.
     func siteValue(buildTime: String) -> TemplateValue {
         .map([
@@ -65,6 +71,16 @@ struct PageContext {
             "build_time": .string(buildTime),
             "default_language": .string(site.config.defaultLanguage),
             "language": languageValue(language),
+            "menu": .list(
+                ["", "guides", "events", "profiles"].filter { site.isBuilt($0, in: language) }.map { id in
+                    let target = PageID.urlPath(id, language: language.code)
+                    let current = id.isEmpty ? url == target : url.hasPrefix(target)
+                    return .map([
+                        "id": .string(id), "title": .string(menuTitle(id)),
+                        "url": .string(href(target)), "is_current": .bool(current),
+                        "is_page": .bool(url == target),
+                    ])
+                }),
             "languages": .list(
                 site.config.languages.map { other in
                     var value = languageFields(other)

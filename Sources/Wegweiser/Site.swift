@@ -59,4 +59,14 @@ public struct Site: Sendable {
         guard let last = (page.end ?? page.start)?.lastInstant(in: timeZone) else { return false }
         return last <= now
     }
+
+    /// Whether the site path `target` (`/de/guides/`, `/assets/style.css`, `/`) is something the build writes.
+    func hasTarget(_ target: String, assets: Set<String>) -> Bool {
+        if target == "/" || assets.contains(target) { return true }
+        var segments = target.split(separator: "/").map(String.init)
+        guard let first = segments.first, let language = config.language(first) else { return false }
+        segments.removeFirst()
+        if segments.last == "index.html" { segments.removeLast() }
+        return isBuilt(segments.joined(separator: "/"), in: language)
+    }
 }

@@ -105,7 +105,8 @@ struct SiteBuilder {
             if let key = Self.generatedTitleKey(id), strings.lookup(key, chain: [config.defaultLanguage]) == nil {
                 diagnostics.append(
                     Diagnostic(
-                        file: "templates/i18n/\(config.defaultLanguage).yml", line: 1, column: 1,
+                        file: strings.paths[config.defaultLanguage] ?? "templates/i18n/\(config.defaultLanguage).yml",
+                        line: 1, column: 1,
                         message:
                             "the UI string `\(key)` is missing; it is the title of the generated page /\(id)/ (or write content/\(config.defaultLanguage)/\(id)/_index.md)"
                     ))

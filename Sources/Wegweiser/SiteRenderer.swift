@@ -103,7 +103,7 @@ struct SiteRenderer {
             }
             variables["events"] = context.summaries(Array(upcoming.prefix(5)))
             variables["profiles"] = context.summaries(site.pages["profiles"]?.children ?? [])
-            if let guides = site.pages["guides"] {
+            if let guides = site.pages["guides"], site.isBuilt("guides", in: context.language) {
                 variables["sections"] = context.summaries(guides.children)
                 variables["guides"] = .map([
                     "title": .string(context.title(of: guides)), "url": .string(context.link(to: "guides")),
@@ -118,7 +118,8 @@ struct SiteRenderer {
     private mutating func render(_ name: String, _ variables: [String: TemplateValue], context: PageContext) -> String?
     {
         let filters = SiteFilters.make(
-            site: site, language: context.language, url: context.url, rootRelative: context.rootRelative)
+            site: site, assets: assets, language: context.language, url: context.url, rootRelative: context.rootRelative
+        )
         do {
             return try templates.render(name, context: variables, filters: filters)
         } catch {

@@ -54,8 +54,10 @@ struct ThemeLoader {
         }
 
         var tables: [String: [String: String]] = [:]
+        var paths: [String: String] = [:]
         for language in config.languages {
             let path = root + "/i18n/\(language.code).yml"
+            paths[language.code] = path
             guard FileManager.default.fileExists(atPath: path), let text = read(path) else { continue }
             tables[language.code] = UIStrings.parse(text: text, file: path, diagnostics: &diagnostics)
         }
@@ -68,7 +70,7 @@ struct ThemeLoader {
                 diagnostics.append(Self.diagnostic(templateError, root: root))
             }
         }
-        return (templates, UIStrings(tables: tables), assets)
+        return (templates, UIStrings(tables: tables, paths: paths), assets)
     }
 
     static func diagnostic(_ error: TemplateError, root: String) -> Diagnostic {

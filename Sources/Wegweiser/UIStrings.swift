@@ -4,6 +4,8 @@ import FrontMatter
 struct UIStrings: Sendable {
     /// Flattened keys (`nav.home`) to text, per language code.
     var tables: [String: [String: String]]
+    /// The file each language's strings belong in, for messages.
+    var paths: [String: String] = [:]
 
     /// The string for `key` in the first language of `chain` that has it.
     func lookup(_ key: String, chain: [String]) -> String? {
