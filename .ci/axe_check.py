@@ -19,14 +19,31 @@ def axe_source():
         return wheel.read("axe_playwright_python/axe.min.js").decode("utf-8")
 
 
-def pages(root, per_language=30):
+def pages(root):
+    """The chooser, the 404 page and, in every language, one page of each kind plus fallback pages."""
     result = [os.path.join(root, "index.html"), os.path.join(root, "404.html")]
     for language in sorted(os.listdir(root)):
         folder = os.path.join(root, language)
         if not os.path.isdir(folder) or language == "assets":
             continue
         found = sorted(glob.glob(os.path.join(folder, "**", "index.html"), recursive=True))
-        result += found[:per_language]
+        chosen = []
+        def first(prefix, depth):
+            for path in found:
+                rel = os.path.relpath(path, folder)
+                if rel.startswith(prefix) and rel.count("/") == depth and path not in chosen:
+                    chosen.append(path)
+                    return
+        first("index.html", 0)
+        for section in ["profiles", "events", "guides", "pages"]:
+            first(section + "/index.html", 1)
+            first(section + "/", 2)
+            first(section + "/", 3)
+        fallbacks = [p for p in found if 'role="note"' in open(p, encoding="utf-8").read()]
+        for path in fallbacks[:2]:
+            if path not in chosen:
+                chosen.append(path)
+        result += chosen
     return result
 
 
