@@ -9,6 +9,11 @@ struct DateFormatting: Sendable {
         locale = Locale(identifier: localeIdentifier + "@calendar=gregorian")
     }
 
+    /// A whole number in the locale's digits and grouping (`12.500`, `12,500`, `١٢٬٥٠٠`, `۱۲٬۵۰۰`).
+    func number(_ value: Int) -> String {
+        value.formatted(.number.locale(locale))
+    }
+
     enum Style: String, CaseIterable {
         case long, short, month, time, datetime
     }

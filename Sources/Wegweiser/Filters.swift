@@ -2,7 +2,7 @@ import Templates
 
 /// The filters Wegweiser gives templates: `t`, `translate`, `date`, `url`.
 enum SiteFilters {
-    static let names: Set<String> = ["t", "translate", "date", "url", "page"]
+    static let names: Set<String> = ["t", "translate", "date", "url", "page", "number"]
 
     /// The filters for rendering one page for a reader of `language` at site path `url`.
     /// `rootRelative` makes `url` produce links from the site root (for 404.html, which is served at any path).
@@ -61,6 +61,16 @@ enum SiteFilters {
                     throw FilterFailure("`\(iso)` is not a date `date` can format")
                 }
                 return .string(text)
+            },
+            "number": Filter { input, _ throws(FilterFailure) in
+                let value: Int
+                switch input {
+                case .int(let number): value = number
+                case .string(let text) where Int(text) != nil: value = Int(text)!
+                case .null: return .null
+                default: throw FilterFailure("`number` needs a whole number, not \(input.kindDescription)")
+                }
+                return .string(dates.number(value))
             },
             "page": Filter { input, _ throws(FilterFailure) in
                 guard case .string(let path) = input else {

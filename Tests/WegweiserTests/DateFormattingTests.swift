@@ -6,6 +6,8 @@ import Testing
 @Suite struct DateFormattingTests {
     @Test(arguments: [
         ("de", "2025-11-13", "long", "13. November 2025"),
+        ("tr", "2025-11-13", "long", "13 Kasım 2025"),
+        ("ar", "2025-11-13", "long", "13 نوفمبر، 2025"),
         ("en-GB", "2025-11-13", "long", "13 November 2025"),
         ("de", "2025-11-13", "short", "13.11.2025"),
         ("de", "2025-09", "long", "September 2025"),
@@ -30,5 +32,12 @@ import Testing
     @Test func rejectsWhatIsNotADate() {
         #expect(DateFormatting(localeIdentifier: "de").format("bald", style: .long) == nil)
         #expect(DateFormatting(localeIdentifier: "de").format("2025-1", style: .long) == nil)
+    }
+
+    @Test(arguments: [
+        ("de", "12.500"), ("en-GB", "12,500"), ("tr", "12.500"), ("uk", "12\u{A0}500"), ("fa", "۱۲٬۵۰۰"),
+    ])
+    func numbersInTheLocalesDigitsAndGrouping(locale: String, expected: String) {
+        #expect(DateFormatting(localeIdentifier: locale).number(12_500) == expected)
     }
 }
