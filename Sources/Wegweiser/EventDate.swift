@@ -36,6 +36,14 @@ enum EventDate: Sendable, Hashable {
         }
     }
 
+    /// Like `iso`, but a date-time without an offset gets the offset of `timeZone` at that moment, so machines
+    /// (calendars, search engines) read the right instant: `2025-11-13T18:00+01:00`.
+    func isoWithOffset(in timeZone: TimeZone) -> String {
+        guard case .time(var value) = self, value.utcOffsetSeconds == nil else { return iso }
+        value.utcOffsetSeconds = timeZone.secondsFromGMT(for: firstInstant(in: timeZone))
+        return EventDate.time(value).iso
+    }
+
     /// The first instant the date covers (a month's first day, a day's midnight), in `timeZone` where no offset is given.
     func firstInstant(in timeZone: TimeZone) -> Date {
         switch self {

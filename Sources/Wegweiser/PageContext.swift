@@ -180,6 +180,13 @@ struct PageContext {
         value["series"] = page.series.map(summary) ?? .null
         value["parts"] = summaries(page.parts)
         value["is_past"] = .bool(page.kind == .event && site.isPast(page))
+        value["json_ld"] = .null
+        if let json = JSONLD.of(
+            .map(value), kind: page.kind, start: page.start?.isoWithOffset(in: site.timeZone),
+            end: page.end?.isoWithOffset(in: site.timeZone))
+        {
+            value["json_ld"] = .html(json)
+        }
         return .map(value)
     }
 
