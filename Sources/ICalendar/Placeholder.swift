@@ -1,0 +1,2 @@
+/// iCalendar (RFC 5545) writing; see `CalendarDocument`.
+enum ICalendarModule {}
