@@ -52,8 +52,10 @@ enum Schema {
         Field(name: "homepage", type: .url, translatable: false),
     ]
 
+    // Names of offices, organisers and places are proper names: written once, shown as they are unless a
+    // translation gives them in its own script or words.
     static let profile: [Field] = [
-        .text("name"),
+        .text("name", translatable: false),
         .text("city", translatable: false),
         Field(
             name: "concept",
@@ -79,14 +81,15 @@ enum Schema {
         Field(
             name: "location",
             type: .record([
-                .text("name"),
+                .text("name", translatable: false),
                 .text("street", translatable: false),
                 .text("postal_code", translatable: false),
                 .text("city", translatable: false),
                 Field(name: "online", type: .url, translatable: false),
             ]), translatable: false),
-        .text("organizer"),
+        .text("organizer", translatable: false),
         .text("registration"),
+        .text("accessibility"),
         Field(name: "languages", type: .textList, translatable: false),
         .text("series", translatable: false),
         Field(
