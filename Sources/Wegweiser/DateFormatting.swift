@@ -38,17 +38,7 @@ struct DateFormatting: Sendable {
         case .time: template = "jjmm"
         case .datetime: template = "dMMMMyjjmm"
         }
-        let formatter = DateFormatter()
-        formatter.locale = locale
-        formatter.calendar = {
-            var c = Calendar(identifier: .gregorian)
-            c.locale = locale
-            c.timeZone = calendar.timeZone
-            return c
-        }()
-        formatter.timeZone = calendar.timeZone
-        formatter.setLocalizedDateFormatFromTemplate(template)
-        return formatter.string(from: date)
+        return formatted(date, template: template)
     }
 
     enum Precision { case month, day, time }

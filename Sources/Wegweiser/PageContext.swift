@@ -1,3 +1,4 @@
+import Foundation
 import Templates
 
 /// Builds what templates see for one page in one reader's language (the contract is in the README).
@@ -33,11 +34,32 @@ struct PageContext {
         return page.data[code]
     }
 
+    var dates: DateFormatting { DateFormatting(localeIdentifier: language.locale) }
+
+    /// The event's next occurrence, or its first date once it is over (what lists show).
+    func shownOccurrence(_ page: Page) -> Occurrence? {
+        guard let start = page.start else { return nil }
+        return site.nextOccurrences(page, count: 1).first ?? Occurrence(start: start, end: page.end)
+    }
+
+    /// `when`, `start`, `end` and `ends_at` (the end as an instant, for scripts that hide past events) of an occurrence.
+    func occurrenceFields(_ occurrence: Occurrence) -> [String: TemplateValue] {
+        let last = (occurrence.end ?? occurrence.start).lastInstant(in: site.timeZone)
+        return [
+            "when": .string(dates.when(start: occurrence.start, end: occurrence.end)),
+            "start": .string(occurrence.start.iso),
+            "end": occurrence.end.map { .string($0.iso) } ?? .null,
+            "ends_at": .string(ISO8601DateFormatter().string(from: last)),
+        ]
+    }
+
     /// The short form of a page used in lists, children, previous/next.
     func summary(_ id: String) -> TemplateValue {
         guard let page = site.pages[id] else { return .null }
         let data = data(of: page)
         let shown = site.contentLanguage(of: page, for: language).flatMap { site.config.language($0) } ?? language
+        var occurrence: [String: TemplateValue] = ["when": .null, "start": .null, "end": .null, "ends_at": .null]
+        if let shownOccurrence = shownOccurrence(page) { occurrence = occurrenceFields(shownOccurrence) }
         return .map([
             "title": .string(title(of: page)),
             "lang": .string(shown.code),
@@ -46,8 +68,11 @@ struct PageContext {
             "summary": data?.summary.map(TemplateValue.string) ?? .null,
             "url": .string(link(to: id)),
             "kind": .string(page.kind.rawValue),
-            "start": page.start.map { .string($0.iso) } ?? .null,
-            "end": page.end.map { .string($0.iso) } ?? .null,
+            "start": occurrence["start"]!,
+            "end": occurrence["end"]!,
+            "when": occurrence["when"]!,
+            "ends_at": occurrence["ends_at"]!,
+            "is_recurring": .bool(page.recurrence != nil),
             "is_past": .bool(page.kind == .event && site.isPast(page)),
             "city": data?["city"] ?? .null,
         ])
@@ -177,6 +202,19 @@ struct PageContext {
         value["next"] = next
         value["start"] = page.start.map { .string($0.iso) } ?? .null
         value["end"] = page.end.map { .string($0.iso) } ?? .null
+        value["when"] = page.start.map { .string(dates.when(start: $0, end: page.end)) } ?? .null
+        value["is_recurring"] = .bool(page.recurrence != nil)
+        value["next_dates"] = .list(
+            page.recurrence == nil ? [] : site.nextOccurrences(page, count: 10).map { .map(occurrenceFields($0)) })
+        if case .list(let codes)? = value["languages"] {
+            value["language_names"] = .list(
+                codes.map { code in
+                    guard case .string(let code) = code else { return code }
+                    return .string(dates.languageName(code))
+                })
+        } else {
+            value["language_names"] = .list([])
+        }
         value["series"] = page.series.map(summary) ?? .null
         value["parts"] = summaries(page.parts)
         value["is_past"] = .bool(page.kind == .event && site.isPast(page))

@@ -21,6 +21,7 @@ struct Page: Sendable {
     var series: String?
     /// For a series: its parts, ordered by start.
     var parts: [String] = []
+    var recurrence: EventRecurrence?
 
     /// Fields of the source language: the reference for everything language-neutral.
     var sourceData: PageData { data[sourceLanguage] ?? PageData() }
@@ -54,10 +55,49 @@ public struct Site: Sendable {
         return contentLanguage(of: page, for: language) != nil
     }
 
-    /// Whether the event ends before now.
+    /// Whether the event (every occurrence of it) ended before now.
     func isPast(_ page: Page) -> Bool {
-        guard let last = (page.end ?? page.start)?.lastInstant(in: timeZone) else { return false }
-        return last <= now
+        nextOccurrences(page, count: 1).isEmpty
+    }
+
+    /// The next `count` occurrences of an event that have not ended by now: for a one-off event, the event itself
+    /// (or nothing once it is over); for a recurring one, its coming dates without the excepted days.
+    func nextOccurrences(_ page: Page, count: Int) -> [Occurrence] {
+        guard let start = page.start else { return [] }
+        let all: [Occurrence]
+        if let recurrence = page.recurrence {
+            let exceptions = Set(recurrence.exceptions)
+            let lengthInDays = page.end.map { Self.days(from: start.firstDay, to: $0.firstDay) } ?? 0
+            all = recurrence.occurrenceDays(from: start.firstDay, limit: 2000).lazy
+                .filter { !exceptions.contains($0) }
+                .map { day in
+                    Occurrence(
+                        start: start.moved(to: day),
+                        end: page.end.map { $0.moved(to: Self.adding(days: lengthInDays, to: day)) })
+                }
+                .filter { ($0.end ?? $0.start).lastInstant(in: timeZone) > now }
+                .prefix(count).map { $0 }
+        } else {
+            let occurrence = Occurrence(start: start, end: page.end)
+            all = (page.end ?? start).lastInstant(in: timeZone) > now ? [occurrence] : []
+        }
+        return Array(all.prefix(count))
+    }
+
+    static func days(from: LocalDate, to: LocalDate) -> Int {
+        let utc = TimeZone(identifier: "UTC")!
+        let a = EventDate.instant(year: from.year, month: from.month, day: from.day, zone: utc)
+        let b = EventDate.instant(year: to.year, month: to.month, day: to.day, zone: utc)
+        return Int((b.timeIntervalSince(a) / 86_400).rounded())
+    }
+
+    static func adding(days: Int, to day: LocalDate) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = EventDate.instant(year: day.year, month: day.month, day: day.day, hour: 12, zone: calendar.timeZone)
+        let moved = calendar.dateComponents(
+            [.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: date)!)
+        return LocalDate(year: moved.year!, month: moved.month!, day: moved.day!) ?? day
     }
 
     /// Whether the site path `target` (`/de/guides/`, `/assets/style.css`, `/`) is something the build writes.
@@ -69,4 +109,10 @@ public struct Site: Sendable {
         if segments.last == "index.html" { segments.removeLast() }
         return isBuilt(segments.joined(separator: "/"), in: language)
     }
+}
+
+/// One date on which an event takes place.
+struct Occurrence: Sendable, Hashable {
+    var start: EventDate
+    var end: EventDate?
 }

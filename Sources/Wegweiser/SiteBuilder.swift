@@ -92,6 +92,21 @@ struct SiteBuilder {
                     file: file.displayPath, position: endNode.position,
                     message: "the event ends (\(end.iso)) before it starts (\(start.iso))"))
         }
+        if let node = file.frontMatter["recurrence"] {
+            page.recurrence = EventRecurrence.read(
+                node, start: page.start, file: file.displayPath, diagnostics: &diagnostics)
+            if let recurrence = page.recurrence, let start = page.start {
+                let exceptNodes = node.mapValue?["except"]?.listValue ?? []
+                for stray in recurrence.strayExceptions(from: start.firstDay) {
+                    let position = exceptNodes.first { $0.value == .date(stray) }?.position ?? node.position
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file.displayPath, position: position, severity: .warning,
+                            message: "\(EventDate.iso(stray)) in `except` is not a date on which the event takes place")
+                    )
+                }
+            }
+        }
         if case .string(let series)? = page.sourceData["series"] {
             page.series = "events/" + series
         }

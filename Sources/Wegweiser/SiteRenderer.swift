@@ -1,4 +1,5 @@
 import Foundation
+import FrontMatter
 import Markdown
 import Templates
 
@@ -81,6 +82,7 @@ struct SiteRenderer {
             "pages": .list([]),
             "upcoming": .list([]),
             "past": .list([]),
+            "upcoming_months": .list([]),
             "sections": .list([]),
             "events": .list([]),
             "profiles": .list([]),
@@ -92,15 +94,16 @@ struct SiteRenderer {
         switch page.id {
         case "events":
             let built = page.children.filter { site.isBuilt($0, in: context.language) }
+            let upcoming = upcomingEvents(built)
             variables["pages"] = context.summaries(built)
-            variables["upcoming"] = context.summaries(built.filter { !site.isPast(site.pages[$0]!) })
+            variables["upcoming"] = context.summaries(upcoming)
             variables["past"] = context.summaries(built.filter { site.isPast(site.pages[$0]!) }.reversed())
+            variables["upcoming_months"] = .list(monthGroups(upcoming, context: context))
         case "profiles":
             variables["pages"] = context.summaries(page.children)
         case "":
-            let upcoming = (site.pages["events"]?.children ?? []).filter {
-                site.isBuilt($0, in: context.language) && !site.isPast(site.pages[$0]!)
-            }
+            let upcoming = upcomingEvents(
+                (site.pages["events"]?.children ?? []).filter { site.isBuilt($0, in: context.language) })
             variables["events"] = context.summaries(Array(upcoming.prefix(5)))
             variables["profiles"] = context.summaries(site.pages["profiles"]?.children ?? [])
             if let guides = site.pages["guides"], site.isBuilt("guides", in: context.language) {
@@ -111,6 +114,35 @@ struct SiteRenderer {
             }
         default:
             break
+        }
+    }
+
+    /// Events that have not ended, ordered by their next occurrence (a weekly course sorts by its next date).
+    private func upcomingEvents(_ ids: [String]) -> [String] {
+        let next = ids.compactMap { id -> (String, Date)? in
+            guard let page = site.pages[id], let occurrence = site.nextOccurrences(page, count: 1).first else {
+                return nil
+            }
+            return (id, occurrence.start.firstInstant(in: site.timeZone))
+        }
+        return next.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.map(\.0)
+    }
+
+    /// Upcoming events grouped by the month of their next occurrence: [{title: "November 2025", events: […]}].
+    private func monthGroups(_ ids: [String], context: PageContext) -> [TemplateValue] {
+        var groups: [(key: String, title: String, ids: [String])] = []
+        for id in ids {
+            guard let page = site.pages[id], let occurrence = context.shownOccurrence(page) else { continue }
+            let day = occurrence.start.firstDay
+            let key = EventDate.month(YearMonth(year: day.year, month: day.month)!).iso
+            if groups.last?.key == key {
+                groups[groups.count - 1].ids.append(id)
+            } else {
+                groups.append((key, context.dates.single(.month(YearMonth(year: day.year, month: day.month)!)), [id]))
+            }
+        }
+        return groups.map {
+            .map(["title": .string($0.title), "month": .string($0.key), "events": context.summaries($0.ids)])
         }
     }
 

@@ -1,0 +1,83 @@
+import Foundation
+import FrontMatter
+
+extension DateFormatting {
+    /// When an event takes place, in the reader's locale and with the precision the source gives:
+    /// "September 2025", "17. November – 31. Dezember 2025", "13. November 2025, 18:00–21:00 Uhr".
+    func when(start: EventDate, end: EventDate?) -> String {
+        guard let end, end != start else { return single(start) }
+        switch (start, end) {
+        case (.month(let first), .month(let last)):
+            // Month ranges are joined by hand: ICU's Persian interval pattern repeats the first month.
+            if first.year == last.year {
+                return formatted(Self.date(first), template: "MMMM") + " – "
+                    + formatted(Self.date(last), template: "MMMMy")
+            }
+            return single(start) + " – " + single(end)
+        case (.day(let first), .day(let last)):
+            return interval(Self.date(first), Self.date(last), template: "dMMMMy")
+        case (.time(let first), .time(let last)) where first.utcOffsetSeconds == last.utcOffsetSeconds:
+            return interval(Self.date(first), Self.date(last), template: "dMMMMyjjmm")
+        default:
+            return single(start) + " – " + single(end)
+        }
+    }
+
+    /// One date of the precision given.
+    func single(_ date: EventDate) -> String {
+        switch date {
+        case .month(let month): formatted(Self.date(month), template: "MMMMy")
+        case .day(let day): formatted(Self.date(day), template: "dMMMMy")
+        case .time(let time): formatted(Self.date(time), template: "dMMMMyjjmm")
+        }
+    }
+
+    private func formatter(template: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.calendar = wallClockCalendar
+        formatter.timeZone = wallClockCalendar.timeZone
+        formatter.setLocalizedDateFormatFromTemplate(template)
+        return formatter
+    }
+
+    func formatted(_ date: Date, template: String) -> String {
+        formatter(template: template).string(from: date)
+    }
+
+    private func interval(_ from: Date, _ to: Date, template: String) -> String {
+        let formatter = DateIntervalFormatter()
+        formatter.locale = locale
+        formatter.calendar = wallClockCalendar
+        formatter.timeZone = wallClockCalendar.timeZone
+        formatter.dateTemplate = template
+        return formatter.string(from: from, to: to)
+    }
+
+    /// Dates are shown as written (wall clock), so they are built and formatted in UTC.
+    var wallClockCalendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.locale = locale
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }
+
+    static func date(_ month: YearMonth) -> Date {
+        EventDate.instant(year: month.year, month: month.month, day: 1, hour: 12, zone: TimeZone(identifier: "UTC")!)
+    }
+
+    static func date(_ day: LocalDate) -> Date {
+        EventDate.instant(year: day.year, month: day.month, day: day.day, hour: 12, zone: TimeZone(identifier: "UTC")!)
+    }
+
+    static func date(_ time: DateTimeValue) -> Date {
+        EventDate.instant(
+            year: time.date.year, month: time.date.month, day: time.date.day, hour: time.time.hour,
+            minute: time.time.minute, second: time.time.second, zone: TimeZone(identifier: "UTC")!)
+    }
+
+    /// A language's name in the reader's language ("Arabisch", "Arabic", "العربية"), or the code if ICU has none.
+    func languageName(_ code: String) -> String {
+        locale.localizedString(forLanguageCode: code) ?? code
+    }
+}
