@@ -83,6 +83,7 @@ struct SiteRenderer {
             "upcoming": .list([]),
             "past": .list([]),
             "upcoming_months": .list([]),
+            "list_kind": .null,
             "sections": .list([]),
             "events": .list([]),
             "profiles": .list([]),
@@ -99,8 +100,10 @@ struct SiteRenderer {
             variables["upcoming"] = context.summaries(upcoming)
             variables["past"] = context.summaries(built.filter { site.isPast(site.pages[$0]!) }.reversed())
             variables["upcoming_months"] = .list(monthGroups(upcoming, context: context))
+            variables["list_kind"] = .string("events")
         case "profiles":
             variables["pages"] = context.summaries(page.children)
+            variables["list_kind"] = .string("profiles")
         case "":
             let upcoming = upcomingEvents(
                 (site.pages["events"]?.children ?? []).filter { site.isBuilt($0, in: context.language) })
@@ -133,7 +136,14 @@ struct SiteRenderer {
         var groups: [(key: String, title: String, ids: [String])] = []
         for id in ids {
             guard let page = site.pages[id], let occurrence = context.shownOccurrence(page) else { continue }
-            let day = occurrence.start.firstDay
+            // An event that has begun and not ended is listed under the current month.
+            var day = occurrence.start.firstDay
+            if occurrence.start.firstInstant(in: site.timeZone) < site.now {
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = site.timeZone
+                let today = calendar.dateComponents([.year, .month, .day], from: site.now)
+                day = LocalDate(year: today.year!, month: today.month!, day: today.day!) ?? day
+            }
             let key = EventDate.month(YearMonth(year: day.year, month: day.month)!).iso
             if groups.last?.key == key {
                 groups[groups.count - 1].ids.append(id)

@@ -1,2 +1,0 @@
-/// iCalendar (RFC 5545) writing; see `CalendarDocument`.
-enum ICalendarModule {}
