@@ -10,18 +10,21 @@ extension DateFormatting {
         case (.month(let first), .month(let last)):
             // Month ranges are joined by hand: ICU's Persian interval pattern repeats the first month.
             if first.year == last.year {
-                return formatted(Self.date(first), template: "MMMM") + " – "
+                return formatted(Self.date(first), template: "MMMM") + Self.rangeDash
                     + formatted(Self.date(last), template: "MMMMy")
             }
-            return single(start) + " – " + single(end)
+            return single(start) + Self.rangeDash + single(end)
         case (.day(let first), .day(let last)):
             return interval(Self.date(first), Self.date(last), template: "dMMMMy")
         case (.time(let first), .time(let last)) where first.utcOffsetSeconds == last.utcOffsetSeconds:
             return interval(Self.date(first), Self.date(last), template: "dMMMMyjjmm")
         default:
-            return single(start) + " – " + single(end)
+            return single(start) + Self.rangeDash + single(end)
         }
     }
+
+    /// The dash ICU puts between the ends of a range, with thin spaces, used where ranges are joined by hand.
+    static let rangeDash = "\u{2009}–\u{2009}"
 
     /// One date of the precision given.
     func single(_ date: EventDate) -> String {
