@@ -55,6 +55,9 @@ struct SiteRenderer {
                         }
                     }
                     html = rendered.html
+                    if headings[file.displayPath] == nil {
+                        diagnostics += MarkdownChecks.check(rendered, file: file)
+                    }
                     headings[file.displayPath] = Set(rendered.headings.map(\.id))
                 }
                 let context = PageContext(site: site, language: language, url: url)

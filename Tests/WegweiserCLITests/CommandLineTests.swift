@@ -66,7 +66,7 @@ import Testing
         let result = try run(["build", "--now", "2025-11-01", "--output", output], in: folder)
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
         #expect(result.status == 1)
-        #expect(result.stderr == expected + "8 errors, 0 warnings; nothing was written\n")
+        #expect(result.stderr == expected + "9 errors, 0 warnings; nothing was written\n")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 

@@ -1,0 +1,60 @@
+import Foundation
+import Markdown
+
+/// What editors get wrong in Markdown that readers (and screen readers) pay for.
+enum MarkdownChecks {
+    /// Link texts that say nothing about where a link goes, in the site's languages (compared lowercased,
+    /// without surrounding punctuation).
+    static let meaninglessLinkTexts: Set<String> = [
+        "hier", "mehr", "weiter", "link", "hier klicken", "klicken sie hier", "mehr erfahren", "weiterlesen",
+        "here", "click here", "more", "read more", "this link", "link here",
+        "هنا", "اضغط هنا", "انقر هنا", "المزيد",
+        "اینجا", "اینجا کلیک کنید", "بیشتر",
+        "burada", "buraya", "tıklayın", "buraya tıklayın", "daha fazla",
+        "тут", "натисніть тут", "детальніше", "більше",
+    ]
+
+    /// Diagnostics for one rendered file: images without alt text (errors), skipped heading levels, a second
+    /// `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
+    static func check(_ rendered: RenderedMarkdown, file: SourceFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func warn(_ line: Int, _ column: Int, _ message: String) {
+            diagnostics.append(
+                Diagnostic(file: file.displayPath, line: line, column: column, severity: .warning, message: message))
+        }
+        var previous = 1
+        for heading in rendered.headings {
+            if heading.level == 1 {
+                warn(heading.line, 1, "the page title is the page's only first-level heading; start sections with `##`")
+            } else if heading.level > previous + 1 {
+                warn(
+                    heading.line, 1,
+                    "heading level skipped (level \(previous) to \(heading.level)); use \(String(repeating: "#", count: previous + 1)) so screen reader users can follow the structure"
+                )
+            }
+            previous = heading.level
+        }
+        for link in rendered.links {
+            let text = link.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+            if link.isImage {
+                if text.isEmpty {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file.displayPath, line: link.line, column: link.column,
+                            message: "the image has no alt text; describe what it shows: ![Map of the town hall](…)"))
+                }
+            } else if text.isEmpty {
+                warn(link.line, link.column, "the link has no text; say where it goes: [Opening hours](…)")
+            } else if meaninglessLinkTexts.contains(text.lowercased()) {
+                warn(
+                    link.line, link.column,
+                    "the link text \"\(link.text)\" does not say where it goes; name the target instead, e.g. [Opening hours of the KI](…)"
+                )
+            }
+        }
+        for line in rendered.droppedRawHTML {
+            warn(line, 1, "raw HTML is not shown on the site (it could be unsafe); write it in Markdown instead")
+        }
+        return diagnostics
+    }
+}
