@@ -18,11 +18,17 @@ enum TextValue {
         return String(result)
     }
 
-    /// A URI value, which is not text-escaped: control characters (line breaks included)
-    /// dropped and spaces percent-encoded, since neither may appear in a URI.
+    /// A URI value, which is not text-escaped: surrounding white space trimmed, control
+    /// characters (line breaks included) dropped and inner spaces percent-encoded, since
+    /// neither may appear in a URI.
     static func uri(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        let isBlank = { (scalar: Unicode.Scalar) in scalar == " " || isControl(scalar) }
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+            let last = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        for scalar in scalars[first...last] {
             if scalar == " " {
                 result.append(contentsOf: "%20".unicodeScalars)
             } else if scalar != "\t" && !isControl(scalar) {

@@ -71,6 +71,11 @@ struct SiteRenderer {
         }
         checkAnchors(anchors, headings: headings)
         let pageCount = files.count
+        var aliases = Aliases(site: site, assets: assets)
+        for redirect in aliases.redirects() {
+            files.append(RenderedFile(path: redirect.path, text: redirectPage(redirect)))
+        }
+        diagnostics += aliases.diagnostics
         files += specialPages()
         files.append(RenderedFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
         files.append(
@@ -171,6 +176,32 @@ struct SiteRenderer {
             diagnostics.append(ThemeLoader.diagnostic(error, root: templatesPath))
             return nil
         }
+    }
+
+    /// A page at an old address that sends the reader on, without script: a refresh, a canonical link and a link.
+    private func redirectPage(_ redirect: (path: String, id: String, language: Language)) -> String {
+        let from = "/" + redirect.path.dropLast("index.html".count)
+        let target = PageID.urlPath(redirect.id, language: redirect.language.code)
+        let link = HTMLText.escape(URLPath.relative(from: String(from), to: target))
+        let absolute = HTMLText.escape(site.config.baseURL + target.dropFirst())
+        let context = PageContext(site: site, language: redirect.language, url: String(from))
+        let title = HTMLText.escape(context.title(of: site.pages[redirect.id]!))
+        return """
+            <!DOCTYPE html>
+            <html lang="\(HTMLText.escape(redirect.language.code))" dir="\(redirect.language.direction.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <title>\(title)</title>
+            <meta http-equiv="refresh" content="0; url=\(link)">
+            <link rel="canonical" href="\(absolute)">
+            <meta name="robots" content="noindex">
+            </head>
+            <body>
+            <p><a href="\(link)">\(title)</a></p>
+            </body>
+            </html>
+
+            """
     }
 
     /// The language chooser at the root and the 404 page.
