@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// false for `check`: everything is checked, nothing written.
     public var writeOutput = true
+    /// Warnings count as errors (`--strict`).
+    public var strict = false
 
     public init(now: Date) {
         self.now = now
@@ -73,7 +75,7 @@ public enum SiteGenerator {
         var result = BuildResult(
             status: .success, diagnostics: diagnostics, sources: loader.sources,
             pageCount: rendered.pageCount, languageCount: loaded.site.config.languages.count)
-        if diagnostics.contains(where: { $0.severity == .error }) {
+        if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
             result.status = .contentErrors
             return result
         }

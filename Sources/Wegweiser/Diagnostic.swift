@@ -48,3 +48,26 @@ public struct BuildFailure: Error, Sendable {
     public var reason: Reason
     public var diagnostics: [Diagnostic]
 }
+
+extension Diagnostic {
+    /// The diagnostics as a JSON array for tools: `[{"file":…,"line":…,"column":…,"severity":…,"message":…}]`.
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { diagnostic in
+            JSONValue.object([
+                ("file", .string(diagnostic.file)), ("line", .number(diagnostic.position.line)),
+                ("column", .number(diagnostic.position.column)), ("severity", .string(diagnostic.severity.rawValue)),
+                ("message", .string(diagnostic.message)),
+            ]).text
+        }
+        return items.isEmpty ? "[]\n" : "[\n  " + items.joined(separator: ",\n  ") + "\n]\n"
+    }
+
+    /// "3 errors, 5 warnings in 4 files".
+    public static func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let files = Set(diagnostics.map(\.file)).count
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        return "\(count(errors, "error")), \(count(warnings, "warning")) in \(count(files, "file"))"
+    }
+}

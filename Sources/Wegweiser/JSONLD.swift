@@ -3,13 +3,6 @@ import Templates
 /// schema.org structured data for profiles (`GovernmentOffice`) and events (`Event`), written as JSON that is safe
 /// inside `<script type="application/ld+json">`: `<`, `>` and `&` are escaped, so no editor text can close the element.
 enum JSONLD {
-    /// A JSON value; objects keep their key order so the output is stable.
-    indirect enum Value {
-        case string(String)
-        case object([(String, Value)])
-        case array([Value])
-    }
-
     /// The structured data of `page` as the reader sees it, or nil for kinds that have none.
     static func of(_ page: TemplateValue, kind: PageKind, start: String?, end: String?) -> String? {
         guard case .map(let fields) = page else { return nil }
@@ -21,8 +14,8 @@ enum JSONLD {
             if case .map(let inner)? = map { return text(inner[key]) }
             return nil
         }
-        func address(_ map: TemplateValue?) -> Value? {
-            var parts: [(String, Value)] = [("@type", .string("PostalAddress"))]
+        func address(_ map: TemplateValue?) -> JSONValue? {
+            var parts: [(String, JSONValue)] = [("@type", .string("PostalAddress"))]
             if let street = field(map, "street") { parts.append(("streetAddress", .string(street))) }
             if let code = field(map, "postal_code") { parts.append(("postalCode", .string(code))) }
             if let city = field(map, "city") { parts.append(("addressLocality", .string(city))) }
@@ -30,7 +23,7 @@ enum JSONLD {
             parts.append(("addressCountry", .string("DE")))
             return .object(parts)
         }
-        var object: [(String, Value)] = [("@context", .string("https://schema.org"))]
+        var object: [(String, JSONValue)] = [("@context", .string("https://schema.org"))]
         switch kind {
         case .profile:
             object.append(("@type", .string("GovernmentOffice")))
@@ -55,7 +48,7 @@ enum JSONLD {
                 object.append(("location", .object([("@type", .string("VirtualLocation")), ("url", .string(online))])))
             } else {
                 object.append(("eventAttendanceMode", .string("https://schema.org/OfflineEventAttendanceMode")))
-                var place: [(String, Value)] = [("@type", .string("Place"))]
+                var place: [(String, JSONValue)] = [("@type", .string("Place"))]
                 if let name = field(location, "name") { place.append(("name", .string(name))) }
                 if let address = address(location) { place.append(("address", address)) }
                 if place.count > 1 { object.append(("location", .object(place))) }
@@ -69,53 +62,6 @@ enum JSONLD {
         default:
             return nil
         }
-        var out = ""
-        write(.object(object), into: &out)
-        return out
-    }
-
-    static func write(_ value: Value, into out: inout String) {
-        switch value {
-        case .string(let text):
-            out += "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "<": out += "\\u003c"
-                case ">": out += "\\u003e"
-                case "&": out += "\\u0026"
-                case "\u{2028}": out += "\\u2028"
-                case "\u{2029}": out += "\\u2029"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            out += "\""
-        case .object(let members):
-            out += "{"
-            for (index, (key, member)) in members.enumerated() {
-                if index > 0 { out += "," }
-                write(.string(key), into: &out)
-                out += ":"
-                write(member, into: &out)
-            }
-            out += "}"
-        case .array(let items):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                write(item, into: &out)
-            }
-            out += "]"
-        }
+        return JSONValue.object(object).text
     }
 }

@@ -16,6 +16,8 @@ struct Arguments {
     var command: Command
     var options: BuildOptions
     var quiet = false
+    /// Diagnostics as JSON on stdout (`--format json`).
+    var jsonDiagnostics = false
     /// `status`: output format, one language only, and the state from which on it fails.
     var statusFormat = StatusFormat.text
     var language: String?
@@ -26,7 +28,7 @@ struct Arguments {
 
     static let usage = """
         usage: wegweiser build [--content DIR] [--templates DIR] [--output DIR] [--drafts]
-                               [--now ISO-DATE] [--base-url URL] [--quiet]
+                               [--now ISO-DATE] [--base-url URL] [--strict] [--format text|json] [--quiet]
                wegweiser check [same options]   check everything build checks, write nothing
                wegweiser status [--json | --html FILE] [--language CODE] [--fail-on outdated|missing]
                                 [--content DIR] [--templates DIR]
@@ -67,6 +69,13 @@ struct Arguments {
             case "--base-url": options.baseURL = try value(for: argument)
             case "--drafts": options.includeDrafts = true
             case "--quiet": quiet = true
+            case "--strict" where command == .build || command == .check: options.strict = true
+            case "--format" where command == .build || command == .check:
+                let format = try value(for: argument)
+                guard format == "json" || format == "text" else {
+                    throw UsageError(message: "--format takes `text` or `json`, not `\(format)`")
+                }
+                parsed.jsonDiagnostics = format == "json"
             case "--json" where command == .status: parsed.statusFormat = .json
             case "--html" where command == .status: parsed.statusFormat = .html(try value(for: argument))
             case "--language" where command == .status: parsed.language = try value(for: argument)

@@ -32,8 +32,8 @@ func build(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
     let started = Date()
     let result = SiteGenerator.build(parsed.options)
     printer.print(result.diagnostics, sources: result.sources)
-    let errors = result.diagnostics.filter { $0.severity == .error }.count
-    let warnings = result.diagnostics.count - errors
+    if parsed.jsonDiagnostics { print(Diagnostic.json(result.diagnostics), terminator: "") }
+    let warnings = result.diagnostics.filter { $0.severity == .warning }.count
     switch result.status {
     case .success:
         if !parsed.quiet {
@@ -45,7 +45,7 @@ func build(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
         }
         return 0
     case .contentErrors:
-        printError("\(count(errors, "error")), \(count(warnings, "warning")); nothing was written\n")
+        printError("\(Diagnostic.summary(result.diagnostics)); nothing was written\n")
         return 1
     case .ioError:
         return 3

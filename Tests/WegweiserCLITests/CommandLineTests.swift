@@ -66,7 +66,7 @@ import Testing
         let result = try run(["build", "--now", "2025-11-01", "--output", output], in: folder)
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
         #expect(result.status == 1)
-        #expect(result.stderr == expected + "9 errors, 0 warnings; nothing was written\n")
+        #expect(result.stderr == expected + "9 errors, 0 warnings in 3 files; nothing was written\n")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
@@ -103,5 +103,43 @@ import Testing
     @Test func helpAndVersion() throws {
         #expect(try run(["--help"], in: Self.fixtures).stdout.hasPrefix("usage: wegweiser build"))
         #expect(try run(["--version"], in: Self.fixtures).stdout == "wegweiser 0.1.0\n")
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        // A site whose only problem is a link text that says nothing: a warning.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wegweiser-strict-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("content/de"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.fixtures.appendingPathComponent("markdown-checks/templates"),
+            to: folder.appendingPathComponent("templates"))
+        try "title: T\nbase_url: https://example.org/\nlanguages:\n  - code: de\n    name: Deutsch\n"
+            .write(to: folder.appendingPathComponent("content/site.yml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Start\n---\nMehr [hier](https://example.org/).\n"
+            .write(to: folder.appendingPathComponent("content/de/_index.md"), atomically: true, encoding: .utf8)
+
+        let lenient = try run(["check", "--now", "2025-11-01"], in: folder)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.hasSuffix("(1 warning)\n"))
+        let strict = try run(["check", "--strict", "--now", "2025-11-01"], in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.hasSuffix("0 errors, 1 warning in 1 file; nothing was written\n"))
+    }
+
+    @Test func diagnosticsAsJSONOnStandardOutput() throws {
+        let result = try run(
+            ["check", "--format", "json", "--now", "2025-11-01"],
+            in: Self.fixtures.appendingPathComponent("template-render-error"))
+        #expect(result.status == 1)
+        #expect(
+            result.stdout == """
+                [
+                  {"file":"templates/home.html","line":3,"column":23,"severity":"error","message":"the UI string `nav.missing` is in no templates/i18n file; add it to templates/i18n/de.yml and translate it"},
+                  {"file":"templates/page.html","line":3,"column":7,"severity":"error","message":"unknown variable `page.colour`"}
+                ]
+
+                """)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct JSONLDTests {
     @Test func editorTextCannotLeaveTheScriptElement() {
         var out = ""
-        JSONLD.write(.string("</script><script>alert(\"x\")</script> & \\ \n\u{2028}\u{1}"), into: &out)
+        out = JSONValue.string("</script><script>alert(\"x\")</script> & \\ \n\u{2028}\u{1}").text
         #expect(
             out
                 == #""\u003c/script\u003e\u003cscript\u003ealert(\"x\")\u003c/script\u003e \u0026 \\ \n\u2028\u0001""#)
