@@ -3,6 +3,7 @@ import Foundation
 /// Formats ISO dates for a reader's locale, always in the Gregorian calendar (as German letters and appointments are).
 struct DateFormatting: Sendable {
     var locale: Locale
+    let cache = FormatterCache()
 
     init(localeIdentifier: String) {
         // `@calendar=gregorian` keeps Farsi and Arabic locales from switching to the Solar Hijri or Islamic calendar.

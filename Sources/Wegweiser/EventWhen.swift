@@ -45,16 +45,18 @@ extension DateFormatting {
     }
 
     func formatted(_ date: Date, template: String) -> String {
-        formatter(template: template).string(from: date)
+        cache.string(date, template: template) { formatter(template: template) }
     }
 
     private func interval(_ from: Date, _ to: Date, template: String) -> String {
-        let formatter = DateIntervalFormatter()
-        formatter.locale = locale
-        formatter.calendar = wallClockCalendar
-        formatter.timeZone = wallClockCalendar.timeZone
-        formatter.dateTemplate = template
-        return formatter.string(from: from, to: to)
+        cache.string(from: from, to: to, template: template) {
+            let formatter = DateIntervalFormatter()
+            formatter.locale = locale
+            formatter.calendar = wallClockCalendar
+            formatter.timeZone = wallClockCalendar.timeZone
+            formatter.dateTemplate = template
+            return formatter
+        }
     }
 
     /// Dates are shown as written (wall clock), so they are built and formatted in UTC.

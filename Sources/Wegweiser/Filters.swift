@@ -11,7 +11,7 @@ enum SiteFilters {
     ) -> [String: Filter] {
         let strings = site.strings
         let chain = language.chain
-        let dates = DateFormatting(localeIdentifier: language.locale)
+        let dates = site.dates(for: language)
         let basePath = site.config.basePath
         let languages = site.config.languages
         let fallbackChains = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0.chain) })

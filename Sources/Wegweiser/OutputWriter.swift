@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Writes a build into a temporary folder beside the output folder and swaps it in only when the build succeeded,
 /// so a failed build leaves the previous site exactly as it was.
@@ -33,10 +34,39 @@ struct OutputWriter {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 createdFolders.insert(folder)
             }
-            try Data(text.utf8).write(to: url)
         } catch {
             throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(url.path, "cannot write the file", error)])
         }
+        // Plain POSIX writes: Foundation's `Data.write` may sync each file to disk, which a build does not need
+        // (the staging folder is swapped in as a whole).
+        var bytes = text
+        let written = bytes.withUTF8 { buffer in Self.writeFile(url.path, buffer) }
+        guard written else {
+            throw BuildFailure(
+                reason: .io,
+                diagnostics: [
+                    Diagnostic(
+                        file: url.path, line: 1, column: 1,
+                        message: "cannot write the file: \(String(cString: strerror(errno)))")
+                ])
+        }
+    }
+
+    /// Writes `buffer` to `path`, replacing it; false on failure (errno says why).
+    static func writeFile(_ path: String, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < buffer.count {
+            let result = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += result
+        }
+        return true
     }
 
     /// Copies a file into the staging folder.

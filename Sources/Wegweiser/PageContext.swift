@@ -34,7 +34,7 @@ struct PageContext {
         return page.data[code]
     }
 
-    var dates: DateFormatting { DateFormatting(localeIdentifier: language.locale) }
+    var dates: DateFormatting { site.dates(for: language) }
 
     /// The event's next occurrence, or its first date once it is over (what lists show).
     func shownOccurrence(_ page: Page) -> Occurrence? {

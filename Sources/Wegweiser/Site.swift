@@ -37,6 +37,13 @@ public struct Site: Sendable {
     /// "Now" for upcoming/past decisions.
     var now: Date
     var timeZone: TimeZone
+    /// Date and number formatting for each language, by code (shared so that formatters are made once).
+    var formatting: [String: DateFormatting] = [:]
+
+    /// Formatting for `language`'s locale.
+    func dates(for language: Language) -> DateFormatting {
+        formatting[language.code] ?? DateFormatting(localeIdentifier: language.locale)
+    }
 
     /// The language of `file`'s text shown to a reader of `language`: the first along its chain that has the page.
     func contentLanguage(of page: Page, for language: Language) -> String? {

@@ -66,7 +66,11 @@ struct SiteBuilder {
         linkSeries(&pages, timeZone: timeZone)
         var order: [String] = []
         appendDepthFirst("", pages: pages, into: &order)
-        return Site(config: config, pages: pages, order: order, strings: strings, now: now, timeZone: timeZone)
+        var site = Site(config: config, pages: pages, order: order, strings: strings, now: now, timeZone: timeZone)
+        for language in config.languages {
+            site.formatting[language.code] = DateFormatting(localeIdentifier: language.locale)
+        }
+        return site
     }
 
     private mutating func readEventDates(_ page: inout Page, timeZone: TimeZone) {
