@@ -12,6 +12,7 @@ site: build
 
 ## Run every test (unit tests and end-to-end golden sites).
 test: deps
+	@python3 -c "import icalendar" 2>/dev/null || pip install --quiet icalendar
 	$(SWIFT) test
 
 ## Release build of the command-line tool.

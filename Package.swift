@@ -26,7 +26,7 @@ let package = Package(
         .testTarget(name: "WegweiserCLITests", dependencies: ["WegweiserCLI"]),
         .testTarget(
             name: "WegweiserTests",
-            dependencies: ["Wegweiser"],
+            dependencies: ["Wegweiser", "ICalendar"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -95,6 +95,7 @@ struct PageContext {
             "base_url": .string(site.config.baseURL),
             "build_time": .string(buildTime),
             "default_language": .string(site.config.defaultLanguage),
+            "calendar_url": .string(href("/\(language.code)/events.ics")),
             "language": languageValue(language),
             "menu": .list(
                 ["", "guides", "events", "profiles"].filter { site.isBuilt($0, in: language) }.map { id in
@@ -204,6 +205,7 @@ struct PageContext {
         value["end"] = page.end.map { .string($0.iso) } ?? .null
         value["when"] = page.start.map { .string(dates.when(start: $0, end: page.end)) } ?? .null
         value["is_recurring"] = .bool(page.recurrence != nil)
+        value["calendar_url"] = page.kind == .event && page.start != nil ? .string("event.ics") : .null
         value["next_dates"] = .list(
             page.recurrence == nil ? [] : site.nextOccurrences(page, count: 10).map { .map(occurrenceFields($0)) })
         if case .list(let codes)? = value["languages"] {

@@ -113,6 +113,12 @@ public struct Site: Sendable {
         var segments = target.split(separator: "/").map(String.init)
         guard let first = segments.first, let language = config.language(first) else { return false }
         segments.removeFirst()
+        if segments == ["events.ics"] { return true }
+        if segments.last == "event.ics" {
+            segments.removeLast()
+            return pages[segments.joined(separator: "/")]?.kind == .event
+                && isBuilt(segments.joined(separator: "/"), in: language)
+        }
         if segments.last == "index.html" { segments.removeLast() }
         return isBuilt(segments.joined(separator: "/"), in: language)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import ICalendar
 import Markdown
 import Templates
 
@@ -76,6 +77,7 @@ struct SiteRenderer {
             files.append(RenderedFile(path: redirect.path, text: redirectPage(redirect)))
         }
         diagnostics += aliases.diagnostics
+        files += calendars()
         files += specialPages()
         files.append(RenderedFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
         files.append(
@@ -176,6 +178,34 @@ struct SiteRenderer {
             diagnostics.append(ThemeLoader.diagnostic(error, root: templatesPath))
             return nil
         }
+    }
+
+    /// `<lang>/events/<slug>/event.ics` for every event and `<lang>/events.ics` with the upcoming ones.
+    private func calendars() -> [RenderedFile] {
+        let calendar = EventCalendar(site: site)
+        let events = site.pages["events"]?.children ?? []
+        var files: [RenderedFile] = []
+        for language in site.config.languages {
+            let built = events.filter { site.isBuilt($0, in: language) }
+            let name =
+                site.config.title(in: language) + " – "
+                + (site.strings.lookup("nav.events", chain: language.chain) ?? "")
+            var feed: [CalendarEvent] = []
+            for id in built {
+                guard let page = site.pages[id], let entry = calendar.event(page, language: language) else { continue }
+                let path = String(PageID.urlPath(id, language: language.code).dropFirst()) + "event.ics"
+                files.append(RenderedFile(path: path, text: calendar.document([entry], language: language, name: name)))
+            }
+            for id in upcomingEvents(built) {
+                if let page = site.pages[id], let entry = calendar.event(page, language: language) {
+                    feed.append(entry)
+                }
+            }
+            files.append(
+                RenderedFile(
+                    path: "\(language.code)/events.ics", text: calendar.document(feed, language: language, name: name)))
+        }
+        return files
     }
 
     /// A page at an old address that sends the reader on, without script: a refresh, a canonical link and a link.

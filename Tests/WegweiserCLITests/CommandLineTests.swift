@@ -56,7 +56,7 @@ import Testing
             ["build", "--now", "2025-11-01", "--output", output],
             in: Self.fixtures.appendingPathComponent("three-languages"))
         #expect(result.status == 0)
-        #expect(result.stderr.hasPrefix("Built 36 pages in 3 languages in "))
+        #expect(result.stderr.hasPrefix("Built 39 pages in 3 languages in "))
         #expect(FileManager.default.fileExists(atPath: output + "/ar/index.html"))
     }
 
