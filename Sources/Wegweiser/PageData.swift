@@ -178,7 +178,7 @@ extension PageData {
             case (.record(let subfields), .map(let own)?):
                 guard case .map(let sourceMap) = inherited else { continue }
                 var combined = own
-                for subfield in subfields where !subfield.translatable {
+                for subfield in subfields where subfield.isInherited {
                     if combined[subfield.name] == nil || combined[subfield.name] == .null {
                         combined[subfield.name] = sourceMap[subfield.name] ?? .null
                     }
@@ -188,10 +188,10 @@ extension PageData {
                 guard case .map(let sourceMap) = inherited else { continue }
                 var neutral: [String: TemplateValue] = [:]
                 for subfield in subfields {
-                    neutral[subfield.name] = subfield.translatable ? .null : (sourceMap[subfield.name] ?? .null)
+                    neutral[subfield.name] = subfield.isInherited ? (sourceMap[subfield.name] ?? .null) : .null
                 }
                 merged.values[field.name] = .map(neutral)
-            case (_, nil) where !field.translatable:
+            case (_, nil) where field.isInherited:
                 merged.values[field.name] = inherited
             default:
                 break

@@ -24,10 +24,20 @@ struct Field: Sendable {
     /// Translatable fields are written in each language; the others (addresses, dates, URLs) once, in the
     /// source page, and inherited by translations.
     var translatable: Bool
+    /// A translatable field that a translation inherits when it leaves it out: names of offices, organisers and
+    /// places, shown as written unless a translation gives them in its own words or script.
+    var inheritedWhenMissing = false
 
     static func text(_ name: String, translatable: Bool = true) -> Field {
         Field(name: name, type: .text, translatable: translatable)
     }
+
+    static func name(_ name: String) -> Field {
+        Field(name: name, type: .text, translatable: true, inheritedWhenMissing: true)
+    }
+
+    /// Whether a translation that leaves the field out shows the source's value.
+    var isInherited: Bool { !translatable || inheritedWhenMissing }
 }
 
 /// The fields each page kind knows.
@@ -55,7 +65,7 @@ enum Schema {
     // Names of offices, organisers and places are proper names: written once, shown as they are unless a
     // translation gives them in its own script or words.
     static let profile: [Field] = [
-        .text("name", translatable: false),
+        .name("name"),
         .text("city", translatable: false),
         Field(
             name: "concept",
@@ -81,13 +91,13 @@ enum Schema {
         Field(
             name: "location",
             type: .record([
-                .text("name", translatable: false),
+                .name("name"),
                 .text("street", translatable: false),
                 .text("postal_code", translatable: false),
                 .text("city", translatable: false),
                 Field(name: "online", type: .url, translatable: false),
             ]), translatable: false),
-        .text("organizer", translatable: false),
+        .name("organizer"),
         .text("registration"),
         .text("accessibility"),
         Field(name: "languages", type: .textList, translatable: false),

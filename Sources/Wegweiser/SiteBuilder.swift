@@ -51,8 +51,11 @@ struct SiteBuilder {
                 pages[id] = nil
                 continue
             }
-            for (language, data) in page.data where language != page.sourceLanguage {
+            for (language, data) in page.data.sorted(by: { $0.key < $1.key }) where language != page.sourceLanguage {
                 page.data[language] = data.inheriting(from: source, kind: page.kind)
+                checkTranslation(
+                    page.files[language]!, data: data, source: page.files[page.sourceLanguage]!, sourceData: source,
+                    kind: page.kind)
             }
             if case .int(let weight)? = source["weight"] { page.weight = weight }
             if page.kind == .event {
@@ -71,6 +74,45 @@ struct SiteBuilder {
             site.formatting[language.code] = DateFormatting(localeIdentifier: language.locale)
         }
         return site
+    }
+
+    /// Warnings for a translation: a language-neutral field that differs from the source (one of them is wrong),
+    /// and a translation stamped against an older version of its source.
+    private mutating func checkTranslation(
+        _ file: SourceFile, data: PageData, source: SourceFile, sourceData: PageData, kind: PageKind
+    ) {
+        for field in Schema.fields(for: kind) where !field.translatable {
+            guard let own = data.values[field.name], let original = sourceData.values[field.name] else { continue }
+            var differing: [String] = []
+            if case .record(let subfields) = field.type, case .map(let ownMap) = own,
+                case .map(let sourceMap) = original
+            {
+                differing = subfields.filter { subfield in
+                    !subfield.translatable && ownMap[subfield.name] != nil && ownMap[subfield.name] != .null
+                        && ownMap[subfield.name] != sourceMap[subfield.name]
+                }.map { "\(field.name).\($0.name)" }
+            } else if own != original {
+                differing = [field.name]
+            }
+            for name in differing {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath,
+                        position: data.positions[field.name] ?? TextPosition(line: 1, column: 1),
+                        severity: .warning,
+                        message:
+                            "`\(name)` differs from \(source.displayPath); it is the same in every language, so write it only there"
+                    ))
+            }
+        }
+        if let recorded = file.frontMatter["source_hash"], let text = recorded.text, text != SourceHash.of(source) {
+            diagnostics.append(
+                Diagnostic(
+                    file: file.displayPath, position: recorded.position, severity: .warning,
+                    message:
+                        "this translation is outdated: \(source.displayPath) changed since it was stamped; update it, then run `wegweiser stamp \(file.displayPath)`"
+                ))
+        }
     }
 
     private mutating func readEventDates(_ page: inout Page, timeZone: TimeZone) {

@@ -17,7 +17,7 @@ enum Fixtures {
             let folder = root.appendingPathComponent(name)
             let hasFolder = FileManager.default.fileExists(atPath: folder.appendingPathComponent("expected").path)
             let hasText = FileManager.default.fileExists(atPath: folder.appendingPathComponent("expected.txt").path)
-            return withExpectedFolder ? hasFolder : hasText
+            return withExpectedFolder ? hasFolder : (hasText && !hasFolder)
         }
     }
 
