@@ -1,10 +1,11 @@
 # Wegweiser — see README.md. `make site` and `make test` work on a fresh Debian machine as root.
 
 SWIFT ?= swift
+SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/wegweiser
 
-.PHONY: site test build deps check-html check-a11y format lint clean
+.PHONY: site test build deps check-html check-a11y fuzz format lint clean
 
 ## Build the demo site from content/ and templates/ into output/.
 site: build
@@ -41,6 +42,25 @@ check-a11y: site
 	@ls .ci/.axe/axe_playwright_python-0.1.8-*.whl >/dev/null 2>&1 || \
 		pip download --quiet --no-deps axe-playwright-python==0.1.8 -d .ci/.axe
 	python3 .ci/axe_check.py output
+
+## libFuzzer on the front-matter parser, the template engine and the Markdown link rewriter, FUZZ_SECONDS each.
+## New inputs go to a scratch folder; the seed corpus in Tests/Fuzz/corpus is only read. A crash fails the target.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := FuzzFrontMatter FuzzTemplates FuzzMarkdownLinks
+fuzz: deps
+	@for target in $(FUZZ_TARGETS); do \
+		$(SWIFT) build -c release --scratch-path .build/fuzz --sanitize=fuzzer -Xswiftc -DFUZZING --product $$target || exit 1; \
+	done
+	@for target in $(FUZZ_TARGETS); do \
+		work=$$(mktemp -d); \
+		echo "fuzzing $$target for $(FUZZ_SECONDS) s"; \
+		SWIFT_BACKTRACE=enable=no .build/fuzz/release/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-artifact_prefix=$$work/ -print_final_stats=1 $$work Tests/Fuzz/corpus/$$target 2>&1 | tail -4; \
+		status=$${PIPESTATUS[0]}; \
+		if [ $$status -ne 0 ] || ls $$work/crash-* $$work/timeout-* $$work/leak-* >/dev/null 2>&1; then \
+			echo "$$target found a failing input:"; ls $$work/crash-* $$work/timeout-* $$work/leak-* 2>/dev/null; exit 1; fi; \
+		rm -rf $$work; \
+	done
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift

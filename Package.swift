@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+
 let package = Package(
     name: "Wegweiser",
     products: [
@@ -19,6 +21,11 @@ let package = Package(
         .target(name: "ICalendar"),
         .target(name: "Wegweiser", dependencies: ["FrontMatter", "Templates", "Markdown", "ICalendar"]),
         .executableTarget(name: "WegweiserCLI", dependencies: ["Wegweiser"]),
+        // libFuzzer targets (`make fuzz`). Built normally they replay the files given as arguments, so the
+        // seed corpus doubles as a regression test; built with `-DFUZZING --sanitize=fuzzer`, libFuzzer drives them.
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["FrontMatter"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzTemplates", dependencies: ["Templates"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzMarkdownLinks", dependencies: ["Markdown"], swiftSettings: fuzzSettings),
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

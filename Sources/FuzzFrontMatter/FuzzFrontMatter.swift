@@ -1,0 +1,45 @@
+import FrontMatter
+
+/// One fuzz input: split it as a page and parse it as a document; any error must point inside the text.
+func fuzzOne(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    func check(_ error: FrontMatterError) {
+        precondition(error.position.line >= 1 && error.position.line <= lineCount + 1, "line out of range: \(error)")
+        precondition(error.position.column >= 1, "column out of range: \(error)")
+        precondition(!error.message.isEmpty)
+    }
+    do {
+        let split = try Document.split(text)
+        if let frontMatter = split.frontMatter {
+            _ = try FrontMatterParser.parse(frontMatter, lineOffset: split.frontMatterLine - 1)
+        }
+    } catch {
+        check(error)
+    }
+    do {
+        _ = try FrontMatterParser.parse(text)
+    } catch {
+        check(error)
+    }
+}
+
+#if FUZZING
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+        fuzzOne(UnsafeBufferPointer(start: data, count: size))
+        return 0
+    }
+#else
+    import Foundation
+
+    /// Replays the files given as arguments (the seed corpus), for a quick regression run without libFuzzer.
+    @main struct Replay {
+        static func main() throws {
+            for path in CommandLine.arguments.dropFirst() {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                data.withUnsafeBytes { fuzzOne($0.bindMemory(to: UInt8.self)) }
+            }
+        }
+    }
+#endif
