@@ -4,7 +4,7 @@ import Wegweiser
 /// The parsed command line.
 struct Arguments {
     enum Command: String {
-        case build, check, status, stamp
+        case build, check, status, stamp, new
     }
 
     enum StatusFormat: Equatable {
@@ -33,6 +33,7 @@ struct Arguments {
                wegweiser status [--json | --html FILE] [--language CODE] [--fail-on outdated|missing]
                                 [--content DIR] [--templates DIR]
                wegweiser stamp FILE… [--minor] [--content DIR] [--templates DIR]
+               wegweiser new profile|guide|event|page LANG/PATH [--content DIR]
                wegweiser --help | --version
 
         Exit codes: 0 success, 1 content or template errors, 2 usage error, 3 input/output failure.
@@ -94,7 +95,7 @@ struct Arguments {
                 }
                 now = parsed
             default:
-                guard command == .stamp, !argument.hasPrefix("-") else {
+                guard command == .stamp || command == .new, !argument.hasPrefix("-") else {
                     throw UsageError(message: "unknown option `\(argument)` for `\(command.rawValue)`")
                 }
                 parsed.files.append(argument)
@@ -108,6 +109,9 @@ struct Arguments {
                 throw UsageError(message: "SOURCE_DATE_EPOCH must be whole seconds since 1970, not `\(epoch)`")
             }
             options.now = Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        if command == .new, parsed.files.count != 2 {
+            throw UsageError(message: "new needs a kind and a path, e.g. wegweiser new event de/events/sommerfest")
         }
         if command == .stamp, parsed.files.isEmpty {
             throw UsageError(message: "stamp needs the files to mark, e.g. wegweiser stamp content/en/guides/arbeit.md")

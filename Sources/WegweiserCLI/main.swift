@@ -25,6 +25,12 @@ func run() -> Int32 {
     case .build, .check: return build(parsed, printer: printer)
     case .status: return status(parsed, printer: printer)
     case .stamp: return stamp(parsed, printer: printer)
+    case .new:
+        let result = NewPage.create(kind: parsed.files[0], target: parsed.files[1], options: parsed.options)
+        printer.print(result.diagnostics, sources: [:])
+        guard let path = result.path else { return 1 }
+        printError("created \(path)\n")
+        return 0
     }
 }
 
