@@ -65,25 +65,25 @@ public enum SiteGenerator {
                 status: .contentErrors, diagnostics: Array(Set(diagnostics)).sorted(), sources: loader.sources)
         }
         // Even with content errors, render everything: link and template errors are reported in the same run.
+        // Pages are written into a staging folder while they are rendered; it replaces the output only at the end.
+        let writer = options.writeOutput ? try OutputWriter(output: options.outputPath) : nil
         var renderer = SiteRenderer(
             site: loaded.site, templates: templates, templatesPath: options.templatesPath,
             assets: Set(loaded.assets.map(\.sitePath)), buildTime: ISO8601DateFormatter().string(from: options.now))
-        let rendered = renderer.renderAll()
+        let pageCount = renderer.renderAll(writer: writer)
         diagnostics += renderer.diagnostics
         diagnostics = Array(Set(diagnostics)).sorted()
 
         var result = BuildResult(
             status: .success, diagnostics: diagnostics, sources: loader.sources,
-            pageCount: rendered.pageCount, languageCount: loaded.site.config.languages.count)
+            pageCount: pageCount, languageCount: loaded.site.config.languages.count)
         if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
+            writer?.discard()
             result.status = .contentErrors
             return result
         }
-        guard options.writeOutput else { return result }
-
-        var writer = try OutputWriter(output: options.outputPath)
+        guard let writer else { return result }
         do {
-            for file in rendered.files { try writer.write(file.text, to: file.path) }
             for asset in loaded.assets {
                 try writer.copy(from: asset.filePath, to: String(asset.sitePath.dropFirst()))
             }

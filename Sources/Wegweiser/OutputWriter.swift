@@ -3,12 +3,11 @@ import Glibc
 
 /// Writes a build into a temporary folder beside the output folder and swaps it in only when the build succeeded,
 /// so a failed build leaves the previous site exactly as it was.
-struct OutputWriter {
+struct OutputWriter: Sendable {
     /// The final output folder.
     let output: URL
     /// Where this build writes until it is committed.
     let staging: URL
-    private var createdFolders: Set<String> = []
 
     init(output path: String) throws(BuildFailure) {
         let output = URL(fileURLWithPath: path).standardizedFileURL
@@ -25,31 +24,21 @@ struct OutputWriter {
         }
     }
 
-    /// Writes `bytes` to `relativePath` inside the staging folder, creating folders as needed.
-    mutating func write(_ text: String, to relativePath: String) throws(BuildFailure) {
-        let url = staging.appendingPathComponent(relativePath)
-        let folder = url.deletingLastPathComponent().path
-        do {
-            if !createdFolders.contains(folder) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                createdFolders.insert(folder)
-            }
-        } catch {
-            throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(url.path, "cannot write the file", error)])
+    /// Writes `bytes` to `relativePath` inside the staging folder, creating folders as needed; a diagnostic on
+    /// failure. Safe to call from several threads at once.
+    func write(_ bytes: [UInt8], to relativePath: String) -> Diagnostic? {
+        let path = staging.path + "/" + relativePath
+        let written = bytes.withUnsafeBufferPointer { buffer in
+            if Self.writeFile(path, buffer) { return true }
+            guard errno == ENOENT else { return false }
+            // The folder does not exist yet: create it (and its parents), then try once more.
+            let folder = String(path[..<path.lastIndex(of: "/")!])
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return Self.writeFile(path, buffer)
         }
-        // Plain POSIX writes: Foundation's `Data.write` may sync each file to disk, which a build does not need
-        // (the staging folder is swapped in as a whole).
-        var bytes = text
-        let written = bytes.withUTF8 { buffer in Self.writeFile(url.path, buffer) }
-        guard written else {
-            throw BuildFailure(
-                reason: .io,
-                diagnostics: [
-                    Diagnostic(
-                        file: url.path, line: 1, column: 1,
-                        message: "cannot write the file: \(String(cString: strerror(errno)))")
-                ])
-        }
+        guard !written else { return nil }
+        return Diagnostic(
+            file: path, line: 1, column: 1, message: "cannot write the file: \(String(cString: strerror(errno)))")
     }
 
     /// Writes `buffer` to `path`, replacing it; false on failure (errno says why).
@@ -70,14 +59,11 @@ struct OutputWriter {
     }
 
     /// Copies a file into the staging folder.
-    mutating func copy(from source: String, to relativePath: String) throws(BuildFailure) {
+    func copy(from source: String, to relativePath: String) throws(BuildFailure) {
         let url = staging.appendingPathComponent(relativePath)
         let folder = url.deletingLastPathComponent().path
         do {
-            if !createdFolders.contains(folder) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                createdFolders.insert(folder)
-            }
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: source, toPath: url.path)
         } catch {
             throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(source, "cannot copy the file", error)])

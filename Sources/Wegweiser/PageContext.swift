@@ -49,8 +49,18 @@ struct PageContext {
             "when": .string(dates.when(start: occurrence.start, end: occurrence.end)),
             "start": .string(occurrence.start.iso),
             "end": occurrence.end.map { .string($0.iso) } ?? .null,
-            "ends_at": .string(ISO8601DateFormatter().string(from: last)),
+            "ends_at": .string(Self.utcTimestamp(last)),
         ]
+    }
+
+    /// `2025-11-13T17:00:00Z`, without the cost of a Foundation formatter (this runs for every event card).
+    static func utcTimestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// The short form of a page used in lists, children, previous/next.

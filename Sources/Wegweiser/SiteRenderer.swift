@@ -1,7 +1,9 @@
+import Dispatch
 import Foundation
 import FrontMatter
 import ICalendar
 import Markdown
+import Synchronization
 import Templates
 
 /// One output file.
@@ -28,50 +30,54 @@ struct SiteRenderer {
         self.buildTime = buildTime
     }
 
-    mutating func renderAll() -> (files: [RenderedFile], pageCount: Int) {
-        var files: [RenderedFile] = []
+    /// What rendering one page produced besides its HTML, merged in page order after the parallel part.
+    struct PageOutcome: Sendable {
+        var diagnostics: [Diagnostic] = []
         var anchors: [LinkResolver.AnchorCheck] = []
-        /// Heading ids of every Markdown file rendered, by display path.
-        var headings: [String: Set<String>] = [:]
-        let resolver = LinkResolver(site: site, assets: assets)
+        /// The Markdown file rendered and its heading ids (for `#anchor` checks).
+        var headingsFile: String?
+        var headingIDs: Set<String> = []
+        var written = false
+    }
 
-        for language in site.config.languages {
-            for id in site.order where site.isBuilt(id, in: language) {
-                let page = site.pages[id]!
-                let url = PageID.urlPath(id, language: language.code)
-                var html = ""
-                if let code = site.contentLanguage(of: page, for: language), let file = page.files[code] {
-                    let rendered = Markdown.render(file.body, firstLine: file.bodyLine) { link in
-                        switch resolver.resolve(link, in: file, language: language, fromURL: url) {
-                        case .keep:
-                            return nil
-                        case .rewrite(let destination, let anchor):
-                            if let anchor { anchors.append(anchor) }
-                            return destination
-                        case .broken(let message):
-                            diagnostics.append(
-                                Diagnostic(
-                                    file: file.displayPath, line: link.line, column: link.column, message: message))
-                            return nil
-                        }
-                    }
-                    html = rendered.html
-                    if headings[file.displayPath] == nil {
-                        diagnostics += MarkdownChecks.check(rendered, file: file)
-                    }
-                    headings[file.displayPath] = Set(rendered.headings.map(\.id))
+    /// Renders every page in every language on all cores, writing each page as soon as it is rendered (so memory
+    /// does not grow with the site), then the pages that depend on all others. `writer` is nil for `check`.
+    mutating func renderAll(writer: OutputWriter?) -> Int {
+        let jobs = site.config.languages.flatMap { language in
+            site.order.filter { site.isBuilt($0, in: language) }.map { (language, $0) }
+        }
+        let chunkSize = 16
+        let chunkCount = (jobs.count + chunkSize - 1) / chunkSize
+        let results = Mutex<[[PageOutcome]]>(Array(repeating: [], count: chunkCount))
+        let renderer = self
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var outcomes: [PageOutcome] = []
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(64 * 1024)
+            for (language, id) in jobs[(chunk * chunkSize)..<min(jobs.count, (chunk + 1) * chunkSize)] {
+                buffer.removeAll(keepingCapacity: true)
+                var outcome = renderer.renderPage(id, language: language, into: &buffer)
+                if outcome.written, let writer {
+                    let path = String(PageID.urlPath(id, language: language.code).dropFirst()) + "index.html"
+                    if let failure = writer.write(buffer, to: path) { outcome.diagnostics.append(failure) }
                 }
-                let context = PageContext(site: site, language: language, url: url)
-                var variables = baseVariables(context)
-                variables["page"] = context.pageValue(page, contentHTML: html)
-                addListVariables(page, context: context, into: &variables)
-                if let text = render(page.kind.template, variables, context: context) {
-                    files.append(RenderedFile(path: String(url.dropFirst()) + "index.html", text: text))
-                }
+                outcomes.append(outcome)
             }
+            results.withLock { $0[chunk] = outcomes }
+        }
+
+        var anchors: [LinkResolver.AnchorCheck] = []
+        var headings: [String: Set<String>] = [:]
+        var pageCount = 0
+        for outcome in results.withLock({ $0 }).joined() {
+            diagnostics += outcome.diagnostics
+            anchors += outcome.anchors
+            if let file = outcome.headingsFile { headings[file] = outcome.headingIDs }
+            if outcome.written { pageCount += 1 }
         }
         checkAnchors(anchors, headings: headings)
-        let pageCount = files.count
+
+        var files: [RenderedFile] = []
         var aliases = Aliases(site: site, assets: assets)
         for redirect in aliases.redirects() {
             files.append(RenderedFile(path: redirect.path, text: redirectPage(redirect)))
@@ -83,7 +89,54 @@ struct SiteRenderer {
         files.append(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
-        return (files, pageCount)
+        if let writer {
+            for file in files {
+                if let failure = writer.write(Array(file.text.utf8), to: file.path) { diagnostics.append(failure) }
+            }
+        }
+        return pageCount
+    }
+
+    /// One page for one reader: Markdown with its links resolved, then the page's template, into `buffer`.
+    func renderPage(_ id: String, language: Language, into buffer: inout [UInt8]) -> PageOutcome {
+        var outcome = PageOutcome()
+        let page = site.pages[id]!
+        let url = PageID.urlPath(id, language: language.code)
+        var html = ""
+        if let code = site.contentLanguage(of: page, for: language), let file = page.files[code] {
+            let resolver = LinkResolver(site: site, assets: assets)
+            let rendered = Markdown.render(file.body, firstLine: file.bodyLine) { link in
+                switch resolver.resolve(link, in: file, language: language, fromURL: url) {
+                case .keep:
+                    return nil
+                case .rewrite(let destination, let anchor):
+                    if let anchor { outcome.anchors.append(anchor) }
+                    return destination
+                case .broken(let message):
+                    outcome.diagnostics.append(
+                        Diagnostic(file: file.displayPath, line: link.line, column: link.column, message: message))
+                    return nil
+                }
+            }
+            html = rendered.html
+            // Each file is checked once, by the reader of its own language.
+            if code == language.code { outcome.diagnostics += MarkdownChecks.check(rendered, file: file) }
+            outcome.headingsFile = file.displayPath
+            outcome.headingIDs = Set(rendered.headings.map(\.id))
+        }
+        let context = PageContext(site: site, language: language, url: url)
+        var variables = baseVariables(context)
+        variables["page"] = context.pageValue(page, contentHTML: html)
+        addListVariables(page, context: context, into: &variables)
+        let filters = SiteFilters.make(
+            site: site, assets: assets, language: language, url: url, rootRelative: context.rootRelative)
+        do {
+            try templates.render(page.kind.template, context: variables, filters: filters, into: &buffer)
+            outcome.written = true
+        } catch {
+            outcome.diagnostics.append(ThemeLoader.diagnostic(error, root: templatesPath))
+        }
+        return outcome
     }
 
     private func baseVariables(_ context: PageContext) -> [String: TemplateValue] {

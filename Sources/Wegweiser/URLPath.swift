@@ -2,18 +2,27 @@
 enum URLPath {
     /// A link from the page at `from` (a site path ending in `/`, such as `/de/guides/`) to the site path `to`.
     static func relative(from: String, to: String) -> String {
-        let fromSegments = from.split(separator: "/", omittingEmptySubsequences: true)
-        var toSegments = to.split(separator: "/", omittingEmptySubsequences: true)
-        let toIsFolder = to.hasSuffix("/")
-        var common = 0
-        let limit = toIsFolder ? toSegments.count : toSegments.count - 1
-        while common < fromSegments.count, common < limit, fromSegments[common] == toSegments[common] {
-            common += 1
+        // Runs for every link of every page, so it works on bytes: find the longest common folder prefix, climb
+        // out of the rest of `from`, then descend into the rest of `to`.
+        let slash = UInt8(ascii: "/")
+        var from = from
+        var to = to
+        return from.withUTF8 { a in
+            to.withUTF8 { b in
+                var common = 0
+                var index = 0
+                while index < a.count, index < b.count, a[index] == b[index] {
+                    if a[index] == slash { common = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                for position in common..<a.count where a[position] == slash { ups += 1 }
+                var result = [UInt8]()
+                result.reserveCapacity(ups * 3 + b.count - common)
+                for _ in 0..<ups { result += [UInt8(ascii: "."), UInt8(ascii: "."), slash] }
+                result += b[common...]
+                return result.isEmpty ? "./" : String(decoding: result, as: UTF8.self)
+            }
         }
-        var result = String(repeating: "../", count: fromSegments.count - common)
-        toSegments.removeFirst(common)
-        result += toSegments.joined(separator: "/")
-        if toIsFolder, !toSegments.isEmpty { result += "/" }
-        return result.isEmpty ? "./" : result
     }
 }
