@@ -63,7 +63,8 @@ import Testing
     @Test func contentErrorsExitOneWithTheGoldenDiagnostics() throws {
         let output = temporaryOutput()
         let folder = Self.fixtures.appendingPathComponent("broken-links")
-        let result = try run(["build", "--now", "2025-11-01", "--output", output], in: folder)
+        let result = try run(
+            ["build", "--now", "2025-11-01", "--output", output, "--templates", "../theme"], in: folder)
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
         #expect(result.status == 1)
         #expect(result.stderr == expected + "9 errors, 0 warnings in 3 files; nothing was written\n")
@@ -113,7 +114,7 @@ import Testing
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("content/de"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: Self.fixtures.appendingPathComponent("markdown-checks/templates"),
+            at: Self.fixtures.appendingPathComponent("theme"),
             to: folder.appendingPathComponent("templates"))
         try "title: T\nbase_url: https://example.org/\nlanguages:\n  - code: de\n    name: Deutsch\n"
             .write(to: folder.appendingPathComponent("content/site.yml"), atomically: true, encoding: .utf8)

@@ -12,7 +12,7 @@ enum Fixtures {
     static let now = Date(timeIntervalSince1970: 1_762_000_000)  // 2025-11-01T12:26:40Z
 
     static func cases(withExpectedFolder: Bool) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0 != "theme" }
         return names.sorted().filter { name in
             let folder = root.appendingPathComponent(name)
             let hasFolder = FileManager.default.fileExists(atPath: folder.appendingPathComponent("expected").path)
@@ -26,7 +26,10 @@ enum Fixtures {
         var options = BuildOptions(now: now)
         let folder = root.appendingPathComponent(name).path
         options.contentPath = folder + "/content"
-        options.templatesPath = folder + "/templates"
+        // Most fixtures share one small theme; a fixture with its own templates/ (to test template errors) uses those.
+        let own = folder + "/templates"
+        options.templatesPath =
+            FileManager.default.fileExists(atPath: own) ? own : root.appendingPathComponent("theme").path
         options.outputPath = output
         return options
     }
@@ -36,6 +39,7 @@ enum Fixtures {
         let formatter = DiagnosticFormatter(sources: result.sources)
         let prefix = root.appendingPathComponent(name).path + "/"
         return result.diagnostics.map { formatter.format($0) }.joined().replacingOccurrences(of: prefix, with: "")
+            .replacingOccurrences(of: root.path + "/", with: "")
     }
 
     /// A fresh temporary folder, removed by the caller.
