@@ -23,9 +23,13 @@ let package = Package(
         .executableTarget(name: "WegweiserCLI", dependencies: ["Wegweiser"]),
         // libFuzzer targets (`make fuzz`). Built normally they replay the files given as arguments, so the
         // seed corpus doubles as a regression test; built with `-DFUZZING --sanitize=fuzzer`, libFuzzer drives them.
-        .executableTarget(name: "FuzzFrontMatter", dependencies: ["FrontMatter"], swiftSettings: fuzzSettings),
-        .executableTarget(name: "FuzzTemplates", dependencies: ["Templates"], swiftSettings: fuzzSettings),
-        .executableTarget(name: "FuzzMarkdownLinks", dependencies: ["Markdown"], swiftSettings: fuzzSettings),
+        .target(name: "FuzzSupport"),
+        .executableTarget(
+            name: "FuzzFrontMatter", dependencies: ["FrontMatter", "FuzzSupport"], swiftSettings: fuzzSettings),
+        .executableTarget(
+            name: "FuzzTemplates", dependencies: ["Templates", "FuzzSupport"], swiftSettings: fuzzSettings),
+        .executableTarget(
+            name: "FuzzMarkdownLinks", dependencies: ["Markdown", "FuzzSupport"], swiftSettings: fuzzSettings),
         .testTarget(name: "FrontMatterTests", dependencies: ["FrontMatter"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

@@ -53,15 +53,10 @@ func fuzzOne(_ bytes: UnsafeBufferPointer<UInt8>) {
         return 0
     }
 #else
-    import Foundation
+    import FuzzSupport
 
     /// Replays the files given as arguments (the seed corpus), for a quick regression run without libFuzzer.
     @main struct Replay {
-        static func main() throws {
-            for path in CommandLine.arguments.dropFirst() {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                data.withUnsafeBytes { fuzzOne($0.bindMemory(to: UInt8.self)) }
-            }
-        }
+        static func main() throws { try replayArguments(fuzzOne) }
     }
 #endif

@@ -30,15 +30,8 @@ struct PageDataReader {
         var data = PageData()
         let fields = Schema.fields(for: kind)
         for entry in map.entries {
-            guard let field = fields.first(where: { $0.name == entry.key }) else {
-                var message = "unknown field `\(entry.key)` for \(kind == .event ? "an" : "a") \(kind.rawValue) page"
-                if let suggestion = Spelling.closest(to: entry.key, among: fields.map(\.name)) {
-                    message += "; did you mean `\(suggestion)`?"
-                }
-                diagnostics.append(
-                    Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
-                continue
-            }
+            guard let field = known(entry, fields, context: "for \(kind == .event ? "an" : "a") \(kind.rawValue) page")
+            else { continue }
             if case .null = entry.value.value { continue }
             if let value = convert(entry.value, as: field.type, name: entry.key) {
                 data.values[entry.key] = value
@@ -46,6 +39,17 @@ struct PageDataReader {
             }
         }
         return data
+    }
+
+    /// The field `entry` sets, or nil after a warning that suggests the closest known field.
+    private mutating func known(_ entry: Mapping.Entry, _ fields: [Field], context: String) -> Field? {
+        if let field = fields.first(where: { $0.name == entry.key }) { return field }
+        var message = "unknown field `\(entry.key)` \(context)"
+        if let suggestion = Spelling.closest(to: entry.key, among: fields.map(\.name)) {
+            message += "; did you mean `\(suggestion)`?"
+        }
+        diagnostics.append(Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
+        return nil
     }
 
     private mutating func fail(_ node: Node, _ message: String) {
@@ -150,15 +154,7 @@ struct PageDataReader {
         var values: [String: TemplateValue] = [:]
         for field in fields { values[field.name] = .null }
         for entry in map.entries {
-            guard let field = fields.first(where: { $0.name == entry.key }) else {
-                var message = "unknown field `\(entry.key)` in `\(name)`"
-                if let suggestion = Spelling.closest(to: entry.key, among: fields.map(\.name)) {
-                    message += "; did you mean `\(suggestion)`?"
-                }
-                diagnostics.append(
-                    Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
-                continue
-            }
+            guard let field = known(entry, fields, context: "in `\(name)`") else { continue }
             if case .null = entry.value.value { continue }
             if let value = convert(entry.value, as: field.type, name: "\(name).\(entry.key)") {
                 values[entry.key] = value
