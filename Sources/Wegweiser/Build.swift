@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var writeOutput = true
     /// Warnings count as errors (`--strict`).
     public var strict = false
+    /// Called now and then while pages are rendered, with the pages done and the total (for a progress line).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(now: Date) {
         self.now = now
@@ -70,7 +72,7 @@ public enum SiteGenerator {
         var renderer = SiteRenderer(
             site: loaded.site, templates: templates, templatesPath: options.templatesPath,
             assets: Set(loaded.assets.map(\.sitePath)), buildTime: ISO8601DateFormatter().string(from: options.now))
-        let pageCount = renderer.renderAll(writer: writer)
+        let pageCount = renderer.renderAll(writer: writer, progress: options.progress)
         diagnostics += renderer.diagnostics
         diagnostics = Array(Set(diagnostics)).sorted()
 

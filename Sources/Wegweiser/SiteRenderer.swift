@@ -42,7 +42,7 @@ struct SiteRenderer {
 
     /// Renders every page in every language on all cores, writing each page as soon as it is rendered (so memory
     /// does not grow with the site), then the pages that depend on all others. `writer` is nil for `check`.
-    mutating func renderAll(writer: OutputWriter?) -> Int {
+    mutating func renderAll(writer: OutputWriter?, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Int {
         let jobs = site.config.languages.flatMap { language in
             site.order.filter { site.isBuilt($0, in: language) }.map { (language, $0) }
         }
@@ -63,7 +63,11 @@ struct SiteRenderer {
                 }
                 outcomes.append(outcome)
             }
-            results.withLock { $0[chunk] = outcomes }
+            let done = results.withLock { results -> Int in
+                results[chunk] = outcomes
+                return results.reduce(0) { $0 + $1.count }
+            }
+            progress?(done, jobs.count)
         }
 
         var anchors: [LinkResolver.AnchorCheck] = []

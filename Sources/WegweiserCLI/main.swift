@@ -36,7 +36,15 @@ func run() -> Int32 {
 
 func build(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
     let started = Date()
-    let result = SiteGenerator.build(parsed.options)
+    var options = parsed.options
+    // A progress line on a terminal only, and only once a build has taken a second.
+    if !parsed.quiet, isatty(STDERR_FILENO) == 1 {
+        options.progress = { done, total in
+            guard Date().timeIntervalSince(started) > 1 else { return }
+            printError("\r\(done) / \(total) pages" + (done == total ? "\r\u{1B}[K" : ""))
+        }
+    }
+    let result = SiteGenerator.build(options)
     printer.print(result.diagnostics, sources: result.sources)
     if parsed.jsonDiagnostics { print(Diagnostic.json(result.diagnostics), terminator: "") }
     let warnings = result.diagnostics.filter { $0.severity == .warning }.count
