@@ -56,10 +56,13 @@ struct ThemeLoader {
         var tables: [String: [String: String]] = [:]
         var paths: [String: String] = [:]
         for language in config.languages {
-            let path = root + "/i18n/\(language.code).yml"
-            paths[language.code] = path
+            paths[language.code] = root + "/i18n/\(language.code).yml"
+        }
+        // The site's languages, and English as the theme's last resort for a site whose languages it lacks.
+        for code in Set(config.languages.map(\.code) + [UIStrings.lastResort]).sorted() {
+            let path = root + "/i18n/\(code).yml"
             guard FileManager.default.fileExists(atPath: path), let text = read(path) else { continue }
-            tables[language.code] = UIStrings.parse(text: text, file: path, diagnostics: &diagnostics)
+            tables[code] = UIStrings.parse(text: text, file: path, diagnostics: &diagnostics)
         }
 
         var templates: TemplateSet?

@@ -71,7 +71,7 @@ extension TranslationReport {
     /// The status of every translation in `site`; `only` limits it to one language.
     init(site: Site, only: String? = nil) {
         defaultLanguage = site.config.defaultLanguage
-        let allKeys = Set(site.strings.tables.values.flatMap(\.keys))
+        let allKeys = Set(site.config.languages.flatMap { site.strings.tables[$0.code]?.keys.map { $0 } ?? [] })
         var statuses: [LanguageStatus] = []
         for language in site.config.languages where only == nil || language.code == only {
             var pages: [Page] = []

@@ -7,12 +7,16 @@ struct UIStrings: Sendable {
     /// The file each language's strings belong in, for messages.
     var paths: [String: String] = [:]
 
-    /// The string for `key` in the first language of `chain` that has it.
+    /// The theme's language used when a string is in none of a reader's languages (a theme for a site in a
+    /// language it was not written for still works, in English, until its strings are translated).
+    static let lastResort = "en"
+
+    /// The string for `key` in the first language of `chain` that has it, else in `lastResort`.
     func lookup(_ key: String, chain: [String]) -> String? {
         for code in chain {
             if let text = tables[code]?[key] { return text }
         }
-        return nil
+        return tables[Self.lastResort]?[key]
     }
 
     /// Reads one language's file; nested maps become dotted keys.
