@@ -3,7 +3,11 @@ import FrontMatter
 /// One fuzz input: split it as a page and parse it as a document; any error must point inside the text.
 func fuzzOne(_ bytes: UnsafeBufferPointer<UInt8>) {
     let text = String(decoding: bytes, as: UTF8.self)
-    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Lines end at "\n", "\r\n" or a lone "\r", as in the parsers.
+    let lineCount = text.split(
+        omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    )
+    .count
     func check(_ error: FrontMatterError) {
         precondition(error.position.line >= 1 && error.position.line <= lineCount + 1, "line out of range: \(error)")
         precondition(error.position.column >= 1, "column out of range: \(error)")

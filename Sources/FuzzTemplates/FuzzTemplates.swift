@@ -9,7 +9,11 @@ func fuzzOne(_ bytes: UnsafeBufferPointer<UInt8>) {
         "child.html": "{% extends \"page.html\" %}{% block main %}{{ page.title }}{% endblock %}",
         "wrapper.html": "<p>{% include \"page.html\" %}</p>",
     ]
-    let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Lines end at "\n", "\r\n" or a lone "\r", as in the parsers.
+    let lineCount = text.split(
+        omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    )
+    .count
     func check(_ error: TemplateError) {
         precondition(sources[error.template] != nil, "unknown template in \(error)")
         if error.template == "page.html" {

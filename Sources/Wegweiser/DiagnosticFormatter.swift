@@ -46,7 +46,7 @@ public struct DiagnosticFormatter: Sendable {
         var index = source.startIndex
         while index < source.endIndex {
             if current == number { break }
-            if source[index] == "\n" || source[index] == "\r\n" {
+            if source[index] == "\n" || source[index] == "\r\n" || source[index] == "\r" {
                 current += 1
                 start = source.index(after: index)
             }
