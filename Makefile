@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/wegweiser
 
-.PHONY: site test build deps check-html check-a11y fuzz format lint clean
+.PHONY: site test build deps check-html check-a11y fuzz bench format lint clean
 
 ## Build the demo site from content/ and templates/ into output/.
 site: build
@@ -61,6 +61,20 @@ fuzz: deps
 			echo "$$target found a failing input:"; ls $$work/crash-* $$work/timeout-* $$work/leak-* 2>/dev/null; exit 1; fi; \
 		rm -rf $$work; \
 	done
+
+## A synthetic site of BENCH_PAGES pages in each of BENCH_LANGS languages, built in release mode:
+## prints pages per second and peak memory. ../shared/bench/compare.sh compares with the floor and Hugo.
+BENCH_PAGES ?= 1000
+BENCH_LANGS ?= 10
+bench: build
+	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends time; }
+	@python3 Tests/Bench/corpus.py .build/bench-corpus $(BENCH_PAGES) $(BENCH_LANGS)
+	@rm -rf .build/bench-output
+	@/usr/bin/time -f "%e %M" -o .build/bench-time $(BIN) build --content .build/bench-corpus --templates templates \
+		--output .build/bench-output --now 2026-01-01 --quiet
+	@read seconds kilobytes < .build/bench-time; \
+	pages=$$(find .build/bench-output -name index.html | wc -l); \
+	echo "$$pages pages in $$seconds s: $$(awk -v p=$$pages -v s=$$seconds 'BEGIN {printf "%.0f", p / s}') pages/s, peak memory $$((kilobytes / 1024)) MB"
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
