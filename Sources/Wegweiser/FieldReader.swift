@@ -19,7 +19,8 @@ struct FieldReader {
             if let suggestion = Spelling.closest(to: entry.key, among: known) {
                 message += "; did you mean `\(suggestion)`?"
             }
-            fail(entry.keyPosition, message)
+            diagnostics.append(
+                Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
         }
     }
 

@@ -144,6 +144,14 @@ struct PageDataReader {
                 if let value = record(map, fields: fields, name: name) { result.append(value) }
             }
             return .list(result)
+        case .textOrURL:
+            guard let text = FieldReader.scalarText(node) else { return convert(node, as: .text, name: name) }
+            // One word with a scheme is a link, and links must be safe; anything with a space is text.
+            if !text.contains(" "), LinkResolver.hasScheme(text), !SafeURL.isAllowed(text) {
+                fail(node, "`\(name)` looks like a link but must start with https://, http://, mailto: or tel:")
+                return nil
+            }
+            return .string(text)
         case .textOrRecord(let fields):
             if case .map = node.value { return convert(node, as: .record(fields), name: name) }
             return convert(node, as: .text, name: name)

@@ -15,6 +15,8 @@ indirect enum FieldType: Sendable {
     case recordList([Field])
     /// Text, or a record with the given fields.
     case textOrRecord([Field])
+    /// Text, or a link (then it must use an allowed scheme): `registration: https://…` or `registration: by phone`.
+    case textOrURL
 }
 
 /// One field of a page kind.
@@ -98,7 +100,7 @@ enum Schema {
                 Field(name: "online", type: .url, translatable: false),
             ]), translatable: false),
         .name("organizer"),
-        .text("registration"),
+        Field(name: "registration", type: .textOrURL, translatable: true),
         .text("accessibility"),
         Field(name: "languages", type: .textList, translatable: false),
         .text("series", translatable: false),

@@ -101,6 +101,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    @Test func failedCheckWritesNothing() throws {
+        let output = temporaryOutput()
+        let result = try run(
+            ["check", "--now", "2025-11-01", "--output", output, "--templates", "../theme"],
+            in: Self.fixtures.appendingPathComponent("broken-links"))
+        #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let parent = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        let strays = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".building-") }
+        #expect(strays == [])
+    }
+
     @Test func helpAndVersion() throws {
         #expect(try run(["--help"], in: Self.fixtures).stdout.hasPrefix("usage: wegweiser build"))
         #expect(try run(["--version"], in: Self.fixtures).stdout == "wegweiser 0.1.0\n")
