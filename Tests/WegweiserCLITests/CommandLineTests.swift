@@ -109,7 +109,8 @@ import Testing
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: output))
         let parent = URL(fileURLWithPath: output).deletingLastPathComponent().path
-        let strays = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".building-") }
+        let name = URL(fileURLWithPath: output).lastPathComponent
+        let strays = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix(".\(name).") }
         #expect(strays == [])
     }
 
