@@ -50,10 +50,10 @@ public enum SiteGenerator {
         do {
             return try buildOrThrow(options, loader: &loader)
         } catch {
-            sources = loader.sources
+            let diagnostics = (loader.diagnostics + error.diagnostics).sorted()
+            sources = SourceTexts.forDiagnostics(diagnostics, known: loader.sources)
             return BuildResult(
-                status: error.reason == .io ? .ioError : .contentErrors,
-                diagnostics: (loader.diagnostics + error.diagnostics).sorted(), sources: sources)
+                status: error.reason == .io ? .ioError : .contentErrors, diagnostics: diagnostics, sources: sources)
         }
     }
 
@@ -63,8 +63,10 @@ public enum SiteGenerator {
         let loaded = try load(options, loader: &loader)
         var diagnostics = loaded.diagnostics
         guard let templates = loaded.templates else {
+            let sorted = Array(Set(diagnostics)).sorted()
             return BuildResult(
-                status: .contentErrors, diagnostics: Array(Set(diagnostics)).sorted(), sources: loader.sources)
+                status: .contentErrors, diagnostics: sorted,
+                sources: SourceTexts.forDiagnostics(sorted, known: loader.sources))
         }
         // Even with content errors, render everything: link and template errors are reported in the same run.
         // Pages are written into a staging folder while they are rendered; it replaces the output only at the end.
@@ -77,7 +79,8 @@ public enum SiteGenerator {
         diagnostics = Array(Set(diagnostics)).sorted()
 
         var result = BuildResult(
-            status: .success, diagnostics: diagnostics, sources: loader.sources,
+            status: .success, diagnostics: diagnostics,
+            sources: SourceTexts.forDiagnostics(diagnostics, known: loader.sources),
             pageCount: pageCount, languageCount: loaded.site.config.languages.count)
         if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
             writer?.discard()

@@ -6,7 +6,8 @@ struct ContentLoader {
     /// The content folder as the user named it (used in diagnostics).
     var root: String
     var diagnostics: [Diagnostic] = []
-    /// The text of every file read, by display path, for showing source lines in diagnostics.
+    /// The text of site.yml, for showing source lines in diagnostics. Page texts are not kept (a big site would
+    /// hold them twice); `SourceTexts` reads the few files that diagnostics point at.
     var sources: [String: String] = [:]
 
     init(root: String) {
@@ -175,7 +176,7 @@ struct ContentLoader {
         }
         let bytes = [UInt8](data)
         if let text = String(validating: bytes, as: UTF8.self) {
-            sources[path] = text
+            if !path.hasSuffix(".md") { sources[path] = text }
             return text
         }
         let position = UTF8Check.firstInvalidByte(bytes)
@@ -216,5 +217,21 @@ enum UTF8Check {
             index += length
         }
         return TextPosition(line: line, column: column)
+    }
+}
+
+/// The texts of the files diagnostics point at, for showing their source lines.
+enum SourceTexts {
+    /// `known` completed with every file a diagnostic names that can be read as UTF-8.
+    static func forDiagnostics(_ diagnostics: [Diagnostic], known: [String: String]) -> [String: String] {
+        var texts = known
+        for file in Set(diagnostics.map(\.file)) where texts[file] == nil {
+            if let data = FileManager.default.contents(atPath: file),
+                let text = String(validating: [UInt8](data), as: UTF8.self)
+            {
+                texts[file] = text
+            }
+        }
+        return texts
     }
 }

@@ -130,10 +130,11 @@ extension SiteGenerator {
                 uniqueKeysWithValues: loaded.site.config.languages.map { ($0.code, $0.direction.rawValue) })
             return (
                 TranslationReport(site: loaded.site, only: language), Array(Set(loaded.diagnostics)).sorted(),
-                loader.sources, directions
+                SourceTexts.forDiagnostics(loaded.diagnostics, known: loader.sources), directions
             )
         } catch {
-            return (nil, (loader.diagnostics + error.diagnostics).sorted(), loader.sources, [:])
+            let diagnostics = (loader.diagnostics + error.diagnostics).sorted()
+            return (nil, diagnostics, SourceTexts.forDiagnostics(diagnostics, known: loader.sources), [:])
         }
     }
 }
