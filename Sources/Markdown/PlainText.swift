@@ -36,20 +36,28 @@ enum PlainText {
         return String(trimmed)
     }
 
+    /// Texts longer than this are cut: a link text or heading is read for checks and ids, and hostile input
+    /// (thousands of nested images) must not make reading it quadratic.
+    static let limit = 1024
+
+    /// Appends the text of `node`'s descendants, walking them with cmark's iterator (no recursion, so deep
+    /// nesting cannot exhaust a thread's stack), and stops once `limit` bytes are collected.
     private static func append(childrenOf node: OpaquePointer, to text: inout String) {
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else {
+                continue
+            }
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 text += literal(of: current)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
-            case CMARK_NODE_HTML_INLINE:
-                break
             default:
-                append(childrenOf: current, to: &text)
+                break
             }
-            child = cmark_node_next(current)
+            if text.utf8.count >= limit { return }
         }
     }
 }

@@ -76,7 +76,7 @@ public enum SiteGenerator {
             assets: Set(loaded.assets.map(\.sitePath)), buildTime: ISO8601DateFormatter().string(from: options.now))
         let pageCount = renderer.renderAll(writer: writer, progress: options.progress)
         diagnostics += renderer.diagnostics
-        diagnostics = Array(Set(diagnostics)).sorted()
+        diagnostics = Diagnostic.limited(Array(Set(diagnostics)).sorted())
 
         var result = BuildResult(
             status: .success, diagnostics: diagnostics,

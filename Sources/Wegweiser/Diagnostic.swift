@@ -62,6 +62,30 @@ extension Diagnostic {
         return items.isEmpty ? "[]\n" : "[\n  " + items.joined(separator: ",\n  ") + "\n]\n"
     }
 
+    /// `diagnostics` (sorted) with at most `limit` per file: a file that went wrong in thousands of places
+    /// (a generated or pasted file) gets its first problems and one line saying how many more there are.
+    public static func limited(_ diagnostics: [Diagnostic], perFile limit: Int = 50) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var index = 0
+        while index < diagnostics.count {
+            let file = diagnostics[index].file
+            var end = index
+            while end < diagnostics.count, diagnostics[end].file == file { end += 1 }
+            let group = diagnostics[index..<end]
+            result += group.prefix(limit)
+            if group.count > limit {
+                let rest = group.dropFirst(limit)
+                result.append(
+                    Diagnostic(
+                        file: file, position: rest.first!.position,
+                        severity: rest.contains { $0.severity == .error } ? .error : .warning,
+                        message: "\(rest.count) more problems in this file are not shown; fix these first"))
+            }
+            index = end
+        }
+        return result
+    }
+
     /// "3 errors, 5 warnings in 4 files".
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -6,26 +6,48 @@ import FrontMatter
 ///      4 | start: 2025-02-30
 ///        |        ^
 public struct DiagnosticFormatter: Sendable {
-    /// The text of each file, by the path used in diagnostics; files not here are shown without a source line.
-    public var sources: [String: String]
+    /// The lines of each file, by the path used in diagnostics, split once (a file with thousands of problems
+    /// must not be scanned once per problem); files not here are shown without a source line.
+    private let lines: [String: [Substring]]
 
     public init(sources: [String: String] = [:]) {
-        self.sources = sources
+        var lines: [String: [Substring]] = [:]
+        for (path, text) in sources {
+            var body = Substring(text)
+            if body.first == "\u{FEFF}" { body = body.dropFirst() }
+            lines[path] = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        }
+        self.lines = lines
     }
+
+    /// Source lines longer than this are shown as a window around the column.
+    static let maximumLineWidth = 120
 
     /// One diagnostic as `path:line:col: severity: message`, followed by its source line and a caret.
     public func format(_ diagnostic: Diagnostic) -> String {
         let position = diagnostic.position
         var text =
             "\(diagnostic.file):\(position.line):\(position.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        if let source = sources[diagnostic.file], let line = Self.line(position.line, of: source) {
+        if let fileLines = lines[diagnostic.file], position.line >= 1, position.line <= fileLines.count {
+            let (line, column) = Self.window(fileLines[position.line - 1], column: position.column)
             let number = String(position.line)
             let gutter = String(repeating: " ", count: number.count)
             // Keep tabs in the caret line so the caret lines up under tab-indented text.
-            let lead = line.prefix(max(0, position.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            let lead = line.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             text += " \(number) | \(line)\n \(gutter) | \(lead)^\n"
         }
         return text
+    }
+
+    /// `line`, or for a very long line the part around `column` with `…` where it was cut; and the column in it.
+    static func window(_ line: Substring, column: Int) -> (Substring, Int) {
+        guard line.count > maximumLineWidth else { return (line, column) }
+        let start = max(0, min(column - 1 - maximumLineWidth / 2, line.count - maximumLineWidth))
+        let from = line.index(line.startIndex, offsetBy: start)
+        let to = line.index(from, offsetBy: maximumLineWidth, limitedBy: line.endIndex) ?? line.endIndex
+        let prefix = start > 0 ? "…" : ""
+        let suffix = to < line.endIndex ? "…" : ""
+        return (Substring(prefix + line[from..<to] + suffix), column - start + prefix.count)
     }
 
     /// `::error file=…,line=…,col=…::message`, the GitHub Actions annotation.
@@ -36,30 +58,6 @@ public struct DiagnosticFormatter: Sendable {
             .replacingAll(":", with: "%3A")
         return
             "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.position.line),col=\(diagnostic.position.column)::\(message)\n"
-    }
-
-    /// Line `number` (1-based) of `source`, without its line break; found by counting line breaks once.
-    static func line(_ number: Int, of source: String) -> Substring? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = source.startIndex
-        var index = source.startIndex
-        while index < source.endIndex {
-            if current == number { break }
-            if source[index] == "\n" || source[index] == "\r\n" || source[index] == "\r" {
-                current += 1
-                start = source.index(after: index)
-            }
-            index = source.index(after: index)
-        }
-        guard current == number else { return nil }
-        var end = start
-        while end < source.endIndex, source[end] != "\n", source[end] != "\r\n", source[end] != "\r" {
-            end = source.index(after: end)
-        }
-        var line = source[start..<end]
-        if line.first == "\u{FEFF}" { line = line.dropFirst() }
-        return line
     }
 }
 

@@ -18,11 +18,22 @@ import Testing
     }
 
     @Test func findsLinesByNumberNotByText() {
-        #expect(DiagnosticFormatter.line(4, of: source) == "same line")
-        #expect(DiagnosticFormatter.line(5, of: source) == "same line")
-        #expect(DiagnosticFormatter.line(1, of: "a\r\nb\r\n") == "a")
-        #expect(DiagnosticFormatter.line(2, of: "a\r\nb\r\n") == "b")
-        #expect(DiagnosticFormatter.line(9, of: source) == nil)
+        let formatter = DiagnosticFormatter(sources: ["a.md": source, "crlf.md": "a\r\nb\r\n", "cr.md": "a\rb"])
+        #expect(
+            formatter.format(Diagnostic(file: "a.md", line: 4, column: 1, message: "m")).contains(" 4 | same line\n"))
+        #expect(
+            formatter.format(Diagnostic(file: "a.md", line: 5, column: 1, message: "m")).contains(" 5 | same line\n"))
+        #expect(formatter.format(Diagnostic(file: "crlf.md", line: 2, column: 1, message: "m")).contains(" 2 | b\n"))
+        #expect(formatter.format(Diagnostic(file: "cr.md", line: 2, column: 1, message: "m")).contains(" 2 | b\n"))
+        #expect(formatter.format(Diagnostic(file: "a.md", line: 9, column: 1, message: "m")) == "a.md:9:1: error: m\n")
+    }
+
+    @Test func longLinesAreShownAroundTheColumn() {
+        let line = String(repeating: "a", count: 300) + "X" + String(repeating: "b", count: 300)
+        let formatter = DiagnosticFormatter(sources: ["long.md": line])
+        let printed = formatter.format(Diagnostic(file: "long.md", line: 1, column: 301, message: "here"))
+        let window = "…" + String(repeating: "a", count: 60) + "X" + String(repeating: "b", count: 59) + "…"
+        #expect(printed == "long.md:1:301: error: here\n 1 | \(window)\n   | \(String(repeating: " ", count: 61))^\n")
     }
 
     @Test func withoutSourceOnlyTheFirstLine() {
