@@ -1,0 +1,424 @@
+import Foundation
+import Testing
+
+@testable import Wegweiser
+
+/// Nothing an editor can put into content/ crashes or hangs a build, and every problem is reported with
+/// file:line:column. Each test asserts what the build makes of the input: the exact output or the exact diagnostics.
+@Suite struct RobustnessTests {
+    static let notFollowed =
+        "warning: symbolic links are not followed; copy the file into the content folder instead\n"
+    static let notUTF8 = "error: the file is not valid UTF-8; save it with UTF-8 encoding\n"
+
+    // MARK: Byte-order mark and CRLF
+
+    /// A byte-order mark and CRLF line endings (as Windows editors save) build exactly like plain LF files.
+    @Test func byteOrderMarkAndCRLFBuildLikeLF() throws {
+        let files = [
+            "site.yml": HostileSite.siteYML,
+            "de/guides/a.md": """
+            ---
+            title: Mit BOM
+            summary: "Zeile"
+            ---
+            ## Kopf
+
+            Text
+            zweite Zeile [zum Kurs](b.md)
+
+            """,
+            "de/guides/b.md": "---\ntitle: B\n---\nB\n",
+        ]
+        let plain = HostileSite(content: files)
+        defer { plain.remove() }
+        let windows = HostileSite(
+            content: files.mapValues { "\u{FEFF}" + $0.replacingOccurrences(of: "\n", with: "\r\n") })
+        defer { windows.remove() }
+        #expect(
+            FileManager.default.contents(atPath: windows.root.appendingPathComponent("content/de/guides/a.md").path)?
+                .prefix(8) == Data([0xEF, 0xBB, 0xBF, 0x2D, 0x2D, 0x2D, 0x0D, 0x0A]))
+
+        let result = windows.build()
+        #expect(result.status == .success)
+        #expect(windows.printed(result) == "")
+        #expect(
+            windows.file("de/guides/a/index.html") == """
+                <title>Mit BOM</title>
+                <h1>Mit BOM</h1>
+                <a title="Zeile">summary</a>
+                <h2 id="kopf">Kopf</h2>
+                <p>Text
+                zweite Zeile <a href="../b/">zum Kurs</a></p>
+
+                """)
+        #expect(plain.build().status == .success)
+        let expected = Fixtures.tree(plain.output)
+        #expect(expected.count == 11)
+        #expect(Fixtures.tree(windows.output) == expected)
+    }
+
+    /// With a byte-order mark and CRLF, errors still point at the right line and column (the mark and the CR are
+    /// not counted), and the source line is shown without them.
+    @Test func byteOrderMarkAndCRLFKeepPositions() {
+        let site = HostileSite(content: [
+            "de/guides/c.md": "\u{FEFF}---\r\ntitle: [Kurs\r\n---\r\nText\r\n",
+            "de/guides/d.md": "\u{FEFF}---\r\ntitle: D\r\n---\r\n\r\nText [Kurs](fehlt.md) und mehr.\r\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result) == """
+                content/de/guides/c.md:2:8: error: this list has no closing ']' on the same line; close it, or write one '- item' per line
+                 2 | title: [Kurs
+                   |        ^
+                content/de/guides/d.md:5:6: error: `fehlt.md` links to a page that does not exist: no language folder has guides/fehlt.md; check the file name
+                 5 | Text [Kurs](fehlt.md) und mehr.
+                   |      ^
+
+                """)
+    }
+
+    // MARK: Symbolic links
+
+    /// Links to a folder and a file outside content/, a link to its own folder, a link to content/ itself and two
+    /// links pointing at each other: none is followed, each gets the warning, the build finishes, and nothing of the
+    /// linked files reaches the output or the printed diagnostics.
+    @Test func symbolicLinksAreNotFollowed() throws {
+        let site = HostileSite(content: [
+            "de/guides/_index.md": "---\ntitle: Wegweiser\n---\n",
+            "de/guides/echt.md": "---\ntitle: Echt\n---\nText\n",
+        ])
+        defer { site.remove() }
+        let outside = site.root.appendingPathComponent("outside")
+        site.write("outside/geheim.md", Data("TOKEN=geheim-4711\n".utf8))
+        site.write("outside/ordner/seite.md", Data("---\ntitle: Geheimnis\n---\nGEHEIMER TEXT\n".utf8))
+        let guides = site.root.appendingPathComponent("content/de/guides").path
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: guides + "/extern", withDestinationPath: outside.path + "/ordner")
+        try manager.createSymbolicLink(atPath: guides + "/geheim.md", withDestinationPath: outside.path + "/geheim.md")
+        try manager.createSymbolicLink(atPath: guides + "/schleife", withDestinationPath: ".")
+        try manager.createSymbolicLink(atPath: guides + "/wurzel", withDestinationPath: "../..")
+        try manager.createSymbolicLink(atPath: guides + "/a.md", withDestinationPath: "b.md")
+        try manager.createSymbolicLink(atPath: guides + "/b.md", withDestinationPath: "a.md")
+
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(
+            site.printed(result) == """
+                content/de/guides/a.md:1:1: \(Self.notFollowed)\
+                content/de/guides/b.md:1:1: \(Self.notFollowed)\
+                content/de/guides/extern:1:1: \(Self.notFollowed)\
+                content/de/guides/geheim.md:1:1: \(Self.notFollowed)\
+                content/de/guides/schleife:1:1: \(Self.notFollowed)\
+                content/de/guides/wurzel:1:1: \(Self.notFollowed)
+                """)
+        #expect(!site.printed(result).contains("4711"))
+        let tree = Fixtures.tree(site.output)
+        #expect(
+            tree.keys.filter { $0.hasPrefix("de/guides/") }.sorted() == [
+                "de/guides/echt/index.html", "de/guides/index.html",
+            ])
+        #expect(tree.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains("Geheim") })
+    }
+
+    /// A language folder that is a symbolic link (to a folder outside content/) is not followed either, and says so.
+    @Test func symbolicLinkAsLanguageFolderIsNotFollowed() throws {
+        let site = HostileSite(content: [
+            "site.yml": HostileSite.siteYML + "  - code: en\n    name: English\n",
+            "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { site.remove() }
+        site.write("outside/en/_index.md", Data("---\ntitle: Geheimnis\n---\nGEHEIMER TEXT\n".utf8))
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/en").path,
+            withDestinationPath: site.root.appendingPathComponent("outside/en").path)
+
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(site.printed(result) == "content/en:1:1: \(Self.notFollowed)")
+        #expect(site.file("en/index.html")?.hasPrefix("<title>Start</title>\n") == true)
+    }
+
+    // MARK: Size and depth
+
+    /// 5 MB of Markdown in one file builds, completely.
+    @Test func fiveMegabyteFileBuilds() {
+        let paragraph =
+            "Ein Absatz mit *Betonung*, `Code` und einem [Beratungsangebot](https://example.org/?a=1&b=2).\n\n"
+        let count = 5 * 1024 * 1024 / paragraph.utf8.count + 1
+        let site = HostileSite(content: [
+            "de/guides/gross.md": "---\ntitle: Gross\n---\n## Abschnitt\n\n"
+                + String(repeating: paragraph, count: count)
+        ])
+        defer { site.remove() }
+        #expect(
+            (try? FileManager.default.attributesOfItem(
+                atPath: site.root.appendingPathComponent("content/de/guides/gross.md").path)[.size] as? Int)
+                .flatMap { $0 } ?? 0 > 5 * 1024 * 1024)
+
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(site.printed(result) == "")
+        let html =
+            "<p>Ein Absatz mit <em>Betonung</em>, <code>Code</code> und einem <a href=\"https://example.org/?a=1&amp;b=2\">Beratungsangebot</a>.</p>\n"
+        #expect(
+            site.file("de/guides/gross/index.html")
+                == "<title>Gross</title>\n<h1>Gross</h1>\n<a title=\"\">summary</a>\n<h2 id=\"abschnitt\">Abschnitt</h2>\n"
+                + String(repeating: html, count: count))
+    }
+
+    /// 10,000 nested block quotes and 10,000 nested list items build (cmark and the checks walk them without
+    /// recursion), and the whole nesting reaches the output.
+    @Test func deeplyNestedMarkdownBuilds() {
+        let depth = 10_000
+        let site = HostileSite(content: [
+            "de/guides/zitat.md": "---\ntitle: Zitat\n---\n" + String(repeating: ">", count: depth) + " tief\n",
+            "de/guides/liste.md": "---\ntitle: Liste\n---\n" + String(repeating: "- ", count: depth) + "tief\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(site.printed(result) == "")
+        let head = { (title: String) in "<title>\(title)</title>\n<h1>\(title)</h1>\n<a title=\"\">summary</a>\n" }
+        #expect(
+            site.file("de/guides/zitat/index.html")
+                == head("Zitat") + String(repeating: "<blockquote>\n", count: depth) + "<p>tief</p>\n"
+                + String(repeating: "</blockquote>\n", count: depth))
+        #expect(
+            site.file("de/guides/liste/index.html")
+                == head("Liste") + String(repeating: "<ul>\n<li>\n", count: depth - 1) + "<ul>\n<li>tief</li>\n</ul>\n"
+                + String(repeating: "</li>\n</ul>\n", count: depth - 1))
+    }
+
+    /// A link at the bottom of 10,000 nested list items (or block quotes) is checked and rewritten with its exact
+    /// column, in time linear in the nesting: finding the column must not rescan every enclosing item per item.
+    @Test(arguments: ["- ", "> "])
+    func linkInDeeplyNestedContainersIsCheckedQuickly(_ marker: String) {
+        let depth = 10_000
+        let site = HostileSite(content: [
+            "de/guides/b.md": "---\ntitle: B\n---\n",
+            "de/guides/tief.md": "---\ntitle: Tief\n---\n" + String(repeating: marker, count: depth)
+                + "[Kurs](b.md) [fehlt](fehlt.md)\n",
+        ])
+        defer { site.remove() }
+        let clock = ContinuousClock()
+        var result: BuildResult?
+        let elapsed = clock.measure { result = site.build() }
+        #expect(result?.status == .contentErrors)
+        let position = "\(4):\(2 * depth + 14)"
+        #expect(
+            result?.diagnostics.map { "\($0.position): \($0.message)" } == [
+                "\(position): `fehlt.md` links to a page that does not exist: no language folder has guides/fehlt.md; check the file name"
+            ])
+        // Linear work takes well under a second even in a debug build; rescanning the nesting per item takes minutes.
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+
+    /// 10,000 nested images in a heading: every one is rewritten, the alt text is complete, the heading id is
+    /// made from the (capped) text.
+    @Test func thousandsOfNestedImagesBuild() {
+        let depth = 10_000
+        let site = HostileSite(content: [
+            "de/guides/b.md": "---\ntitle: B\n---\n",
+            "de/guides/bilder.md": "---\ntitle: Bilder\n---\n## " + String(repeating: "![a", count: depth) + "x"
+                + String(repeating: "](b.md)", count: depth) + "\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(site.printed(result) == "")
+        let page = site.file("de/guides/bilder/index.html") ?? ""
+        let heading = page.split(separator: "\n").dropFirst(3).first.map(String.init) ?? ""
+        #expect(heading.hasPrefix("<h2 id=\"aaaaaaaa"))
+        #expect(
+            heading.hasSuffix(
+                "\"><img src=\"../b/\" alt=\"" + String(repeating: "a", count: depth) + "x\" /></h2>"))
+    }
+
+    /// Front matter nested exactly 100 levels deep is read; one level more is an error at the block that is too
+    /// deep, however deep the rest goes (maps or lists).
+    @Test func frontMatterNestingIsLimited() {
+        func nestedMaps(_ levels: Int) -> String {
+            (0..<levels).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined()
+        }
+        let site = HostileSite(content: [
+            "de/guides/flach.md": "---\ntitle: Flach\n" + nestedMaps(100) + "---\nText\n",
+            "de/guides/tief.md": "---\ntitle: Tief\n" + nestedMaps(101) + "---\nText\n",
+            "de/guides/sehr-tief.md": "---\ntitle: Sehr tief\n" + nestedMaps(10_000) + "---\nText\n",
+            "de/guides/liste.md": "---\ntitle: Liste\nk:\n" + String(repeating: "- ", count: 10_000) + "x\n---\nText\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        let deep = "nested more than 100 levels deep; simplify the structure"
+        let indent = String(repeating: " ", count: 100)
+        #expect(
+            site.printed(result) == """
+                content/de/guides/flach.md:3:1: warning: unknown field `k0` for a guide page
+                 3 | k0:
+                   | ^
+                content/de/guides/liste.md:4:199: error: \(deep)
+                 4 | …\(String(repeating: "- ", count: 60))…
+                   | \(String(repeating: " ", count: 61))^
+                content/de/guides/sehr-tief.md:103:101: error: \(deep)
+                 103 | \(indent)k100:
+                     | \(indent)^
+                content/de/guides/tief.md:103:101: error: \(deep)
+                 103 | \(indent)k100:
+                     | \(indent)^
+
+                """)
+    }
+
+    // MARK: Invalid UTF-8
+
+    /// A file and the line and column (in Unicode scalars, as everywhere) of its first byte that is not UTF-8.
+    struct BadBytes: Sendable, CustomTestStringConvertible {
+        var label: String
+        var bytes: [UInt8]
+        var line: Int
+        var column: Int
+        var testDescription: String { label }
+
+        init(_ label: String, _ parts: [Any], line: Int, column: Int) {
+            self.label = label
+            bytes = parts.flatMap { part -> [UInt8] in
+                if let text = part as? String { return Array(text.utf8) }
+                return (part as! [Int]).map { UInt8($0) }
+            }
+            self.line = line
+            self.column = column
+        }
+    }
+
+    static let badFiles: [BadBytes] = [
+        BadBytes("Latin-1 é in the front matter", ["---\ntitle: Caf", [0xE9], "\n---\nText\n"], line: 2, column: 11),
+        BadBytes(
+            "stray byte after umlauts in the body", ["---\ntitle: A\n---\n\nGrüße ", [0xFF], "\n"], line: 5, column: 7),
+        BadBytes("after a four-byte emoji", ["---\ntitle: A\n---\n😀", [0xFF], "\n"], line: 4, column: 2),
+        BadBytes("truncated sequence at the end", ["---\ntitle: A\n---\nText ", [0xE2, 0x82]], line: 4, column: 6),
+        BadBytes("overlong encoding of /", ["---\ntitle: A\n---\na/", [0xC0, 0xAF], "\n"], line: 4, column: 3),
+        BadBytes("UTF-16 surrogate", ["---\ntitle: A\n---\nab", [0xED, 0xA0, 0x80], "\n"], line: 4, column: 3),
+        BadBytes("CRLF line endings", ["---\r\ntitle: A\r\n---\r\nText ", [0xFF], "\r\n"], line: 4, column: 6),
+        BadBytes("byte-order mark (not counted)", [[0xEF, 0xBB, 0xBF], "Caf", [0xE9], "\n"], line: 1, column: 4),
+        BadBytes(
+            "CR line endings (a line break, as for the parser)", ["---\rtitle: A\r---\rCaf", [0xE9], "\r"], line: 4,
+            column: 4),
+    ]
+
+    /// Invalid UTF-8 is one error at the bad byte; the build stops before writing anything.
+    @Test(arguments: badFiles)
+    func invalidUTF8IsAnErrorAtTheBadByte(_ file: BadBytes) {
+        let site = HostileSite(content: [:])
+        defer { site.remove() }
+        site.write("content/de/guides/kaputt.md", Data(file.bytes))
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(site.printed(result) == "content/de/guides/kaputt.md:\(file.line):\(file.column): \(Self.notUTF8)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    /// Invalid UTF-8 in site.yml or a template is the same one error, not also "missing" (the file is there).
+    @Test func invalidUTF8InSettingsAndTemplatesIsOneError() {
+        let settings = HostileSite(content: [:])
+        defer { settings.remove() }
+        settings.write("content/site.yml", Data("title: Caf".utf8 + [0xE9] + Array("\n".utf8)))
+        let result = settings.build()
+        #expect(result.status == .contentErrors)
+        #expect(settings.printed(result) == "content/site.yml:1:11: \(Self.notUTF8)")
+
+        let theme = HostileSite(content: ["de/_index.md": "---\ntitle: Start\n---\n"])
+        defer { theme.remove() }
+        theme.write("templates/page.html", Data("<title>Caf".utf8 + [0xE9] + Array("</title>\n".utf8)))
+        let themed = theme.build()
+        #expect(themed.status == .contentErrors)
+        #expect(theme.printed(themed) == "templates/page.html:1:11: \(Self.notUTF8)")
+    }
+
+    // MARK: Escaping the output folder
+
+    /// Aliases that climb out of the site are errors at their position; nothing is written anywhere, and no
+    /// temporary folder is left beside the output folder.
+    @Test func aliasCannotLeaveTheOutputFolder() {
+        let site = HostileSite(content: [
+            "de/pages/a.md": """
+            ---
+            title: A
+            aliases: ["../../x", "/../x", "/de/../../x", "..", "de/..", "x/../../y", "..\\\\x", "//evil.example/x"]
+            ---
+
+            """
+        ])
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("a/b/output")
+        let result = site.build(output: output)
+        #expect(result.status == .contentErrors)
+        let columns = [11, 22, 31, 46, 52, 61, 74, 83]
+        let aliases = ["../../x", "/../x", "/de/../../x", "..", "de/..", "x/../../y", "..\\x", "//evil.example/x"]
+        #expect(
+            result.diagnostics.map { "\($0.position): \($0.message)" }
+                == zip(columns, aliases).map { column, alias in
+                    "3:\(column): the alias `\(alias)` must be a path inside the site such as `guides/old-name` (letters a–z, digits, `-`, `_`)"
+                })
+        #expect(site.filesOutsideInputs() == [])
+        #expect(Fixtures.siblings(of: output, prefix: ".") == [])
+    }
+
+    /// A language code becomes a folder of the output: one that climbs out (`../../x`) or holds a slash is an error
+    /// at its position in site.yml, and nothing is written outside the output folder.
+    @Test(arguments: ["../../escaped", "..", "a/b", "/tmp/x"])
+    func languageCodeCannotLeaveTheOutputFolder(_ code: String) {
+        let site = HostileSite(content: [
+            "site.yml": HostileSite.siteYML + "  - code: \"\(code)\"\n    name: Fremd\n",
+            "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("a/b/c/output")
+        let result = site.build(output: output)
+        #expect(result.status == .contentErrors)
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.map {
+                "\($0.file.replacingOccurrences(of: site.root.path + "/", with: "")):\($0.position)"
+            } == ["content/site.yml:8:11"])
+        #expect(site.filesOutsideInputs() == [])
+    }
+
+    // MARK: Failed builds clean up
+
+    /// Whatever makes a build fail — content, a template error at render time (after pages were written to the
+    /// staging folder), a write that fails — the previous output stays as it was and no `.output.*` folder is left.
+    @Test func failedBuildsLeaveNoTemporaryFolder() throws {
+        var renderError = HostileSite.templates
+        renderError["page.html"] = "<title>{{ page.title }}{{ no_such_variable }}</title>\n"
+        var collision = HostileSite.templates
+        collision["assets/index.html"] = "asset\n"
+        let cases: [(String, HostileSite, BuildResult.Status)] = [
+            ("content", HostileSite(content: ["de/pages/a.md": "---\ntitle: [A\n---\n"]), .contentErrors),
+            (
+                "render",
+                HostileSite(content: ["de/pages/a.md": "---\ntitle: A\n---\n"], templates: renderError),
+                .contentErrors
+            ),
+            (
+                "write",
+                HostileSite(
+                    content: [
+                        "site.yml": HostileSite.siteYML + "  - code: assets\n    name: Assets\n",
+                        "de/_index.md": "---\ntitle: Start\n---\n",
+                    ], templates: collision),
+                .ioError
+            ),
+        ]
+        for (label, site, status) in cases {
+            defer { site.remove() }
+            try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+            try Data("previous site\n".utf8).write(to: site.output.appendingPathComponent("index.html"))
+            let result = site.build()
+            #expect(result.status == status, "\(label): \(site.printed(result))")
+            #expect(!result.diagnostics.isEmpty, "\(label)")
+            #expect(Fixtures.tree(site.output) == ["index.html": Data("previous site\n".utf8)], "\(label)")
+            #expect(Fixtures.siblings(of: site.output, prefix: ".") == [], "\(label)")
+        }
+    }
+}
