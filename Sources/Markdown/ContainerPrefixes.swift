@@ -31,13 +31,22 @@ struct ContainerPrefixes {
             }
             parent = cmark_node_parent(node)
         }
+        // One scanner walks the start line of the containers; it is rebuilt only when the start line changes,
+        // so nesting on one line (`- - - - …`, thousands deep in hostile input) costs linear time.
+        var scanner: LineScanner?
+        var scannerLine = 0
         for node in found.reversed() {
             let startLine = Int(cmark_node_get_start_line(node))
+            if scanner == nil || scannerLine != startLine {
+                scanner = scannerBefore(startLine: startLine)
+                scannerLine = startLine
+            }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_BLOCK_QUOTE:
                 containers.append(.blockQuote(startLine: startLine))
+                scanner!.openBlockQuote()
             case CMARK_NODE_ITEM:
-                containers.append(.listItem(startLine: startLine, indent: itemIndent(startLine: startLine)))
+                containers.append(.listItem(startLine: startLine, indent: scanner!.openListItem()))
             default:
                 break
             }
@@ -56,9 +65,9 @@ struct ContainerPrefixes {
         return scanner.firstNonspace().offset
     }
 
-    /// The indent a line needs to continue the list item that starts on
-    /// `startLine` (inside `containers`, which are its ancestors).
-    private func itemIndent(startLine: Int) -> Int {
+    /// A scanner on `startLine` past the prefixes of the containers collected so far (its ancestors): those that
+    /// start on the same line are opened there, the others are matched as continuations.
+    private func scannerBefore(startLine: Int) -> LineScanner {
         var scanner = LineScanner(bytes: lines.bytes(ofLine: startLine))
         for container in containers {
             switch container {
@@ -70,7 +79,7 @@ struct ContainerPrefixes {
                 _ = scanner.match(container)
             }
         }
-        return scanner.openListItem()
+        return scanner
     }
 
     /// cmark's offset and column bookkeeping on one line (tab stops of 4).

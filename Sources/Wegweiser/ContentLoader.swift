@@ -17,7 +17,9 @@ struct ContentLoader {
     /// Reads site.yml; nil (with diagnostics) when it is missing or unusable.
     mutating func loadConfig() throws(BuildFailure) -> SiteConfig? {
         let path = root + "/site.yml"
+        let exists = FileManager.default.fileExists(atPath: path)
         guard let text = try readText(path) else {
+            guard !exists else { return nil }  // not UTF-8: already reported
             diagnostics.append(
                 Diagnostic(
                     file: path, line: 1, column: 1,
@@ -32,6 +34,13 @@ struct ContentLoader {
         var files: [SourceFile] = []
         for entry in try listFolder(root) {
             let path = root + "/" + entry.name
+            if entry.isSymbolicLink {
+                diagnostics.append(
+                    Diagnostic(
+                        file: path, line: 1, column: 1, severity: .warning,
+                        message: "symbolic links are not followed; copy the file into the content folder instead"))
+                continue
+            }
             if entry.isDirectory {
                 guard config.language(entry.name) != nil else {
                     let known = config.languages.map(\.code)
@@ -194,7 +203,8 @@ enum UTF8Check {
     static func firstInvalidByte(_ bytes: [UInt8]) -> TextPosition {
         var line = 1
         var column = 1
-        var index = 0
+        // A byte-order mark is not a column; a lone CR ends a line, as in the front-matter parser.
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < bytes.count {
             let byte = bytes[index]
             let length: Int
@@ -208,9 +218,11 @@ enum UTF8Check {
             guard index + length <= bytes.count,
                 String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             else { return TextPosition(line: line, column: column) }
-            if byte == 0x0A {
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
                 line += 1
                 column = 1
+            } else if byte == 0x0D {
+                // The CR of a CRLF: the LF that follows ends the line.
             } else {
                 column += 1
             }
@@ -226,6 +238,9 @@ enum SourceTexts {
     static func forDiagnostics(_ diagnostics: [Diagnostic], known: [String: String]) -> [String: String] {
         var texts = known
         for file in Set(diagnostics.map(\.file)) where texts[file] == nil {
+            // Only regular files: a diagnostic about a symbolic link must not print what it points at.
+            var info = stat()
+            guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
             if let data = FileManager.default.contents(atPath: file),
                 let text = String(validating: [UInt8](data), as: UTF8.self)
             {

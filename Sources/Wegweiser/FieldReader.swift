@@ -141,8 +141,9 @@ enum ContentName {
     /// `code` lowercased if it is a plausible BCP 47 tag, nil if it is not.
     static func validLanguageCode(_ code: String) -> String? {
         let lower = code.lowercased()
-        guard !lower.isEmpty,
-            lower.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+        guard !lower.isEmpty, !lower.hasPrefix("-"), !lower.hasSuffix("-"),
+            lower.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
+            lower.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A })
         else { return nil }
         return lower
     }

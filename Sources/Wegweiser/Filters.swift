@@ -22,15 +22,12 @@ enum SiteFilters {
             guard case .string(let key) = input else {
                 throw FilterFailure("`t` needs a UI string key such as \"nav.home\"")
             }
-            guard var text = strings.lookup(key, chain: chain) else {
+            guard let text = strings.lookup(key, chain: chain) else {
                 throw FilterFailure(
                     "the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(chain.last ?? "de").yml and translate it"
                 )
             }
-            for (index, argument) in arguments.enumerated() {
-                text = text.replacingAll("{\(index)}", with: plain(argument))
-            }
-            return .string(text)
+            return .string(fillPlaceholders(text, arguments.map(plain)))
         }
 
         return [
@@ -92,6 +89,26 @@ enum SiteFilters {
                 return .string(URLPath.relative(from: url, to: target))
             },
         ]
+    }
+
+    /// `{0}`, `{1}`… replaced by the arguments in one pass, so an argument that itself contains `{1}` stays as it is.
+    static func fillPlaceholders(_ text: String, _ arguments: [String]) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let index = Int(after[..<close]),
+                arguments.indices.contains(index)
+            {
+                result += arguments[index]
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "{"
+                rest = after
+            }
+        }
+        return result + rest
     }
 
     private static func plain(_ value: TemplateValue) -> String {

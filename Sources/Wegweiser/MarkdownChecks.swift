@@ -34,6 +34,13 @@ enum MarkdownChecks {
             }
             previous = heading.level
         }
+        for link in rendered.links where !isSafe(link) {
+            let shown = link.destination.count > 40 ? link.destination.prefix(40) + "…" : Substring(link.destination)
+            warn(
+                link.line, link.column,
+                "the link to `\(shown)` is not shown (it could be unsafe); only https://, http://, mailto: and tel: links work"
+            )
+        }
         for link in rendered.links {
             let text = link.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
             if link.isImage {
@@ -52,9 +59,44 @@ enum MarkdownChecks {
                 )
             }
         }
-        for line in rendered.droppedRawHTML {
-            warn(line, 1, "raw HTML is not shown on the site (it could be unsafe); write it in Markdown instead")
+        if !rendered.droppedRawHTML.isEmpty {
+            let lines = file.body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            for line in rendered.droppedRawHTML {
+                let index = line - file.bodyLine
+                let column = lines.indices.contains(index) ? tagColumn(in: lines[index]) : 1
+                warn(
+                    line, column, "raw HTML is not shown on the site (it could be unsafe); write it in Markdown instead"
+                )
+            }
         }
         return diagnostics
+    }
+
+    /// Whether cmark keeps the link's destination: a URL without a scheme, or one of the schemes it allows
+    /// (and, for images, inline PNG, GIF, JPEG or WebP data).
+    static func isSafe(_ link: MarkdownLink) -> Bool {
+        guard LinkResolver.hasScheme(link.destination) else { return true }
+        let lower = link.destination.lowercased()
+        if ["http:", "https:", "mailto:", "tel:"].contains(where: { lower.hasPrefix($0) }) { return true }
+        if link.isImage {
+            return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains {
+                lower.hasPrefix($0)
+            }
+        }
+        return !["javascript:", "vbscript:", "file:", "data:"].contains { lower.hasPrefix($0) }
+    }
+
+    /// The column of the first thing on `line` that looks like an HTML tag or comment (1 if none does).
+    static func tagColumn(in line: Substring) -> Int {
+        var column = 1
+        var previous: Character?
+        for character in line {
+            if previous == "<", character.isLetter || character == "/" || character == "!" || character == "?" {
+                return column - 1
+            }
+            previous = character
+            column += 1
+        }
+        return 1
     }
 }

@@ -209,6 +209,8 @@ extension PageData {
 enum SafeURL {
     /// Whether `url` uses an allowed scheme (`https:`, `http:`, `mailto:`, `tel:`) or is site-relative.
     static func isAllowed(_ url: String) -> Bool {
+        // Browsers drop tabs and line breaks inside URLs and read `\` as `/`: `/\evil.example` is off-site.
+        guard hasOnlyURLCharacters(url) else { return false }
         let lower = url.lowercased()
         if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:")
             || lower.hasPrefix("tel:")
@@ -216,5 +218,11 @@ enum SafeURL {
             return true
         }
         return url.hasPrefix("/") && !url.hasPrefix("//")
+    }
+
+    /// No control characters (tabs, line breaks) or backslashes, which browsers silently drop or read as `/`.
+    /// Spaces are allowed: browsers encode them, and the attribute is escaped anyway.
+    static func hasOnlyURLCharacters(_ url: String) -> Bool {
+        !url.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }
     }
 }

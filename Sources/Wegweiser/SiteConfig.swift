@@ -76,7 +76,10 @@ extension SiteConfig {
 
         var baseURL = reader.string("base_url") ?? "/"
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        if let node = map["base_url"], !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+        if let node = map["base_url"],
+            !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || !SafeURL.hasOnlyURLCharacters(baseURL)
+                || baseURL.contains(" ")
+        {
             reader.fail(
                 node.position, "`base_url` must be an absolute http(s) URL such as https://integration.example.org/")
         }
@@ -118,7 +121,16 @@ extension SiteConfig {
                     let hreflang = languageReader.string("hreflang")
                     diagnostics += languageReader.diagnostics
                     guard let code, let name else { continue }
-                    if let valid = ContentName.validLanguageCode(code), valid != code {
+                    guard let valid = ContentName.validLanguageCode(code) else {
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file, position: entry["code"]!.position,
+                                message:
+                                    "language code `\(code)` becomes a folder and a URL, so it may only hold letters a–z, digits and `-`, e.g. `uk` or `de-x-ls`"
+                            ))
+                        continue
+                    }
+                    if valid != code {
                         diagnostics.append(
                             Diagnostic(
                                 file: file, position: entry["code"]!.position,

@@ -44,7 +44,8 @@ struct ThemeLoader {
                 templateSources[relative] = text
             }
         }
-        for name in Self.requiredTemplates where templateSources[name] == nil {
+        for name in Self.requiredTemplates
+        where templateSources[name] == nil && !FileManager.default.fileExists(atPath: root + "/" + name) {
             diagnostics.append(
                 Diagnostic(
                     file: root + "/" + name, line: 1, column: 1,
