@@ -7,7 +7,8 @@ func appendEscapingHTML(_ text: String, to output: inout [UInt8]) {
     }
 }
 
-/// Appends UTF-8 bytes with `& < > " '` replaced by entities, copying unchanged runs whole.
+/// Appends UTF-8 bytes with `& < > " '` replaced by entities and control characters HTML forbids (NUL and the
+/// like, which no editor means to write) by U+FFFD, copying unchanged runs whole.
 func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     var runStart = 0
     for index in 0..<bytes.count {
@@ -18,6 +19,7 @@ func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [U
         case UInt8(ascii: ">"): entity = "&gt;"
         case UInt8(ascii: "\""): entity = "&quot;"
         case UInt8(ascii: "'"): entity = "&#39;"
+        case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F: entity = "\u{FFFD}"
         default: continue
         }
         if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
