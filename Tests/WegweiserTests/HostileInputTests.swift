@@ -179,7 +179,7 @@ struct HostileText: Sendable, CustomTestStringConvertible {
         HostileText(
             label: "control characters",
             yaml: #""a\rb\u0007c\td""#,
-            html: "a\rb\u{7}c\td",
+            html: "a\rb\u{FFFD}c\td",
             json: #"a\rb\u0007c\td"#,
             ics: "abc\td"),
         HostileText(
