@@ -55,7 +55,8 @@ func build(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
             let verb = parsed.command == .build ? "Built" : "Checked"
             let warned = warnings > 0 ? " (\(count(warnings, "warning")))" : ""
             printError(
-                "\(verb) \(count(result.pageCount, "page")) in \(count(result.languageCount, "language")) in \(seconds) s\(warned)\n")
+                "\(verb) \(count(result.pageCount, "page")) in \(count(result.languageCount, "language")) in \(seconds) s\(warned)\n"
+            )
         }
         return 0
     case .contentErrors:
