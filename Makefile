@@ -80,7 +80,7 @@ format:
 	$(SWIFT) format -i -r Sources Tests Package.swift
 
 lint:
-	$(SWIFT) format lint -r Sources Tests
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 clean:
 	rm -rf .build output
