@@ -32,7 +32,7 @@ struct ContentLoader {
     /// Reads every page file of every language folder, sorted by path.
     mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
         var files: [SourceFile] = []
-        for entry in try listFolder(root) {
+        for entry in try SourceFolder.entries(of: root) {
             let path = root + "/" + entry.name
             if entry.isSymbolicLink {
                 diagnostics.append(
@@ -60,7 +60,7 @@ struct ContentLoader {
     private mutating func walk(folder: String, language: String, relative: String, into files: inout [SourceFile])
         throws(BuildFailure)
     {
-        for entry in try listFolder(folder) {
+        for entry in try SourceFolder.entries(of: folder) {
             let path = folder + "/" + entry.name
             let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
             if entry.isSymbolicLink {
@@ -143,57 +143,20 @@ struct ContentLoader {
             frontMatter: frontMatter, body: String(split.body), bodyLine: split.bodyLine)
     }
 
-    struct FolderEntry {
-        var name: String
-        var isDirectory: Bool
-        var isSymbolicLink: Bool
-    }
-
-    /// The entries of a folder, sorted by name so builds are deterministic; hidden files skipped.
-    private func listFolder(_ path: String) throws(BuildFailure) -> [FolderEntry] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            throw BuildFailure(
-                reason: .io,
-                diagnostics: [
-                    Diagnostic(
-                        file: path, line: 1, column: 1, message: "cannot read the folder: \(error.localizedDescription)"
-                    )
-                ])
-        }
-        var entries: [FolderEntry] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            var info = stat()
-            guard lstat(path + "/" + name, &info) == 0 else { continue }
-            let type = info.st_mode & S_IFMT
-            entries.append(FolderEntry(name: name, isDirectory: type == S_IFDIR, isSymbolicLink: type == S_IFLNK))
-        }
-        return entries
-    }
-
     /// A file's text; nil if it does not exist. Invalid UTF-8 is a diagnostic at the offending byte.
     mutating func readText(_ path: String) throws(BuildFailure) -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BuildFailure(
-                reason: .io,
-                diagnostics: [
-                    Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file")
-                ])
-        }
-        let bytes = [UInt8](data)
-        if let text = String(validating: bytes, as: UTF8.self) {
+        switch SourceFolder.read(path) {
+        case .text(let text):
             if !path.hasSuffix(".md") { sources[path] = text }
             return text
+        case .invalid(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .unreadable:
+            throw BuildFailure(
+                reason: .io, diagnostics: [Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file")])
         }
-        let position = UTF8Check.firstInvalidByte(bytes)
-        diagnostics.append(
-            Diagnostic(
-                file: path, position: position,
-                message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
-        return nil
     }
 }
 
@@ -241,11 +204,7 @@ enum SourceTexts {
             // Only regular files: a diagnostic about a symbolic link must not print what it points at.
             var info = stat()
             guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            if let data = FileManager.default.contents(atPath: file),
-                let text = String(validating: [UInt8](data), as: UTF8.self)
-            {
-                texts[file] = text
-            }
+            if case .text(let text) = SourceFolder.read(file) { texts[file] = text }
         }
         return texts
     }

@@ -76,9 +76,7 @@ public enum Stamp {
         }
         guard result.diagnostics.isEmpty else { return result }
         for (file, hash) in edits.sorted(by: { $0.key < $1.key }) {
-            guard let data = FileManager.default.contents(atPath: file),
-                let text = String(validating: [UInt8](data), as: UTF8.self)
-            else { continue }
+            guard case .text(let text) = SourceFolder.read(file) else { continue }
             let updated = FrontMatterEdit.setting("source_hash", to: hash, in: text)
             guard updated != text else { continue }
             do {

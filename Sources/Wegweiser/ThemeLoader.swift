@@ -84,39 +84,27 @@ struct ThemeLoader {
     }
 
     private mutating func read(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch SourceFolder.read(path) {
+        case .text(let text):
+            sources[path] = text
+            return text
+        case .invalid(let diagnostic):
+            diagnostics.append(diagnostic)
+        case .unreadable:
             diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file"))
-            return nil
         }
-        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-            diagnostics.append(
-                Diagnostic(
-                    file: path, position: UTF8Check.firstInvalidByte([UInt8](data)),
-                    message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
-            return nil
-        }
-        sources[path] = text
-        return text
+        return nil
     }
 
     /// Regular files below `folder`, as sorted relative paths; hidden files and symbolic links are skipped.
     private func files(under folder: String, relative: String) throws(BuildFailure) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw BuildFailure(
-                reason: .io, diagnostics: [OutputWriter.ioDiagnostic(folder, "cannot read the folder", error)])
-        }
         var result: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            var info = stat()
-            guard lstat(folder + "/" + name, &info) == 0 else { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: result += try files(under: folder + "/" + name, relative: path)
-            case S_IFREG: result.append(path)
-            default: continue
+        for entry in try SourceFolder.entries(of: folder) {
+            let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            if entry.isDirectory {
+                result += try files(under: folder + "/" + entry.name, relative: path)
+            } else if entry.isRegularFile {
+                result.append(path)
             }
         }
         return result
