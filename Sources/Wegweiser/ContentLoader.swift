@@ -29,9 +29,16 @@ struct ContentLoader {
         return SiteConfig.load(text: text, file: path, diagnostics: &diagnostics)
     }
 
+    /// A Markdown file found by the walk, read and parsed afterwards (on all cores).
+    struct Candidate: Sendable {
+        var path: String
+        var language: String
+        var relativePath: String
+    }
+
     /// Reads every page file of every language folder, sorted by path.
     mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
-        var files: [SourceFile] = []
+        var files: [Candidate] = []
         for entry in try SourceFolder.entries(of: root) {
             let path = root + "/" + entry.name
             if entry.isSymbolicLink {
@@ -54,10 +61,33 @@ struct ContentLoader {
                 try walk(folder: path, language: entry.name, relative: "", into: &files)
             }
         }
-        return files
+        let parsed = Parallel.map(files) { candidate in
+            var diagnostics: [Diagnostic] = []
+            switch SourceFolder.read(candidate.path) {
+            case .text(let text):
+                let file = Self.parse(
+                    text: text, path: candidate.path, language: candidate.language,
+                    relativePath: candidate.relativePath, diagnostics: &diagnostics)
+                return (file, diagnostics, false)
+            case .invalid(let diagnostic):
+                return (nil, [diagnostic], false)
+            case .unreadable:
+                return (
+                    nil, [Diagnostic(file: candidate.path, line: 1, column: 1, message: "cannot read the file")], true
+                )
+            }
+        }
+        var result: [SourceFile] = []
+        result.reserveCapacity(parsed.count)
+        for (file, fileDiagnostics, unreadable) in parsed {
+            if unreadable { throw BuildFailure(reason: .io, diagnostics: fileDiagnostics) }
+            diagnostics += fileDiagnostics
+            if let file { result.append(file) }
+        }
+        return result
     }
 
-    private mutating func walk(folder: String, language: String, relative: String, into files: inout [SourceFile])
+    private mutating func walk(folder: String, language: String, relative: String, into files: inout [Candidate])
         throws(BuildFailure)
     {
         for entry in try SourceFolder.entries(of: folder) {
@@ -97,14 +127,14 @@ struct ContentLoader {
                     ))
                 continue
             }
-            guard let text = try readText(path) else { continue }
-            if let file = parse(text: text, path: path, language: language, relativePath: relativePath) {
-                files.append(file)
-            }
+            guard entry.isRegularFile else { continue }
+            files.append(Candidate(path: path, language: language, relativePath: relativePath))
         }
     }
 
-    private mutating func parse(text: String, path: String, language: String, relativePath: String) -> SourceFile? {
+    private static func parse(
+        text: String, path: String, language: String, relativePath: String, diagnostics: inout [Diagnostic]
+    ) -> SourceFile? {
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(
                 Diagnostic(

@@ -22,6 +22,11 @@ struct DateFormatting: Sendable {
     /// `iso` (`2025-09`, `2025-11-13`, `2025-11-13T18:00`, with optional offset) in `style`; nil if `iso` is not a date.
     /// A month-precision value always prints as a month; a date without time prints without one.
     func format(_ iso: String, style: Style) -> String? {
+        guard Self.parse(iso) != nil else { return nil }
+        return cache.text("\(style.rawValue) \(iso)") { formatUncached(iso, style: style) ?? "" }
+    }
+
+    private func formatUncached(_ iso: String, style: Style) -> String? {
         guard let parsed = Self.parse(iso) else { return nil }
         let components = parsed.components
         var calendar = Calendar(identifier: .gregorian)

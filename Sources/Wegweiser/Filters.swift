@@ -7,7 +7,8 @@ enum SiteFilters {
     /// The filters for rendering one page for a reader of `language` at site path `url`.
     /// `rootRelative` makes `url` produce links from the site root (for 404.html, which is served at any path).
     static func make(
-        site: Site, assets: Set<String>, language: Language, url: String, rootRelative: Bool = false
+        site: Site, assets: Set<String>, language: Language, url: String, rootRelative: Bool = false,
+        cache: RenderCache? = nil
     ) -> [String: Filter] {
         let strings = site.strings
         let chain = language.chain
@@ -75,7 +76,8 @@ enum SiteFilters {
                 }
                 let id = path.split(separator: "/").joined(separator: "/")
                 guard site.isBuilt(id, in: language) else { return .null }
-                return PageContext(site: site, language: language, url: url, rootRelative: rootRelative).summary(id)
+                return PageContext(site: site, language: language, url: url, rootRelative: rootRelative, cache: cache)
+                    .summary(id)
             },
             "url": Filter { input, _ throws(FilterFailure) in
                 guard case .string(let path) = input else {

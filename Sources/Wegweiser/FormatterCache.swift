@@ -6,6 +6,16 @@ import Synchronization
 final class FormatterCache: Sendable {
     private let dateFormatters = Mutex<[String: DateFormatter]>([:])
     private let intervalFormatters = Mutex<[String: DateIntervalFormatter]>([:])
+    /// Texts already formatted, by what was asked: every page's footer shows the same date, every list the same events.
+    private let texts = Mutex<[String: String]>([:])
+
+    /// The text for `key`, made by `make` the first time it is asked for.
+    func text(_ key: String, make: () -> String) -> String {
+        if let known = texts.withLock({ $0[key] }) { return known }
+        let made = make()
+        texts.withLock { $0[key] = made }
+        return made
+    }
 
     /// `date` formatted by the formatter for `template`, made by `make` the first time.
     func string(_ date: Date, template: String, make: () -> DateFormatter) -> String {

@@ -5,6 +5,14 @@ import Markdown
 enum MarkdownChecks {
     /// Link texts that say nothing about where a link goes, in the site's languages (compared lowercased,
     /// without surrounding punctuation).
+    /// A link text without the white space and punctuation around it, which say nothing about where it goes.
+    static func trimmed(_ text: String) -> Substring {
+        func isFiller(_ character: Character) -> Bool { character.isWhitespace || character.isPunctuation }
+        guard let first = text.firstIndex(where: { !isFiller($0) }), let last = text.lastIndex(where: { !isFiller($0) })
+        else { return "" }
+        return text[first...last]
+    }
+
     static let meaninglessLinkTexts: Set<String> = [
         "hier", "mehr", "weiter", "link", "hier klicken", "klicken sie hier", "mehr erfahren", "weiterlesen",
         "here", "click here", "more", "read more", "this link", "link here",
@@ -42,7 +50,7 @@ enum MarkdownChecks {
             )
         }
         for link in rendered.links {
-            let text = link.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+            let text = Self.trimmed(link.text)
             if link.isImage {
                 if text.isEmpty {
                     diagnostics.append(

@@ -32,8 +32,7 @@ struct OutputWriter: Sendable {
             if Self.writeFile(path, buffer) { return true }
             guard errno == ENOENT else { return false }
             // The folder does not exist yet: create it (and its parents), then try once more.
-            let folder = String(path[..<path.lastIndex(of: "/")!])
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            Self.makeFolder(String(path[..<path.lastIndex(of: "/")!]))
             return Self.writeFile(path, buffer)
         }
         guard !written else { return nil }
@@ -56,6 +55,15 @@ struct OutputWriter: Sendable {
             offset += result
         }
         return true
+    }
+
+    /// Creates `folder` and any missing parents with plain `mkdir` calls (one for a folder whose parent exists);
+    /// failures show when the file inside is written.
+    static func makeFolder(_ folder: String) {
+        if mkdir(folder, 0o755) == 0 || errno != ENOENT { return }
+        guard let slash = folder.lastIndex(of: "/"), slash > folder.startIndex else { return }
+        makeFolder(String(folder[..<slash]))
+        _ = mkdir(folder, 0o755)
     }
 
     /// Copies a file into the staging folder.

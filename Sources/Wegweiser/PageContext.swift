@@ -9,6 +9,8 @@ struct PageContext {
     var url: String
     /// Links from the site root instead of relative ones (for 404.html, which is served at any path).
     var rootRelative = false
+    /// Values shared between the pages of one rendering; nil computes everything afresh.
+    var cache: RenderCache? = nil
 
     /// A link to the site path `target` from this page.
     func href(_ target: String) -> String {
@@ -65,18 +67,25 @@ struct PageContext {
 
     /// The short form of a page used in lists, children, previous/next.
     func summary(_ id: String) -> TemplateValue {
-        guard let page = site.pages[id] else { return .null }
+        guard site.pages[id] != nil else { return .null }
+        var fields = cache?.summary(id, language: language.code) { summaryFields(id) } ?? summaryFields(id)
+        fields["url"] = .string(link(to: id))
+        return .map(fields)
+    }
+
+    /// Everything of a summary but its `url`, which depends on the page the summary is shown on.
+    private func summaryFields(_ id: String) -> [String: TemplateValue] {
+        let page = site.pages[id]!
         let data = data(of: page)
         let shown = site.contentLanguage(of: page, for: language).flatMap { site.config.language($0) } ?? language
         var occurrence: [String: TemplateValue] = ["when": .null, "start": .null, "end": .null, "ends_at": .null]
         if let shownOccurrence = shownOccurrence(page) { occurrence = occurrenceFields(shownOccurrence) }
-        return .map([
+        return [
             "title": .string(title(of: page)),
             "lang": .string(shown.code),
             "dir": .string(shown.direction.rawValue),
             "is_fallback": .bool(shown.code != language.code),
             "summary": data?.summary.map(TemplateValue.string) ?? .null,
-            "url": .string(link(to: id)),
             "kind": .string(page.kind.rawValue),
             "start": occurrence["start"]!,
             "end": occurrence["end"]!,
@@ -85,7 +94,7 @@ struct PageContext {
             "is_recurring": .bool(page.recurrence != nil),
             "is_past": .bool(page.kind == .event && site.isPast(page)),
             "city": data?["city"] ?? .null,
-        ])
+        ]
     }
 
     func summaries(_ ids: [String]) -> TemplateValue {
@@ -98,8 +107,17 @@ struct PageContext {
         return site.strings.lookup(key, chain: language.chain) ?? title(of: site.pages[id]!)
     }
 
-    /// `site`: the same for every page of a language except for the relative links.
+    /// `site`: the same for every page of a language except for the relative links, which only link to the
+    /// language's top-level pages and home pages. They depend on the page's depth and first two URL segments only,
+    /// so pages that share those share one value.
     func siteValue(buildTime: String) -> TemplateValue {
+        guard let cache, !rootRelative else { return makeSiteValue(buildTime: buildTime) }
+        let segments = url.split(separator: "/", omittingEmptySubsequences: true)
+        let key = "\(language.code) \(segments.count) \(segments.prefix(2).joined(separator: "/"))"
+        return cache.siteValue(key) { makeSiteValue(buildTime: buildTime) }
+    }
+
+    private func makeSiteValue(buildTime: String) -> TemplateValue {
         .map([
             "title": .string(site.config.title(in: language)),
             "base_url": .string(site.config.baseURL),

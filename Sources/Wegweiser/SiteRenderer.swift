@@ -10,7 +10,16 @@ import Templates
 struct RenderedFile: Sendable {
     /// Path inside the output folder.
     var path: String
-    var text: String
+    var bytes: [UInt8]
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
 }
 
 /// Renders every page of an immutable `Site` in every language, plus the chooser, 404 page and sitemap.
@@ -21,6 +30,8 @@ struct SiteRenderer {
     let assets: Set<String>
     let buildTime: String
     var diagnostics: [Diagnostic] = []
+    /// Summaries and `site` values shared by the pages of this rendering.
+    let cache = RenderCache()
 
     init(site: Site, templates: TemplateSet, templatesPath: String, assets: Set<String>, buildTime: String) {
         self.site = site
@@ -46,34 +57,26 @@ struct SiteRenderer {
         let jobs = site.config.languages.flatMap { language in
             site.order.filter { site.isBuilt($0, in: language) }.map { (language, $0) }
         }
-        let chunkSize = 16
-        let chunkCount = (jobs.count + chunkSize - 1) / chunkSize
-        let results = Mutex<[[PageOutcome]]>(Array(repeating: [], count: chunkCount))
         let renderer = self
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var outcomes: [PageOutcome] = []
+        let total = jobs.count
+        var chunkDone: (@Sendable (Int) -> Void)?
+        if let progress { chunkDone = { progress($0, total) } }
+        let outcomes = Parallel.map(jobs, chunkDone: chunkDone) { job -> PageOutcome in
+            let (language, id) = job
             var buffer: [UInt8] = []
-            buffer.reserveCapacity(64 * 1024)
-            for (language, id) in jobs[(chunk * chunkSize)..<min(jobs.count, (chunk + 1) * chunkSize)] {
-                buffer.removeAll(keepingCapacity: true)
-                var outcome = renderer.renderPage(id, language: language, into: &buffer)
-                if outcome.written, let writer {
-                    let path = String(PageID.urlPath(id, language: language.code).dropFirst()) + "index.html"
-                    if let failure = writer.write(buffer, to: path) { outcome.diagnostics.append(failure) }
-                }
-                outcomes.append(outcome)
+            buffer.reserveCapacity(32 * 1024)
+            var outcome = renderer.renderPage(id, language: language, into: &buffer)
+            if outcome.written, let writer {
+                let path = String(PageID.urlPath(id, language: language.code).dropFirst()) + "index.html"
+                if let failure = writer.write(buffer, to: path) { outcome.diagnostics.append(failure) }
             }
-            let done = results.withLock { results -> Int in
-                results[chunk] = outcomes
-                return results.reduce(0) { $0 + $1.count }
-            }
-            progress?(done, jobs.count)
+            return outcome
         }
 
         var anchors: [LinkResolver.AnchorCheck] = []
         var headings: [String: Set<String>] = [:]
         var pageCount = 0
-        for outcome in results.withLock({ $0 }).joined() {
+        for outcome in outcomes {
             diagnostics += outcome.diagnostics
             anchors += outcome.anchors
             if let file = outcome.headingsFile { headings[file] = outcome.headingIDs }
@@ -89,13 +92,13 @@ struct SiteRenderer {
         diagnostics += aliases.diagnostics
         files += calendars()
         files += specialPages()
-        files.append(RenderedFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
+        files += Sitemap(site: site).files()
         files.append(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
         if let writer {
             for file in files {
-                if let failure = writer.write(Array(file.text.utf8), to: file.path) { diagnostics.append(failure) }
+                if let failure = writer.write(file.bytes, to: file.path) { diagnostics.append(failure) }
             }
         }
         return pageCount
@@ -128,12 +131,12 @@ struct SiteRenderer {
             outcome.headingsFile = file.displayPath
             outcome.headingIDs = Set(rendered.headings.map(\.id))
         }
-        let context = PageContext(site: site, language: language, url: url)
+        let context = PageContext(site: site, language: language, url: url, cache: cache)
         var variables = baseVariables(context)
         variables["page"] = context.pageValue(page, contentHTML: html)
         addListVariables(page, context: context, into: &variables)
         let filters = SiteFilters.make(
-            site: site, assets: assets, language: language, url: url, rootRelative: context.rootRelative)
+            site: site, assets: assets, language: language, url: url, rootRelative: context.rootRelative, cache: cache)
         do {
             try templates.render(page.kind.template, context: variables, filters: filters, into: &buffer)
             outcome.written = true

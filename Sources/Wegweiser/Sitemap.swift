@@ -1,39 +1,85 @@
 /// `sitemap.xml`: every real page in every language, with hreflang alternates of its real translations.
+///
+/// The sitemap protocol allows 50,000 URLs and 50 MB per file. A bigger site gets `sitemap.xml` as a sitemap index
+/// that lists `sitemap-1.xml`, `sitemap-2.xml`, … each within both limits.
 struct Sitemap {
     var site: Site
 
-    func xml() -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out +=
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    static let maxURLs = 50_000
+    static let maxBytes = 45 * 1024 * 1024
+
+    /// The sitemap files: `sitemap.xml` alone, or an index and its parts.
+    func files() -> [RenderedFile] {
+        let header = Array(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """.utf8)
+        let footer = Array("</urlset>\n".utf8)
+        var parts: [[UInt8]] = []
+        var current = header
+        var count = 0
+        var entry: [UInt8] = []
         let base = site.config.baseURL
         for id in site.order {
             guard let page = site.pages[id] else { continue }
             // Generated pages exist in every language; content pages where a file is (fallbacks are not advertised).
             let real = site.config.languages.filter { page.files.isEmpty || page.files[$0.code] != nil }
-            let alternates = real.filter { $0.hreflang != nil }
-            for language in real {
-                out +=
-                    "  <url>\n    <loc>\(Self.escape(base + PageID.urlPath(id, language: language.code).dropFirst()))</loc>\n"
+            let locations = real.map { Self.escaped(base + PageID.urlPath(id, language: $0.code).dropFirst()) }
+            let alternates = real.indices.filter { real[$0].hreflang != nil }
+            let xDefault = alternates.first { real[$0].code == site.config.defaultLanguage }
+            for (index, language) in real.enumerated() {
+                entry.removeAll(keepingCapacity: true)
+                entry += "  <url>\n    <loc>".utf8
+                entry += locations[index]
+                entry += "</loc>\n".utf8
                 if language.hreflang != nil, alternates.count > 1 {
                     for other in alternates {
-                        out +=
-                            "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.escape(other.hreflang!))\" href=\"\(Self.escape(base + PageID.urlPath(id, language: other.code).dropFirst()))\"/>\n"
+                        link(hreflang: Self.escaped(real[other].hreflang!), href: locations[other], into: &entry)
                     }
-                    if let fallback = alternates.first(where: { $0.code == site.config.defaultLanguage }) {
-                        out +=
-                            "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(Self.escape(base + PageID.urlPath(id, language: fallback.code).dropFirst()))\"/>\n"
-                    }
+                    if let xDefault { link(hreflang: Array("x-default".utf8), href: locations[xDefault], into: &entry) }
                 }
-                out += "  </url>\n"
+                entry += "  </url>\n".utf8
+                if count == Self.maxURLs || current.count + entry.count + footer.count > Self.maxBytes, count > 0 {
+                    parts.append(current + footer)
+                    current = header
+                    count = 0
+                }
+                current += entry
+                count += 1
             }
         }
-        out += "</urlset>\n"
-        return out
+        parts.append(current + footer)
+        if parts.count == 1 { return [RenderedFile(path: "sitemap.xml", bytes: parts[0])] }
+        var index = Array(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+            """.utf8)
+        var files: [RenderedFile] = []
+        for (number, part) in parts.enumerated() {
+            let name = "sitemap-\(number + 1).xml"
+            index += "  <sitemap><loc>".utf8
+            index += Self.escaped(base + name)
+            index += "</loc></sitemap>\n".utf8
+            files.append(RenderedFile(path: name, bytes: part))
+        }
+        index += "</sitemapindex>\n".utf8
+        return [RenderedFile(path: "sitemap.xml", bytes: index)] + files
     }
 
-    /// Escapes text for XML character data and attribute values (the HTML escapes are valid XML).
-    static func escape(_ text: String) -> String {
-        HTMLText.escape(text)
+    private func link(hreflang: [UInt8], href: [UInt8], into entry: inout [UInt8]) {
+        entry += "    <xhtml:link rel=\"alternate\" hreflang=\"".utf8
+        entry += hreflang
+        entry += "\" href=\"".utf8
+        entry += href
+        entry += "\"/>\n".utf8
+    }
+
+    /// Text escaped for XML character data and attribute values (the HTML escapes are valid XML), as UTF-8.
+    static func escaped(_ text: String) -> [UInt8] {
+        Array(HTMLText.escape(text).utf8)
     }
 }

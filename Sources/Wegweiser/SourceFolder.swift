@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Reading content and theme folders the same way everywhere: sorted listings (builds are deterministic),
 /// hidden files skipped, symbolic links reported as such rather than followed, and text checked to be UTF-8.
@@ -42,12 +43,37 @@ enum SourceFolder {
 
     /// The contents of `path` as UTF-8 text.
     static func read(_ path: String) -> Text {
-        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable }
-        let bytes = [UInt8](data)
+        guard let bytes = readBytes(path) else { return .unreadable }
         if let text = String(validating: bytes, as: UTF8.self) { return .text(text) }
         return .invalid(
             Diagnostic(
                 file: path, position: UTF8Check.firstInvalidByte(bytes),
                 message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
+    }
+
+    /// The bytes of the regular file at `path` (usually one `read` call); nil if it cannot be opened or read.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // One byte more than the size, so that the end is seen in the first call; a growing file gets more room.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let count = bytes.withUnsafeMutableBufferPointer { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 }
