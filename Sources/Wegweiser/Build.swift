@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var writeOutput = true
     /// Warnings count as errors (`--strict`).
     public var strict = false
+    /// Threads that read and render at once (`--jobs`); 0 means one per core.
+    public var jobs = 0
     /// Called now and then while pages are rendered, with the pages done and the total (for a progress line).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
@@ -38,6 +40,8 @@ public struct BuildResult: Sendable {
     /// The text of every file read, for showing source lines with diagnostics.
     public var sources: [String: String]
     public var pageCount = 0
+    /// Pages rendered in this build; fewer than `pageCount` when a rebuild took the others over unchanged.
+    public var renderedCount = 0
     public var languageCount = 0
 }
 
@@ -45,6 +49,7 @@ public struct BuildResult: Sendable {
 public enum SiteGenerator {
     /// Loads, checks and renders the site; writes it (unless `options.writeOutput` is false) only when there are no errors.
     public static func build(_ options: BuildOptions) -> BuildResult {
+        Parallel.workerLimit.store(options.jobs, ordering: .relaxed)
         var loader = ContentLoader(root: options.contentPath)
         var sources: [String: String] = [:]
         do {
@@ -61,33 +66,46 @@ public enum SiteGenerator {
         -> BuildResult
     {
         let loaded = try load(options, loader: &loader)
-        var diagnostics = loaded.diagnostics
+        let diagnostics = loaded.diagnostics
         guard let templates = loaded.templates else {
             let sorted = Array(Set(diagnostics)).sorted()
             return BuildResult(
                 status: .contentErrors, diagnostics: sorted,
                 sources: SourceTexts.forDiagnostics(sorted, known: loader.sources))
         }
-        // Even with content errors, render everything: link and template errors are reported in the same run.
-        // Pages are written into a staging folder while they are rendered; it replaces the output only at the end.
-        let writer = options.writeOutput ? try OutputWriter(output: options.outputPath) : nil
+        let buildTime = buildDate(options.now, in: loaded.site.timeZone)
         var renderer = SiteRenderer(
             site: loaded.site, templates: templates, templatesPath: options.templatesPath,
-            assets: Set(loaded.assets.map(\.sitePath)), buildTime: ISO8601DateFormatter().string(from: options.now))
-        let pageCount = renderer.renderAll(writer: writer, progress: options.progress)
-        diagnostics += renderer.diagnostics
-        diagnostics = Diagnostic.limited(Array(Set(diagnostics)).sorted())
+            assets: Set(loaded.assets.map(\.sitePath)), buildTime: buildTime)
+        guard options.writeOutput else {
+            let results = renderer.renderAll(writer: nil, progress: options.progress)
+            return finish(options, loaded: loaded, sources: loader.sources, diagnostics + renderer.diagnostics, results)
+        }
 
-        var result = BuildResult(
-            status: .success, diagnostics: diagnostics,
-            sources: SourceTexts.forDiagnostics(diagnostics, known: loader.sources),
-            pageCount: pageCount, languageCount: loaded.site.config.languages.count)
-        if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
-            writer?.discard()
-            result.status = .contentErrors
+        let cachePath = BuildCache.path(forOutput: options.outputPath)
+        var cache = BuildCache(
+            global: BuildCache.global(
+                sources: loader.sources, assets: loaded.assets, options: options, buildTime: buildTime),
+            meta: BuildCache.meta(of: loaded.site))
+        if let previous = BuildCache.read(cachePath), previous.global == cache.global, previous.meta == cache.meta,
+            let output = existingFolder(options.outputPath)
+        {
+            return try rebuild(
+                options, into: output, loaded: loaded, sources: loader.sources, diagnostics: diagnostics,
+                renderer: &renderer, previous: previous, cache: cache, cachePath: cachePath)
+        }
+
+        // Even with content errors, render everything: link and template errors are reported in the same run.
+        // Pages are written into a staging folder while they are rendered; it replaces the output only at the end.
+        let writer = try OutputWriter(output: options.outputPath)
+        let results = renderer.renderAll(writer: writer, progress: options.progress)
+        let result = finish(
+            options, loaded: loaded, sources: loader.sources, diagnostics + renderer.diagnostics, results)
+        guard result.status == .success else {
+            writer.discard()
             return result
         }
-        guard let writer else { return result }
+        BuildCache.remove(cachePath)
         do {
             for asset in loaded.assets {
                 try writer.copy(from: asset.filePath, to: String(asset.sitePath.dropFirst()))
@@ -97,7 +115,76 @@ public enum SiteGenerator {
             writer.discard()
             throw error
         }
+        cache.record(results)
+        cache.write(to: cachePath)
         return result
+    }
+
+    /// A rebuild into an existing output whose pages and fields are unchanged: only pages whose Markdown changed
+    /// (or whose file is missing) are rendered, and written in place once no errors are found.
+    private static func rebuild(
+        _ options: BuildOptions, into output: String, loaded: LoadedSite, sources: [String: String],
+        diagnostics: [Diagnostic], renderer: inout SiteRenderer, previous: BuildCache, cache: BuildCache,
+        cachePath: String
+    ) throws(BuildFailure) -> BuildResult {
+        let results = renderer.renderPages(
+            renderer.pageJobs(), writer: nil, progress: options.progress, keepBytes: true
+        ) { job in
+            guard let cached = previous.pages[job.path], cached.bodyHash == job.bodyHash, cached.outcome.written,
+                access(output + "/" + job.path, F_OK) == 0
+            else { return nil }
+            return cached.outcome
+        }
+        renderer.renderSiteFiles(writer: nil, onlyCheck: true)
+        var result = finish(options, loaded: loaded, sources: sources, diagnostics + renderer.diagnostics, results)
+        guard result.status == .success else { return result }
+        BuildCache.remove(cachePath)
+        for page in results {
+            guard let bytes = page.bytes else { continue }
+            if let failure = OutputWriter.replace(output + "/" + page.job.path, with: bytes) {
+                result.status = .ioError
+                result.diagnostics.append(failure)
+                return result
+            }
+        }
+        var cache = cache
+        cache.record(results)
+        cache.write(to: cachePath)
+        return result
+    }
+
+    /// The result of a build from its diagnostics: an error (or, with `--strict`, a warning) means nothing is written.
+    private static func finish(
+        _ options: BuildOptions, loaded: LoadedSite, sources: [String: String], _ diagnostics: [Diagnostic],
+        _ results: [SiteRenderer.PageResult]
+    ) -> BuildResult {
+        let diagnostics = Diagnostic.limited(Array(Set(diagnostics)).sorted())
+        var result = BuildResult(
+            status: .success, diagnostics: diagnostics,
+            sources: SourceTexts.forDiagnostics(diagnostics, known: sources),
+            pageCount: results.count { $0.outcome.written }, languageCount: loaded.site.config.languages.count)
+        result.renderedCount = results.count { $0.rendered && $0.outcome.written }
+        if diagnostics.contains(where: { $0.severity == .error || options.strict }) {
+            result.status = .contentErrors
+        }
+        return result
+    }
+
+    /// The build's date in the site's time zone (`2025-11-13`): what pages show as "as of", and the same all day,
+    /// so that a rebuild changes no page whose content did not change.
+    static func buildDate(_ now: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let day = calendar.dateComponents([.year, .month, .day], from: now)
+        return LocalDate(year: day.year!, month: day.month!, day: day.day!)?.description ?? "1970-01-01"
+    }
+
+    /// The standardized path of `path` if it is a folder (not a symbolic link to one).
+    private static func existingFolder(_ path: String) -> String? {
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        var info = stat()
+        guard lstat(standardized, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return standardized
     }
 
     /// Reads and checks content and templates into a `Site`; problems are in `diagnostics`.

@@ -170,7 +170,17 @@ struct ContentLoader {
         return SourceFile(
             language: language, displayPath: path, pageID: id,
             kind: PageKind.of(components: components, isIndex: isIndex),
-            frontMatter: frontMatter, body: String(split.body), bodyLine: split.bodyLine)
+            frontMatter: frontMatter, body: String(split.body), bodyLine: split.bodyLine,
+            frontMatterHash: frontMatterHash(split), bodyHash: ContentHash.of(split.body))
+    }
+
+    /// The front matter's text and where it and the body start (line numbers in diagnostics depend on them).
+    private static func frontMatterHash(_ split: SplitDocument) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(split.frontMatter ?? "")
+        hash.add(UInt64(split.frontMatterLine))
+        hash.add(UInt64(split.bodyLine))
+        return hash.value
     }
 
     /// A file's text; nil if it does not exist. Invalid UTF-8 is a diagnostic at the offending byte.

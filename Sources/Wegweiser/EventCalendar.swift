@@ -40,7 +40,12 @@ struct EventCalendar {
 
     /// A whole calendar file for `events`, named for readers of `language`.
     func document(_ events: [CalendarEvent], language: Language, name: String) -> String {
-        let components = Self.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: site.now)
+        // The start of the build's day in the site's time zone: the same all day, like the pages' "as of" date,
+        // so that a rebuild on the same day leaves unchanged calendars unchanged.
+        var local = Calendar(identifier: .gregorian)
+        local.timeZone = site.timeZone
+        let components = Self.utc.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second], from: local.startOfDay(for: site.now))
         let stamp = CalendarTime.utc(
             year: components.year!, month: components.month!, day: components.day!, hour: components.hour!,
             minute: components.minute!, second: components.second!)

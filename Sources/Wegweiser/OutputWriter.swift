@@ -57,6 +57,21 @@ struct OutputWriter: Sendable {
         return true
     }
 
+    /// Replaces the file at `path` (outside any staging folder) through a temporary file and a rename, so that a
+    /// reader of the site never sees half a page; a diagnostic on failure.
+    static func replace(_ path: String, with bytes: [UInt8]) -> Diagnostic? {
+        let temporary = path + ".wegweiser-\(ProcessInfo.processInfo.processIdentifier).tmp"
+        var written = bytes.withUnsafeBufferPointer { writeFile(temporary, $0) }
+        if !written, errno == ENOENT {
+            makeFolder(String(path[..<path.lastIndex(of: "/")!]))
+            written = bytes.withUnsafeBufferPointer { writeFile(temporary, $0) }
+        }
+        if written, rename(temporary, path) == 0 { return nil }
+        let reason = String(cString: strerror(errno))
+        unlink(temporary)
+        return Diagnostic(file: path, line: 1, column: 1, message: "cannot write the file: \(reason)")
+    }
+
     /// Creates `folder` and any missing parents with plain `mkdir` calls (one for a folder whose parent exists);
     /// failures show when the file inside is written.
     static func makeFolder(_ folder: String) {

@@ -1,27 +1,57 @@
 import Dispatch
+import Foundation
 import Synchronization
 
-/// Work spread over all cores with results kept in input order, so that builds stay deterministic.
+/// Work spread over the cores with results kept in input order, so that builds stay deterministic.
 enum Parallel {
-    /// `transform` applied to every element of `items`, on all cores, in chunks of `chunkSize`; results in the order
-    /// of `items`. `chunkDone` is called after each chunk with the number of items done so far.
+    /// How many threads work at once; 0 means one per core (`--jobs`).
+    static let workerLimit = Atomic<Int>(0)
+
+    static var workers: Int {
+        let limit = workerLimit.load(ordering: .relaxed)
+        return limit > 0 ? limit : max(1, System.coreCount)
+    }
+
+    /// `transform` applied to every element of `items` in chunks of `chunkSize`, on `workers` threads; results in
+    /// the order of `items`. `chunkDone` is called after each chunk with the number of items done so far.
     static func map<Item: Sendable, Result: Sendable>(
         _ items: [Item], chunkSize: Int = 16, chunkDone: (@Sendable (Int) -> Void)? = nil,
         _ transform: @Sendable (Item) -> Result
     ) -> [Result] {
-        guard items.count > chunkSize else { return items.map(transform) }
-        let chunkCount = (items.count + chunkSize - 1) / chunkSize
-        let results = Mutex<(chunks: [[Result]], done: Int)>((Array(repeating: [], count: chunkCount), 0))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
-            let chunkResults = items[range].map(transform)
-            let done = results.withLock { results -> Int in
-                results.chunks[chunk] = chunkResults
-                results.done += range.count
-                return results.done
+        let workers = min(workers, (items.count + chunkSize - 1) / chunkSize)
+        guard workers > 1 else {
+            var results: [Result] = []
+            results.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                results.append(transform(item))
+                if (index + 1) % chunkSize == 0 || index + 1 == items.count { chunkDone?(index + 1) }
             }
-            chunkDone?(done)
+            return results
+        }
+        let chunkCount = (items.count + chunkSize - 1) / chunkSize
+        let next = Atomic<Int>(0)
+        let results = Mutex<(chunks: [[Result]], done: Int)>((Array(repeating: [], count: chunkCount), 0))
+        // Each worker takes the next chunk until none is left.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard chunk < chunkCount else { return }
+                let range = (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
+                let chunkResults = items[range].map(transform)
+                let done = results.withLock { results -> Int in
+                    results.chunks[chunk] = chunkResults
+                    results.done += range.count
+                    return results.done
+                }
+                chunkDone?(done)
+            }
         }
         return Array(results.withLock { $0.chunks }.joined())
     }
+}
+
+/// Facts about the machine.
+enum System {
+    /// Cores this process may use.
+    static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }

@@ -51,57 +51,102 @@ struct SiteRenderer {
         var written = false
     }
 
-    /// Renders every page in every language on all cores, writing each page as soon as it is rendered (so memory
-    /// does not grow with the site), then the pages that depend on all others. `writer` is nil for `check`.
-    mutating func renderAll(writer: OutputWriter?, progress: (@Sendable (Int, Int) -> Void)? = nil) -> Int {
-        let jobs = site.config.languages.flatMap { language in
-            site.order.filter { site.isBuilt($0, in: language) }.map { (language, $0) }
+    /// One page in one language: where it goes and the hash of the Markdown body it shows (0 for a generated page).
+    struct PageJob: Sendable {
+        var language: Language
+        var id: String
+        /// Path inside the output folder, e.g. `de/guides/arbeit/index.html`.
+        var path: String
+        var bodyHash: UInt64
+    }
+
+    /// A page job done: what it produced and, when asked to keep them, the bytes of a page rendered now.
+    struct PageResult: Sendable {
+        var job: PageJob
+        var outcome: PageOutcome
+        /// nil for a page taken over from the build cache, or one already written.
+        var bytes: [UInt8]?
+        /// false for a page taken over from the build cache.
+        var rendered = true
+    }
+
+    /// Every page of every language, in the order they are rendered and reported.
+    func pageJobs() -> [PageJob] {
+        site.config.languages.flatMap { language in
+            site.order.compactMap { id -> PageJob? in
+                guard let page = site.pages[id], let code = site.contentLanguage(of: page, for: language) else {
+                    return nil
+                }
+                return PageJob(
+                    language: language, id: id,
+                    path: String(PageID.urlPath(id, language: language.code).dropFirst()) + "index.html",
+                    bodyHash: page.files[code]?.bodyHash ?? 0)
+            }
         }
+    }
+
+    /// Renders every page and the files that depend on all pages (sitemap, calendars, aliases, chooser, 404),
+    /// writing each page as soon as it is rendered so memory does not grow with the site. `writer` is nil for `check`.
+    mutating func renderAll(writer: OutputWriter?, progress: (@Sendable (Int, Int) -> Void)? = nil) -> [PageResult] {
+        let results = renderPages(pageJobs(), writer: writer, progress: progress)
+        renderSiteFiles(writer: writer)
+        return results
+    }
+
+    /// Renders `jobs` on all cores. A job for which `reuse` gives an outcome (from the build cache) is not rendered.
+    /// Rendered pages are written with `writer`, or kept in the results when `writer` is nil and `keepBytes` is set.
+    /// Diagnostics of all jobs, rendered or reused, are collected, and `#anchor` links checked.
+    mutating func renderPages(
+        _ jobs: [PageJob], writer: OutputWriter?, progress: (@Sendable (Int, Int) -> Void)? = nil,
+        keepBytes: Bool = false, reuse: (@Sendable (PageJob) -> PageOutcome?)? = nil
+    ) -> [PageResult] {
         let renderer = self
         let total = jobs.count
         var chunkDone: (@Sendable (Int) -> Void)?
         if let progress { chunkDone = { progress($0, total) } }
-        let outcomes = Parallel.map(jobs, chunkDone: chunkDone) { job -> PageOutcome in
-            let (language, id) = job
+        let results = Parallel.map(jobs, chunkDone: chunkDone) { job -> PageResult in
+            if let outcome = reuse?(job) { return PageResult(job: job, outcome: outcome, bytes: nil, rendered: false) }
             var buffer: [UInt8] = []
             buffer.reserveCapacity(32 * 1024)
-            var outcome = renderer.renderPage(id, language: language, into: &buffer)
+            var outcome = renderer.renderPage(job.id, language: job.language, into: &buffer)
             if outcome.written, let writer {
-                let path = String(PageID.urlPath(id, language: language.code).dropFirst()) + "index.html"
-                if let failure = writer.write(buffer, to: path) { outcome.diagnostics.append(failure) }
+                if let failure = writer.write(buffer, to: job.path) { outcome.diagnostics.append(failure) }
             }
-            return outcome
+            return PageResult(job: job, outcome: outcome, bytes: keepBytes && outcome.written ? buffer : nil)
         }
 
         var anchors: [LinkResolver.AnchorCheck] = []
         var headings: [String: Set<String>] = [:]
-        var pageCount = 0
-        for outcome in outcomes {
-            diagnostics += outcome.diagnostics
-            anchors += outcome.anchors
-            if let file = outcome.headingsFile { headings[file] = outcome.headingIDs }
-            if outcome.written { pageCount += 1 }
+        for result in results {
+            diagnostics += result.outcome.diagnostics
+            anchors += result.outcome.anchors
+            if let file = result.outcome.headingsFile { headings[file] = result.outcome.headingIDs }
         }
         checkAnchors(anchors, headings: headings)
+        return results
+    }
 
-        var files: [RenderedFile] = []
+    /// Redirects for aliases, calendars, the chooser and 404 page, the sitemap and robots.txt; they depend only on
+    /// the site's pages and fields, not on Markdown bodies. With `onlyCheck`, only their diagnostics are collected
+    /// (for a rebuild whose pages and fields are unchanged).
+    mutating func renderSiteFiles(writer: OutputWriter?, onlyCheck: Bool = false) {
         var aliases = Aliases(site: site, assets: assets)
-        for redirect in aliases.redirects() {
+        let redirects = aliases.redirects()
+        diagnostics += aliases.diagnostics
+        if onlyCheck { return }
+        var files: [RenderedFile] = []
+        for redirect in redirects {
             files.append(RenderedFile(path: redirect.path, text: redirectPage(redirect)))
         }
-        diagnostics += aliases.diagnostics
         files += calendars()
         files += specialPages()
         files += Sitemap(site: site).files()
         files.append(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
-        if let writer {
-            for file in files {
-                if let failure = writer.write(file.bytes, to: file.path) { diagnostics.append(failure) }
-            }
+        for file in files {
+            if let failure = writer?.write(file.bytes, to: file.path) { diagnostics.append(failure) }
         }
-        return pageCount
     }
 
     /// One page for one reader: Markdown with its links resolved, then the page's template, into `buffer`.

@@ -13,6 +13,9 @@ struct SourceFile: Sendable {
     var body: String
     /// File line where the body starts.
     var bodyLine: Int
+    /// `ContentHash` of everything before the body (the front matter) and of the body, for the build cache.
+    var frontMatterHash: UInt64 = 0
+    var bodyHash: UInt64 = 0
 }
 
 /// Identity and URL of a page: the path inside a language folder, shared by all translations.

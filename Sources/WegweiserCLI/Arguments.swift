@@ -28,7 +28,7 @@ struct Arguments {
 
     static let usage = """
         usage: wegweiser build [--content DIR] [--templates DIR] [--output DIR] [--drafts]
-                               [--now ISO-DATE] [--base-url URL] [--strict] [--format text|json] [--quiet]
+                               [--now ISO-DATE] [--base-url URL] [--jobs N] [--strict] [--format text|json] [--quiet]
                wegweiser check [same options]   check everything build checks, write nothing
                wegweiser status [--json | --html FILE] [--language CODE] [--fail-on outdated|missing]
                                 [--content DIR] [--templates DIR]
@@ -69,6 +69,12 @@ struct Arguments {
             case "--output": options.outputPath = try value(for: argument)
             case "--base-url": options.baseURL = try value(for: argument)
             case "--drafts": options.includeDrafts = true
+            case "--jobs" where command == .build || command == .check:
+                let text = try value(for: argument)
+                guard let jobs = Int(text), jobs > 0, jobs <= 1024 else {
+                    throw UsageError(message: "--jobs needs a number of threads from 1 to 1024, not `\(text)`")
+                }
+                options.jobs = jobs
             case "--quiet": quiet = true
             case "--strict" where command == .build || command == .check: options.strict = true
             case "--format" where command == .build || command == .check:

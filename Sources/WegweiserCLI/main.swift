@@ -53,9 +53,16 @@ func build(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
         if !parsed.quiet {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             let verb = parsed.command == .build ? "Built" : "Checked"
-            let warned = warnings > 0 ? " (\(count(warnings, "warning")))" : ""
+            var notes: [String] = []
+            if result.renderedCount < result.pageCount {
+                notes.append(
+                    "\(grouped(result.renderedCount)) rendered, \(grouped(result.pageCount - result.renderedCount)) unchanged"
+                )
+            }
+            if warnings > 0 { notes.append(count(warnings, "warning")) }
+            let noted = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
             printError(
-                "\(verb) \(count(result.pageCount, "page")) in \(count(result.languageCount, "language")) in \(seconds) s\(warned)\n"
+                "\(verb) \(count(result.pageCount, "page")) in \(count(result.languageCount, "language")) in \(seconds) s\(noted)\n"
             )
         }
         return 0
@@ -113,7 +120,18 @@ struct DiagnosticPrinter {
 }
 
 func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
+    "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
+}
+
+/// `50000` → `50,000`: the command line speaks English.
+func grouped(_ number: Int) -> String {
+    let digits = String(number.magnitude)
+    var out = number < 0 ? "-" : ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+        out.append(digit)
+    }
+    return out
 }
 
 func printError(_ text: String) {

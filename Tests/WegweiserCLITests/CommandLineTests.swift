@@ -52,12 +52,63 @@ import Testing
     @Test func successfulBuildExitsZeroAndSummarises() throws {
         let output = temporaryOutput()
         defer { try? FileManager.default.removeItem(atPath: output) }
+        defer { try? FileManager.default.removeItem(atPath: cache(of: output)) }
         let result = try run(
             ["build", "--now", "2025-11-01", "--output", output],
             in: Self.fixtures.appendingPathComponent("three-languages"))
         #expect(result.status == 0)
         #expect(result.stderr.hasPrefix("Built 39 pages in 3 languages in "))
         #expect(FileManager.default.fileExists(atPath: output + "/ar/index.html"))
+    }
+
+    /// The cache `build` keeps beside an output folder.
+    func cache(of output: String) -> String {
+        let url = URL(fileURLWithPath: output)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).wegweiser-cache").path
+    }
+
+    @Test func rebuildSaysHowManyPagesWereRendered() throws {
+        let output = temporaryOutput()
+        defer {
+            try? FileManager.default.removeItem(atPath: output)
+            try? FileManager.default.removeItem(atPath: cache(of: output))
+        }
+        let folder = Self.fixtures.appendingPathComponent("three-languages")
+        let arguments = ["build", "--now", "2025-11-01", "--output", output]
+        #expect(try run(arguments, in: folder).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cache(of: output)))
+        let again = try run(arguments, in: folder)
+        #expect(again.status == 0)
+        #expect(again.stderr.hasPrefix("Built 39 pages in 3 languages in "))
+        #expect(again.stderr.hasSuffix(" s (0 rendered, 39 unchanged)\n"))
+    }
+
+    @Test func oneJobBuildsTheSameSite() throws {
+        let parallel = temporaryOutput()
+        let serial = temporaryOutput()
+        defer {
+            for output in [parallel, serial] {
+                try? FileManager.default.removeItem(atPath: output)
+                try? FileManager.default.removeItem(atPath: cache(of: output))
+            }
+        }
+        let folder = Self.fixtures.appendingPathComponent("three-languages")
+        #expect(try run(["build", "--now", "2025-11-01", "--output", parallel], in: folder).status == 0)
+        #expect(try run(["build", "--now", "2025-11-01", "--jobs", "1", "--output", serial], in: folder).status == 0)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: parallel).sorted()
+        #expect(!files.isEmpty)
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: serial)).sorted())
+        for file in files {
+            #expect(
+                FileManager.default.contents(atPath: parallel + "/" + file)
+                    == FileManager.default.contents(atPath: serial + "/" + file))
+        }
+    }
+
+    @Test(arguments: ["0", "-1", "many"]) func badJobCountIsAUsageError(jobs: String) throws {
+        let result = try run(["build", "--jobs", jobs], in: Self.fixtures.appendingPathComponent("three-languages"))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--jobs needs a number of threads from 1 to 1024, not `\(jobs)`"))
     }
 
     @Test func contentErrorsExitOneWithTheGoldenDiagnostics() throws {

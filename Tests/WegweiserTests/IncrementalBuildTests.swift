@@ -1,0 +1,309 @@
+import Foundation
+import Testing
+
+@testable import Wegweiser
+
+/// A rebuild into the same output after a change must give exactly what a clean build of the changed site gives,
+/// for every kind of change, and must render again only the pages a change of Markdown touches.
+@Suite struct IncrementalBuildTests {
+    /// A copy of the three-languages fixture (content and theme) that a test may change.
+    struct Workspace {
+        let root: URL
+        var content: URL { root.appendingPathComponent("content") }
+        var templates: URL { root.appendingPathComponent("templates") }
+        var output: URL { root.appendingPathComponent("output") }
+
+        init() throws {
+            root = Fixtures.temporaryFolder()
+            let fixture = Fixtures.root.appendingPathComponent("three-languages")
+            for folder in ["content", "templates"] {
+                try FileManager.default.copyItem(
+                    at: fixture.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+            }
+        }
+
+        func options(output: URL) -> BuildOptions {
+            var options = BuildOptions(now: Fixtures.now)
+            options.contentPath = content.path
+            options.templatesPath = templates.path
+            options.outputPath = output.path
+            return options
+        }
+
+        func build(into output: URL? = nil) -> BuildResult {
+            SiteGenerator.build(options(output: output ?? self.output))
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changed nothing")
+            try changed.write(to: url, atomically: false, encoding: .utf8)
+        }
+
+        func write(_ path: String, _ text: String) throws {
+            try text.write(to: root.appendingPathComponent(path), atomically: false, encoding: .utf8)
+        }
+
+        func remove(_ path: String) throws {
+            try FileManager.default.removeItem(at: root.appendingPathComponent(path))
+        }
+
+        var cachePath: String { BuildCache.path(forOutput: output.path) }
+
+        /// Rebuilds into `output` after a first build, then builds the changed site into a fresh folder, and
+        /// expects both builds to agree on their trees, diagnostics and status. Returns the rebuild's result.
+        @discardableResult
+        func expectRebuildEqualsCleanBuild(
+            sourceLocation: SourceLocation = #_sourceLocation, after change: () throws -> Void
+        ) throws -> BuildResult {
+            let first = build()
+            #expect(first.status == .success, sourceLocation: sourceLocation)
+            try change()
+            let rebuild = build()
+            let clean = root.appendingPathComponent("clean")
+            try? FileManager.default.removeItem(at: clean)
+            let fresh = build(into: clean)
+            #expect(rebuild.status == fresh.status, sourceLocation: sourceLocation)
+            #expect(rebuild.diagnostics == fresh.diagnostics, sourceLocation: sourceLocation)
+            #expect(rebuild.pageCount == fresh.pageCount, sourceLocation: sourceLocation)
+            let rebuilt = Fixtures.tree(output)
+            let expected = Fixtures.tree(clean)
+            #expect(!rebuilt.isEmpty, sourceLocation: sourceLocation)
+            #expect(
+                Set(rebuilt.keys) == Set(expected.keys),
+                "files only in the rebuild: \(Set(rebuilt.keys).subtracting(expected.keys).sorted()), only in the clean build: \(Set(expected.keys).subtracting(rebuilt.keys).sorted())",
+                sourceLocation: sourceLocation)
+            for (path, bytes) in expected where rebuilt[path] != bytes {
+                Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+            }
+            return rebuild
+        }
+    }
+
+    @Test func unchangedSiteRendersNothing() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {}
+        #expect(rebuild.renderedCount == 0)
+        #expect(rebuild.pageCount > 0)
+    }
+
+    @Test func changedBodyRendersOnlyThePagesShowingIt() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        // sprachkurs exists only in German: its German page and the English and Arabic fallback pages show it.
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit("content/de/guides/arbeit/sprachkurs.md") { $0 + "\nEin neuer Absatz.\n" }
+        }
+        #expect(rebuild.renderedCount == 3)
+    }
+
+    @Test func changedTranslationBodyRendersOnlyItsPage() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit("content/en/guides/arbeit/anerkennung.md") { $0 + "\nBring your certificates.\n" }
+        }
+        #expect(rebuild.renderedCount == 1)
+    }
+
+    @Test func changedTitle() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            try site.edit("content/en/guides/arbeit/anerkennung.md") {
+                $0.replacingOccurrences(of: "title: Recognition", with: "title: Recognition of degrees")
+            }
+        }
+    }
+
+    @Test func translationAdded() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            try site.write("content/en/guides/arbeit/sprachkurs.md", "---\ntitle: Language course\n---\nAsk us.\n")
+        }
+    }
+
+    @Test func translationRemoved() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            try site.remove("content/ar/guides/arbeit/anerkennung.md")
+        }
+    }
+
+    @Test func pageDeleted() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            try site.remove("content/de/events/workshop-2.md")
+        }
+        #expect(
+            !FileManager.default.fileExists(atPath: site.output.appendingPathComponent("de/events/workshop-2").path))
+    }
+
+    @Test func changedTemplate() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit("templates/base.html") { $0.replacingOccurrences(of: "<body>", with: "<body class=\"x\">") }
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    @Test func changedUIString() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            try site.edit("templates/i18n/en.yml") {
+                $0.replacingOccurrences(of: "events: Events", with: "events: What's on")
+            }
+        }
+    }
+
+    @Test func changedSiteSettings() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            try site.edit("content/site.yml") {
+                $0.replacingOccurrences(of: "en: Integration in Testhausen", with: "en: Welcome to Testhausen")
+            }
+        }
+    }
+
+    @Test func changedAsset() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            try site.edit("templates/assets/style.css") { $0 + "\nmain { margin: 0; }\n" }
+        }
+    }
+
+    @Test func anotherDayRebuildsEverything() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        #expect(site.build().status == .success)
+        var nextDay = site.options(output: site.output)
+        nextDay.now = Fixtures.now.addingTimeInterval(86_400)
+        let rebuild = SiteGenerator.build(nextDay)
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    /// Removing a heading another page links to: the rebuild reports the broken anchor, as a clean build does,
+    /// and leaves the output as it was.
+    @Test func bodyChangeBreakingAnAnchorIsReported() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        #expect(site.build().status == .success)
+        let before = Fixtures.tree(site.output)
+        try site.edit("content/en/guides/arbeit/anerkennung.md") {
+            $0.replacingOccurrences(of: "## Costs {#kosten}", with: "## Costs")
+        }
+        let rebuild = site.build()
+        let clean = site.build(into: site.root.appendingPathComponent("clean"))
+        #expect(rebuild.status == .contentErrors)
+        #expect(rebuild.diagnostics == clean.diagnostics)
+        #expect(rebuild.diagnostics.contains { $0.message.contains("#kosten") })
+        #expect(Fixtures.tree(site.output) == before)
+    }
+
+    @Test func warningsOfPagesNotRenderedAgainAreReportedAgain() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.edit("content/de/guides/arbeit/sprachkurs.md") { $0 + "\n#### Zu tief\n" }
+        let first = site.build()
+        #expect(first.diagnostics.contains { $0.message.contains("heading level skipped") })
+        let rebuild = site.build()
+        #expect(rebuild.renderedCount == 0)
+        #expect(rebuild.diagnostics == first.diagnostics)
+    }
+
+    @Test func deletedOutputFileIsWrittenAgain() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.remove("output/en/guides/arbeit/index.html")
+        }
+        #expect(rebuild.renderedCount == 1)
+    }
+
+    @Test func missingCacheMeansFullBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try FileManager.default.removeItem(atPath: site.cachePath)
+            try site.edit("content/de/guides/arbeit/sprachkurs.md") { $0 + "\nMehr.\n" }
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    @Test(arguments: [
+        "", "garbage\n", "wegweiser-cache 1 0.0.0\nglobal\t0\nmeta\t0\n",
+        "wegweiser-cache 1 \(Version.current)\nglobal\tzz\nmeta\t1\n",
+    ])
+    func corruptCacheMeansFullBuild(cache: String) throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try cache.write(toFile: site.cachePath, atomically: false, encoding: .utf8)
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    /// A cache whose page entries were cut off or tampered with must not make the rebuild skip pages wrongly.
+    @Test func truncatedCacheIsNotTrusted() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            var text = try String(contentsOfFile: site.cachePath, encoding: .utf8)
+            text = String(text.prefix(text.count / 2))
+            try text.write(toFile: site.cachePath, atomically: false, encoding: .utf8)
+            try site.edit("content/de/guides/arbeit/sprachkurs.md") { $0 + "\nMehr.\n" }
+        }
+    }
+
+    @Test func staleCacheFromAnotherSiteMeansFullBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let other = try Workspace()
+        defer { try? FileManager.default.removeItem(at: other.root) }
+        try other.edit("content/site.yml") { $0.replacingOccurrences(of: "Testhausen", with: "Anderswo") }
+        #expect(other.build().status == .success)
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try FileManager.default.removeItem(atPath: site.cachePath)
+            try FileManager.default.copyItem(atPath: other.cachePath, toPath: site.cachePath)
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    @Test func cacheRoundTripsEveryField() throws {
+        var outcome = SiteRenderer.PageOutcome()
+        outcome.written = true
+        outcome.headingsFile = "content/de/a\tb.md"
+        outcome.headingIDs = ["kosten", "ablauf", "with\\backslash"]
+        outcome.diagnostics = [
+            Diagnostic(file: "content/de/x.md", line: 3, column: 7, severity: .warning, message: "two\nlines\tand tab")
+        ]
+        outcome.anchors = [
+            LinkResolver.AnchorCheck(
+                pageID: "guides/a", fragment: "kosten", language: "en", sourceLanguage: "de", file: "content/de/x.md",
+                line: 4, column: 9)
+        ]
+        var cache = BuildCache(global: 1, meta: UInt64.max)
+        cache.pages["de/x/index.html"] = BuildCache.CachedPage(bodyHash: 42, outcome: outcome)
+        let decoded = try #require(BuildCache.decode(cache.encoded()))
+        #expect(decoded.global == 1)
+        #expect(decoded.meta == UInt64.max)
+        let page = try #require(decoded.pages["de/x/index.html"])
+        #expect(page.bodyHash == 42)
+        #expect(page.outcome.written)
+        #expect(page.outcome.headingsFile == outcome.headingsFile)
+        #expect(page.outcome.headingIDs == outcome.headingIDs)
+        #expect(page.outcome.diagnostics == outcome.diagnostics)
+        #expect(page.outcome.anchors.map(\.fragment) == ["kosten"])
+        #expect(page.outcome.anchors.map(\.line) == [4])
+    }
+}
