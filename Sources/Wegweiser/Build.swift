@@ -50,6 +50,7 @@ public enum SiteGenerator {
     /// Loads, checks and renders the site; writes it (unless `options.writeOutput` is false) only when there are no errors.
     public static func build(_ options: BuildOptions) -> BuildResult {
         Parallel.workerLimit.store(options.jobs, ordering: .relaxed)
+        PhaseTimer.mark("start")
         var loader = ContentLoader(root: options.contentPath)
         var sources: [String: String] = [:]
         do {
@@ -66,6 +67,7 @@ public enum SiteGenerator {
         -> BuildResult
     {
         let loaded = try load(options, loader: &loader)
+        PhaseTimer.mark("load")
         let diagnostics = loaded.diagnostics
         guard let templates = loaded.templates else {
             let sorted = Array(Set(diagnostics)).sorted()
@@ -87,7 +89,10 @@ public enum SiteGenerator {
             global: BuildCache.global(
                 sources: loader.sources, assets: loaded.assets, options: options, buildTime: buildTime),
             meta: BuildCache.meta(of: loaded.site))
-        if let previous = BuildCache.read(cachePath), previous.global == cache.global, previous.meta == cache.meta,
+        PhaseTimer.mark("fingerprints")
+        let previous = BuildCache.read(cachePath)
+        PhaseTimer.mark("read cache")
+        if let previous, previous.global == cache.global, previous.meta == cache.meta,
             let output = existingFolder(options.outputPath)
         {
             return try rebuild(
@@ -98,7 +103,10 @@ public enum SiteGenerator {
         // Even with content errors, render everything: link and template errors are reported in the same run.
         // Pages are written into a staging folder while they are rendered; it replaces the output only at the end.
         let writer = try OutputWriter(output: options.outputPath)
-        let results = renderer.renderAll(writer: writer, progress: options.progress)
+        let results = renderer.renderPages(renderer.pageJobs(), writer: writer, progress: options.progress)
+        PhaseTimer.mark("pages")
+        renderer.renderSiteFiles(writer: writer)
+        PhaseTimer.mark("site files")
         let result = finish(
             options, loaded: loaded, sources: loader.sources, diagnostics + renderer.diagnostics, results)
         guard result.status == .success else {
@@ -111,12 +119,14 @@ public enum SiteGenerator {
                 try writer.copy(from: asset.filePath, to: String(asset.sitePath.dropFirst()))
             }
             try writer.commit()
+            PhaseTimer.mark("commit")
         } catch {
             writer.discard()
             throw error
         }
         cache.record(results)
         cache.write(to: cachePath)
+        PhaseTimer.mark("cache")
         return result
     }
 
@@ -136,6 +146,7 @@ public enum SiteGenerator {
             return cached.outcome
         }
         renderer.renderSiteFiles(writer: nil, onlyCheck: true)
+        PhaseTimer.mark("pages")
         var result = finish(options, loaded: loaded, sources: sources, diagnostics + renderer.diagnostics, results)
         guard result.status == .success else { return result }
         BuildCache.remove(cachePath)
@@ -147,9 +158,11 @@ public enum SiteGenerator {
                 return result
             }
         }
+        PhaseTimer.mark("write")
         var cache = cache
         cache.record(results)
         cache.write(to: cachePath)
+        PhaseTimer.mark("cache")
         return result
     }
 

@@ -170,7 +170,7 @@ struct ContentLoader {
         return SourceFile(
             language: language, displayPath: path, pageID: id,
             kind: PageKind.of(components: components, isIndex: isIndex),
-            frontMatter: frontMatter, body: String(split.body), bodyLine: split.bodyLine,
+            frontMatter: frontMatter, bodyLine: split.bodyLine,
             frontMatterHash: frontMatterHash(split), bodyHash: ContentHash.of(split.body))
     }
 

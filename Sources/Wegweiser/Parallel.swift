@@ -55,3 +55,19 @@ enum System {
     /// Cores this process may use.
     static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
+
+/// With `WEGWEISER_TIMINGS=1`, prints how long each phase of a build took, to stderr (for profiling).
+enum PhaseTimer {
+    static let enabled = ProcessInfo.processInfo.environment["WEGWEISER_TIMINGS"] == "1"
+    private static let last = Mutex<Date>(Date())
+
+    static func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = Date()
+        let elapsed = last.withLock { last in
+            defer { last = now }
+            return now.timeIntervalSince(last)
+        }
+        FileHandle.standardError.write(Data("\(phase): \(String(format: "%.2f", elapsed)) s\n".utf8))
+    }
+}

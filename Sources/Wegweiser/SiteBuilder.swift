@@ -7,6 +7,15 @@ struct SiteBuilder {
     var config: SiteConfig
     var includeDrafts: Bool
     var diagnostics: [Diagnostic] = []
+    /// `SourceHash` of each source file already hashed (it reads the body again, and a source has many translations).
+    var sourceHashes: [String: String] = [:]
+
+    private mutating func sourceHash(of source: SourceFile) -> String {
+        if let known = sourceHashes[source.displayPath] { return known }
+        let hash = SourceHash.of(source)
+        sourceHashes[source.displayPath] = hash
+        return hash
+    }
 
     mutating func build(files: [SourceFile], strings: UIStrings, now: Date) -> Site {
         let timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
@@ -105,7 +114,7 @@ struct SiteBuilder {
                     ))
             }
         }
-        if let recorded = file.frontMatter["source_hash"], let text = recorded.text, text != SourceHash.of(source) {
+        if let recorded = file.frontMatter["source_hash"], let text = recorded.text, text != sourceHash(of: source) {
             diagnostics.append(
                 Diagnostic(
                     file: file.displayPath, position: recorded.position, severity: .warning,

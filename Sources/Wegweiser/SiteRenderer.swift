@@ -156,8 +156,15 @@ struct SiteRenderer {
         let url = PageID.urlPath(id, language: language.code)
         var html = ""
         if let code = site.contentLanguage(of: page, for: language), let file = page.files[code] {
+            guard let body = file.readBody() else {
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath, line: 1, column: 1,
+                        message: "the file changed or disappeared while the site was built; build again"))
+                return outcome
+            }
             let resolver = LinkResolver(site: site, assets: assets)
-            let rendered = Markdown.render(file.body, firstLine: file.bodyLine) { link in
+            let rendered = Markdown.render(body, firstLine: file.bodyLine) { link in
                 switch resolver.resolve(link, in: file, language: language, fromURL: url) {
                 case .keep:
                     return nil
@@ -172,7 +179,7 @@ struct SiteRenderer {
             }
             html = rendered.html
             // Each file is checked once, by the reader of its own language.
-            if code == language.code { outcome.diagnostics += MarkdownChecks.check(rendered, file: file) }
+            if code == language.code { outcome.diagnostics += MarkdownChecks.check(rendered, file: file, body: body) }
             outcome.headingsFile = file.displayPath
             outcome.headingIDs = Set(rendered.headings.map(\.id))
         }

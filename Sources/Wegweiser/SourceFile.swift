@@ -10,12 +10,20 @@ struct SourceFile: Sendable {
     var pageID: String
     var kind: PageKind
     var frontMatter: Mapping
-    var body: String
     /// File line where the body starts.
     var bodyLine: Int
     /// `ContentHash` of everything before the body (the front matter) and of the body, for the build cache.
     var frontMatterHash: UInt64 = 0
     var bodyHash: UInt64 = 0
+
+    /// The Markdown body, read from the file again: a site's bodies are not all held in memory at once, each is
+    /// read when its page is rendered. nil if the file is gone or changed since it was loaded.
+    func readBody() -> String? {
+        guard case .text(let text) = SourceFolder.read(displayPath), let split = try? Document.split(text),
+            ContentHash.of(split.body) == bodyHash
+        else { return nil }
+        return String(split.body)
+    }
 }
 
 /// Identity and URL of a page: the path inside a language folder, shared by all translations.

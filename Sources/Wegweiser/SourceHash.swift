@@ -14,7 +14,7 @@ enum SourceHash {
                 entry.value, type: field.type, translatable: field.translatable, key: entry.key, to: &text)
         }
         text += "\u{1E}body\u{1F}"
-        text += normalizedBody(file.body)
+        text += normalizedBody(file.readBody() ?? "")
         return hex(fnv1a(text))
     }
 
