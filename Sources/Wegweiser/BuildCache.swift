@@ -24,6 +24,11 @@ struct BuildCache: Sendable {
     var meta: UInt64
     /// The outcome of each page job of the last build, by output path.
     var pages: [String: CachedPage] = [:]
+    /// The page files the last build read, by path.
+    var sources: [String: ContentLoader.KnownSource] = [:]
+    /// The order pages and sources are written in (the build's order); sorted keys when empty.
+    var pageOrder: [String] = []
+    var sourceOrder: [String] = []
 
     struct CachedPage: Sendable {
         var bodyHash: UInt64
@@ -37,10 +42,19 @@ struct BuildCache: Sendable {
             .path
     }
 
-    /// Takes the outcomes of a build's page jobs.
-    mutating func record(_ results: [SiteRenderer.PageResult]) {
+    /// Takes the outcomes of a build's page jobs and what it read of its page files.
+    mutating func record(_ results: [SiteRenderer.PageResult], site: Site) {
         for result in results {
             pages[result.job.path] = CachedPage(bodyHash: result.job.bodyHash, outcome: result.outcome)
+            pageOrder.append(result.job.path)
+        }
+        for id in site.order {
+            guard let page = site.pages[id] else { continue }
+            for code in page.files.keys.sorted() {
+                let file = page.files[code]!
+                sources[file.displayPath] = file.source
+                sourceOrder.append(file.displayPath)
+            }
         }
     }
 
@@ -117,42 +131,41 @@ struct BuildCache: Sendable {
     }
 
     func encoded() -> [UInt8] {
-        var out: [UInt8] = []
-        func line(_ fields: [String]) {
-            for (index, field) in fields.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: "\t")) }
-                Self.appendEscaped(field, to: &out)
-            }
-            out.append(UInt8(ascii: "\n"))
+        var out = CacheWriter()
+        out.line(Self.header)
+        out.line("global", String(global, radix: 16))
+        out.line("meta", String(meta, radix: 16))
+        for path in sourceOrder.isEmpty ? sources.keys.sorted() : sourceOrder {
+            guard let source = sources[path] else { continue }
+            out.line(
+                "source", path, source.stamp.values.map(String.init).joined(separator: ","),
+                String(source.frontMatterLine), String(source.bodyLine), String(source.bodyHash, radix: 16),
+                source.frontMatterText)
         }
-        line([Self.header])
-        line(["global", String(global, radix: 16)])
-        line(["meta", String(meta, radix: 16)])
-        for path in pages.keys.sorted() {
-            let page = pages[path]!
+        for path in pageOrder.isEmpty ? pages.keys.sorted() : pageOrder {
+            guard let page = pages[path] else { continue }
             let outcome = page.outcome
-            line(
-                [
-                    "page", path, String(page.bodyHash, radix: 16), outcome.written ? "1" : "0",
-                    outcome.headingsFile ?? "",
-                ]
-                    + outcome.headingIDs.sorted())
+            out.field("page")
+            out.field(path)
+            out.field(String(page.bodyHash, radix: 16))
+            out.field(outcome.written ? "1" : "0")
+            out.field(outcome.headingsFile ?? "")
+            for id in outcome.headingIDs.sorted() { out.field(id) }
+            out.endLine()
             for diagnostic in outcome.diagnostics {
-                line([
-                    "diagnostic", diagnostic.file, String(diagnostic.position.line), String(diagnostic.position.column),
-                    diagnostic.severity.rawValue, diagnostic.message,
-                ])
+                out.line(
+                    "diagnostic", diagnostic.file, String(diagnostic.position.line),
+                    String(diagnostic.position.column), diagnostic.severity.rawValue, diagnostic.message)
             }
             for anchor in outcome.anchors {
-                line([
+                out.line(
                     "anchor", anchor.pageID, anchor.fragment, anchor.language, anchor.sourceLanguage, anchor.file,
-                    String(anchor.line), String(anchor.column),
-                ])
+                    String(anchor.line), String(anchor.column))
             }
         }
         // A checksum of all of it last: a cache cut short or changed by hand is not trusted.
-        line(["end", String(Self.checksum(out[...]), radix: 16)])
-        return out
+        out.line("end", String(Self.checksum(out.bytes[...]), radix: 16))
+        return out.bytes
     }
 
     private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
@@ -169,92 +182,184 @@ struct BuildCache: Sendable {
             let last = String(validating: bytes[lastStart..<(bytes.count - 1)], as: UTF8.self),
             last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == checksum(bytes[..<lastStart])
         else { return nil }
-        let bytes = Array(bytes[..<lastStart])
-        var lines: [[String]] = []
+        var cache = BuildCache(global: 0, meta: 0)
+        var current: (path: String, page: CachedPage)?
+        var lineNumber = 0
+        var valid = true
         var fields: [String] = []
+        fields.reserveCapacity(16)
         var start = 0
-        for index in bytes.indices {
+        var index = 0
+        while valid, index < lastStart {
             let byte = bytes[index]
-            guard byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") else { continue }
+            if byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n") {
+                index += 1
+                continue
+            }
             guard let field = unescaped(bytes[start..<index]) else { return nil }
             fields.append(field)
-            start = index + 1
-            if byte == UInt8(ascii: "\n") {
-                lines.append(fields)
-                fields = []
-            }
+            index += 1
+            start = index
+            guard byte == UInt8(ascii: "\n") else { continue }
+            lineNumber += 1
+            valid = cache.take(fields, lineNumber: lineNumber, current: &current)
+            fields.removeAll(keepingCapacity: true)
         }
-        guard start == bytes.count, lines.count >= 3, lines[0] == [header],
-            lines[1].count == 2, lines[1][0] == "global", let global = UInt64(lines[1][1], radix: 16),
-            lines[2].count == 2, lines[2][0] == "meta", let meta = UInt64(lines[2][1], radix: 16)
-        else { return nil }
-        var cache = BuildCache(global: global, meta: meta)
-        var current: (path: String, page: CachedPage)?
-        for fields in lines.dropFirst(3) {
-            switch fields.first {
-            case "page":
-                guard fields.count >= 5, let hash = UInt64(fields[2], radix: 16), ["0", "1"].contains(fields[3])
-                else { return nil }
-                if let current { cache.pages[current.path] = current.page }
-                var outcome = SiteRenderer.PageOutcome()
-                outcome.written = fields[3] == "1"
-                outcome.headingsFile = fields[4].isEmpty ? nil : fields[4]
-                outcome.headingIDs = Set(fields[5...])
-                current = (fields[1], CachedPage(bodyHash: hash, outcome: outcome))
-            case "diagnostic":
-                guard current != nil, fields.count == 6, let line = Int(fields[2]), let column = Int(fields[3]),
-                    let severity = Severity(rawValue: fields[4])
-                else { return nil }
-                current!.page.outcome.diagnostics.append(
-                    Diagnostic(file: fields[1], line: line, column: column, severity: severity, message: fields[5]))
-            case "anchor":
-                guard current != nil, fields.count == 8, let line = Int(fields[6]), let column = Int(fields[7])
-                else { return nil }
-                current!.page.outcome.anchors.append(
-                    LinkResolver.AnchorCheck(
-                        pageID: fields[1], fragment: fields[2], language: fields[3], sourceLanguage: fields[4],
-                        file: fields[5], line: line, column: column))
-            default:
-                return nil
-            }
-        }
+        guard valid, start == lastStart, lineNumber >= 3 else { return nil }
         if let current { cache.pages[current.path] = current.page }
         return cache
     }
 
-    /// Tabs, line breaks and backslashes in a field are written as `\t`, `\n`, `\r` and `\\`.
-    private static func appendEscaped(_ field: String, to out: inout [UInt8]) {
-        for byte in field.utf8 {
+    /// Takes one decoded line; false if it is not what the cache holds at that line.
+    private mutating func take(_ fields: [String], lineNumber: Int, current: inout (path: String, page: CachedPage)?)
+        -> Bool
+    {
+        switch lineNumber {
+        case 1: return fields == [Self.header]
+        case 2:
+            guard fields.count == 2, fields[0] == "global", let value = UInt64(fields[1], radix: 16) else {
+                return false
+            }
+            global = value
+            return true
+        case 3:
+            guard fields.count == 2, fields[0] == "meta", let value = UInt64(fields[1], radix: 16) else {
+                return false
+            }
+            meta = value
+            return true
+        default: break
+        }
+        switch fields.first {
+        case "source":
+            guard fields.count == 7,
+                let stamp = SourceFolder.FileStamp(values: Self.integers(fields[2])),
+                let frontMatterLine = Int(fields[3]), let bodyLine = Int(fields[4]),
+                let bodyHash = UInt64(fields[5], radix: 16)
+            else { return false }
+            sources[fields[1]] = ContentLoader.KnownSource(
+                stamp: stamp, frontMatterText: fields[6], frontMatterLine: frontMatterLine, bodyLine: bodyLine,
+                bodyHash: bodyHash)
+        case "page":
+            guard fields.count >= 5, let hash = UInt64(fields[2], radix: 16), fields[3] == "0" || fields[3] == "1"
+            else { return false }
+            if let current { pages[current.path] = current.page }
+            var outcome = SiteRenderer.PageOutcome()
+            outcome.written = fields[3] == "1"
+            outcome.headingsFile = fields[4].isEmpty ? nil : fields[4]
+            outcome.headingIDs = Set(fields[5...])
+            current = (fields[1], CachedPage(bodyHash: hash, outcome: outcome))
+        case "diagnostic":
+            guard current != nil, fields.count == 6, let line = Int(fields[2]), let column = Int(fields[3]),
+                let severity = Severity(rawValue: fields[4])
+            else { return false }
+            current!.page.outcome.diagnostics.append(
+                Diagnostic(file: fields[1], line: line, column: column, severity: severity, message: fields[5]))
+        case "anchor":
+            guard current != nil, fields.count == 8, let line = Int(fields[6]), let column = Int(fields[7]) else {
+                return false
+            }
+            current!.page.outcome.anchors.append(
+                LinkResolver.AnchorCheck(
+                    pageID: fields[1], fragment: fields[2], language: fields[3], sourceLanguage: fields[4],
+                    file: fields[5], line: line, column: column))
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// `1,-2,3` → [1, -2, 3]; an empty list for anything else.
+    private static func integers(_ text: String) -> [Int] {
+        var values: [Int] = []
+        var value = 0
+        var sign = 1
+        var digits = 0
+        for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            default: out.append(byte)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return [] }
+                value = product + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: "-") where digits == 0 && sign == 1:
+                sign = -1
+            case UInt8(ascii: ","):
+                guard digits > 0 else { return [] }
+                values.append(sign * value)
+                (value, sign, digits) = (0, 1, 0)
+            default:
+                return []
             }
         }
+        guard digits > 0 else { return [] }
+        values.append(sign * value)
+        return values
     }
 
     private static func unescaped(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard bytes.contains(UInt8(ascii: "\\")) else { return String(validating: bytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        var escaping = false
-        for byte in bytes {
-            if escaping {
-                switch byte {
-                case UInt8(ascii: "\\"): out.append(byte)
-                case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
-                case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
-                case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
-                default: return nil
-                }
-                escaping = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaping = true
-            } else {
-                out.append(byte)
-            }
+        guard var backslash = bytes.firstIndex(of: UInt8(ascii: "\\")) else {
+            return String(validating: bytes, as: UTF8.self)
         }
-        return escaping ? nil : String(validating: out, as: UTF8.self)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var runStart = bytes.startIndex
+        while true {
+            out.append(contentsOf: bytes[runStart..<backslash])
+            guard backslash + 1 < bytes.endIndex else { return nil }
+            switch bytes[backslash + 1] {
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+            case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+            case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+            default: return nil
+            }
+            runStart = backslash + 2
+            guard let next = bytes[runStart...].firstIndex(of: UInt8(ascii: "\\")) else { break }
+            backslash = next
+        }
+        out.append(contentsOf: bytes[runStart...])
+        return String(validating: out, as: UTF8.self)
+    }
+}
+
+/// Lines of tab-separated fields; tabs, line breaks and backslashes inside a field are written as `\t`, `\n`, `\r`
+/// and `\\`.
+struct CacheWriter {
+    var bytes: [UInt8] = []
+    private var atLineStart = true
+
+    mutating func field(_ text: String) {
+        if !atLineStart { bytes.append(UInt8(ascii: "\t")) }
+        atLineStart = false
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for (index, byte) in utf8.enumerated() {
+                let escape: UInt8
+                switch byte {
+                case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+                case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+                case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+                default: continue
+                }
+                bytes.append(contentsOf: utf8[runStart..<index])
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(escape)
+                runStart = index + 1
+            }
+            bytes.append(contentsOf: utf8[runStart...])
+        }
+    }
+
+    mutating func endLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        atLineStart = true
+    }
+
+    mutating func line(_ fields: String...) {
+        for field in fields { self.field(field) }
+        endLine()
     }
 }

@@ -34,7 +34,21 @@ struct ContentLoader {
         var path: String
         var language: String
         var relativePath: String
+        var stamp: SourceFolder.FileStamp
     }
+
+    /// What the last build read from a file: if the file's stamp is unchanged, its front matter is parsed from here
+    /// and the file is not read (its body is read only if its page is rendered).
+    struct KnownSource: Sendable {
+        var stamp: SourceFolder.FileStamp
+        var frontMatterText: String
+        var frontMatterLine: Int
+        var bodyLine: Int
+        var bodyHash: UInt64
+    }
+
+    /// Files of the last build, by path (from the build cache).
+    var known: [String: KnownSource] = [:]
 
     /// Reads every page file of every language folder, sorted by path.
     mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
@@ -61,13 +75,20 @@ struct ContentLoader {
                 try walk(folder: path, language: entry.name, relative: "", into: &files)
             }
         }
+        let known = self.known
         let parsed = Parallel.map(files) { candidate in
             var diagnostics: [Diagnostic] = []
+            if let source = known[candidate.path], source.stamp == candidate.stamp {
+                let file = Self.makeFile(
+                    source, path: candidate.path, language: candidate.language, relativePath: candidate.relativePath,
+                    diagnostics: &diagnostics)
+                return (file, diagnostics, false)
+            }
             switch SourceFolder.read(candidate.path) {
             case .text(let text):
                 let file = Self.parse(
                     text: text, path: candidate.path, language: candidate.language,
-                    relativePath: candidate.relativePath, diagnostics: &diagnostics)
+                    relativePath: candidate.relativePath, stamp: candidate.stamp, diagnostics: &diagnostics)
                 return (file, diagnostics, false)
             case .invalid(let diagnostic):
                 return (nil, [diagnostic], false)
@@ -128,12 +149,13 @@ struct ContentLoader {
                 continue
             }
             guard entry.isRegularFile else { continue }
-            files.append(Candidate(path: path, language: language, relativePath: relativePath))
+            files.append(Candidate(path: path, language: language, relativePath: relativePath, stamp: entry.stamp))
         }
     }
 
     private static func parse(
-        text: String, path: String, language: String, relativePath: String, diagnostics: inout [Diagnostic]
+        text: String, path: String, language: String, relativePath: String, stamp: SourceFolder.FileStamp,
+        diagnostics: inout [Diagnostic]
     ) -> SourceFile? {
         if text.allSatisfy(\.isWhitespace) {
             diagnostics.append(
@@ -158,29 +180,36 @@ struct ContentLoader {
                         "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"))
             return nil
         }
+        let source = KnownSource(
+            stamp: stamp, frontMatterText: frontMatterText, frontMatterLine: split.frontMatterLine,
+            bodyLine: split.bodyLine, bodyHash: ContentHash.of(split.body))
+        return makeFile(source, path: path, language: language, relativePath: relativePath, diagnostics: &diagnostics)
+    }
+
+    /// The page file from its front matter, with its fields read (each file on its own, so on all cores).
+    private static func makeFile(
+        _ source: KnownSource, path: String, language: String, relativePath: String, diagnostics: inout [Diagnostic]
+    ) -> SourceFile? {
         let frontMatter: Mapping
         do {
-            frontMatter = try FrontMatterParser.parse(frontMatterText, lineOffset: split.frontMatterLine - 1)
+            frontMatter = try FrontMatterParser.parse(source.frontMatterText, lineOffset: source.frontMatterLine - 1)
         } catch {
             diagnostics.append(Diagnostic(file: path, position: error.position, message: error.message))
             return nil
         }
         let (id, isIndex) = PageID.of(relativePath: relativePath)
-        let components = id.split(separator: "/")
-        return SourceFile(
-            language: language, displayPath: path, pageID: id,
-            kind: PageKind.of(components: components, isIndex: isIndex),
-            frontMatter: frontMatter, bodyLine: split.bodyLine,
-            frontMatterHash: frontMatterHash(split), bodyHash: ContentHash.of(split.body))
-    }
-
-    /// The front matter's text and where it and the body start (line numbers in diagnostics depend on them).
-    private static func frontMatterHash(_ split: SplitDocument) -> UInt64 {
+        let kind = PageKind.of(components: id.split(separator: "/"), isIndex: isIndex)
+        var reader = PageDataReader(file: path)
+        let data = reader.read(frontMatter, kind: kind)
+        // The front matter's text and where it and the body start (line numbers in diagnostics depend on them).
         var hash = ContentHash()
-        hash.add(split.frontMatter ?? "")
-        hash.add(UInt64(split.frontMatterLine))
-        hash.add(UInt64(split.bodyLine))
-        return hash.value
+        hash.add(source.frontMatterText)
+        hash.add(UInt64(source.frontMatterLine))
+        hash.add(UInt64(source.bodyLine))
+        return SourceFile(
+            language: language, displayPath: path, pageID: id, kind: kind, frontMatter: frontMatter,
+            bodyLine: source.bodyLine, frontMatterHash: hash.value, bodyHash: source.bodyHash, source: source,
+            data: data, dataDiagnostics: reader.diagnostics)
     }
 
     /// A file's text; nil if it does not exist. Invalid UTF-8 is a diagnostic at the offending byte.

@@ -34,9 +34,8 @@ struct SiteBuilder {
                 continue
             }
             firstFile[key] = file.displayPath
-            var reader = PageDataReader(file: file.displayPath)
-            let data = reader.read(file.frontMatter, kind: file.kind)
-            diagnostics += reader.diagnostics
+            let data = file.data
+            diagnostics += file.dataDiagnostics
             if data.values["title"] == nil, file.frontMatter["title"] == nil {
                 diagnostics.append(
                     Diagnostic(
@@ -51,15 +50,13 @@ struct SiteBuilder {
         }
 
         for id in pages.keys.sorted() {
-            var page = pages[id]!
+            // Taken out while it changes, so that its dictionaries are not copied.
+            var page = pages.removeValue(forKey: id)!
             page.sourceLanguage =
                 config.languages.first { page.files[$0.code] != nil && $0.code == config.defaultLanguage }?.code
                 ?? config.languages.first { page.files[$0.code] != nil }!.code
             let source = page.sourceData
-            if case .bool(true)? = source["draft"], !includeDrafts {
-                pages[id] = nil
-                continue
-            }
+            if case .bool(true)? = source["draft"], !includeDrafts { continue }
             for (language, data) in page.data.sorted(by: { $0.key < $1.key }) where language != page.sourceLanguage {
                 page.data[language] = data.inheriting(from: source, kind: page.kind)
                 checkTranslation(
@@ -208,22 +205,31 @@ struct SiteBuilder {
             pages[id]!.parent = ancestor ?? ""
             pages[ancestor ?? ""]!.children.append(id)
         }
-        let snapshot = pages
-        for id in pages.keys {
-            pages[id]!.children.sort { a, b in Self.comesBefore(snapshot[a]!, snapshot[b]!, timeZone: timeZone) }
+        let keys = Self.siblingOrderKeys(pages, timeZone: timeZone)
+        for id in pages.keys where pages[id]!.children.count > 1 {
+            pages[id]!.children.sort { keys[$0]! < keys[$1]! }
+        }
+    }
+
+    /// Where a page goes among its siblings, computed once per page (an event's start instant is costly to find).
+    struct SiblingOrderKey: Comparable {
+        var start: Date
+        var weight: Int
+        var id: String
+
+        static func < (a: Self, b: Self) -> Bool {
+            (a.start, a.weight, a.id) < (b.start, b.weight, b.id)
         }
     }
 
     /// Sibling order: events by start, everything else by weight; ties by path, which is the same in every language.
-    static func comesBefore(_ a: Page, _ b: Page, timeZone: TimeZone) -> Bool {
-        if a.kind == .event, b.kind == .event {
-            let sa = a.start.map { $0.firstInstant(in: timeZone) } ?? .distantFuture
-            let sb = b.start.map { $0.firstInstant(in: timeZone) } ?? .distantFuture
-            if sa != sb { return sa < sb }
+    /// (Events and other pages are not siblings; among events, the weight only breaks ties of the start.)
+    static func siblingOrderKeys(_ pages: [String: Page], timeZone: TimeZone) -> [String: SiblingOrderKey] {
+        pages.mapValues { page in
+            let start =
+                page.kind == .event ? page.start.map { $0.firstInstant(in: timeZone) } ?? .distantFuture : .distantPast
+            return SiblingOrderKey(start: start, weight: page.weight ?? Int.max, id: page.id)
         }
-        let wa = a.weight ?? Int.max
-        let wb = b.weight ?? Int.max
-        return wa != wb ? wa < wb : a.id < b.id
     }
 
     private mutating func linkSeries(_ pages: inout [String: Page], timeZone: TimeZone) {
@@ -244,9 +250,9 @@ struct SiteBuilder {
             }
             pages[series]!.parts.append(id)
         }
-        let snapshot = pages
-        for id in pages.keys where !pages[id]!.parts.isEmpty {
-            pages[id]!.parts.sort { a, b in Self.comesBefore(snapshot[a]!, snapshot[b]!, timeZone: timeZone) }
+        let keys = Self.siblingOrderKeys(pages, timeZone: timeZone)
+        for id in pages.keys where pages[id]!.parts.count > 1 {
+            pages[id]!.parts.sort { keys[$0]! < keys[$1]! }
         }
     }
 

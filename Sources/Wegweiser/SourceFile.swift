@@ -13,8 +13,14 @@ struct SourceFile: Sendable {
     /// File line where the body starts.
     var bodyLine: Int
     /// `ContentHash` of everything before the body (the front matter) and of the body, for the build cache.
-    var frontMatterHash: UInt64 = 0
-    var bodyHash: UInt64 = 0
+    var frontMatterHash: UInt64
+    var bodyHash: UInt64
+    /// What the build cache keeps of this file.
+    var source: ContentLoader.KnownSource
+    /// The fields as read from the front matter (in this file's language, before inheritance), and the problems
+    /// reading them.
+    var data: PageData
+    var dataDiagnostics: [Diagnostic]
 
     /// The Markdown body, read from the file again: a site's bodies are not all held in memory at once, each is
     /// read when its page is rendered. nil if the file is gone or changed since it was loaded.

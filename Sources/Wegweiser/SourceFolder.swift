@@ -9,6 +9,7 @@ enum SourceFolder {
         var isDirectory: Bool
         var isRegularFile: Bool
         var isSymbolicLink: Bool
+        var stamp: FileStamp
     }
 
     /// The entries of `folder`, sorted by name, without hidden ones.
@@ -28,9 +29,27 @@ enum SourceFolder {
             entries.append(
                 Entry(
                     name: name, isDirectory: type == S_IFDIR, isRegularFile: type == S_IFREG,
-                    isSymbolicLink: type == S_IFLNK))
+                    isSymbolicLink: type == S_IFLNK, stamp: FileStamp(info)))
         }
         return entries
+    }
+
+    /// Identity, size and change times of a file: if all are as they were, the file is taken to be unchanged
+    /// (as `make` and `ninja` do, with nanosecond times).
+    struct FileStamp: Sendable, Hashable {
+        var values: [Int]
+
+        init(_ info: stat) {
+            values = [
+                Int(info.st_dev), Int(info.st_ino), Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec,
+                info.st_ctim.tv_sec, info.st_ctim.tv_nsec,
+            ]
+        }
+
+        init?(values: [Int]) {
+            guard values.count == 7 else { return nil }
+            self.values = values
+        }
     }
 
     /// What reading a text file gave.

@@ -52,6 +52,7 @@ struct Arguments {
         }
         var options = BuildOptions(now: Date())
         options.writeOutput = command == .build
+        options.exitsAfterBuild = true
         var parsed = Arguments(command: command, options: options)
         var quiet = false
         var now: Date?
