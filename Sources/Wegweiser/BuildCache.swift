@@ -44,8 +44,23 @@ struct BuildCache: Sendable {
 
     /// Takes the outcomes of a build's page jobs and what it read of its page files.
     mutating func record(_ results: [SiteRenderer.PageResult], site: Site) {
+        // Headings are kept only for the files links point into (`#anchor`); a rebuild reads others if needed.
+        var targets: Set<String> = []
         for result in results {
-            pages[result.job.path] = CachedPage(bodyHash: result.job.bodyHash, outcome: result.outcome)
+            for anchor in result.outcome.anchors {
+                guard let page = site.pages[anchor.pageID], let language = site.config.language(anchor.language),
+                    let code = site.contentLanguage(of: page, for: language), let file = page.files[code]
+                else { continue }
+                targets.insert(file.displayPath)
+            }
+        }
+        for result in results {
+            var outcome = result.outcome
+            if let file = outcome.headingsFile, !targets.contains(file) {
+                outcome.headingsFile = nil
+                outcome.headingIDs = []
+            }
+            pages[result.job.path] = CachedPage(bodyHash: result.job.bodyHash, outcome: outcome)
             pageOrder.append(result.job.path)
         }
         for id in site.order {

@@ -372,8 +372,15 @@ struct SiteRenderer {
         return files
     }
 
+    /// The heading ids of a file's Markdown, read from the file.
+    static func headingIDs(of file: SourceFile) -> Set<String> {
+        guard let body = file.readBody() else { return [] }
+        return Set(Markdown.render(body, firstLine: file.bodyLine) { _ in nil }.headings.map(\.id))
+    }
+
     /// Every `#anchor` must be a heading of the text the reader of that language sees on the target page.
     private mutating func checkAnchors(_ anchors: [LinkResolver.AnchorCheck], headings: [String: Set<String>]) {
+        var headings = headings
         for check in anchors {
             guard let page = site.pages[check.pageID], let language = site.config.language(check.language) else {
                 continue
@@ -385,7 +392,9 @@ struct SiteRenderer {
                         message: "`#\(check.fragment)` links into a generated page, which has no headings"))
                 continue
             }
-            let ids = headings[file.displayPath] ?? []
+            // A rebuild keeps the headings of files that links point into; others are read when first needed.
+            let ids = headings[file.displayPath] ?? Self.headingIDs(of: file)
+            headings[file.displayPath] = ids
             guard !ids.contains(check.fragment) else { continue }
             var message = "`#\(check.fragment)` is not a heading on \(file.displayPath)"
             if let suggestion = Spelling.closest(to: check.fragment, among: ids) {

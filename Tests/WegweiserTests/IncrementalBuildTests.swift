@@ -210,6 +210,29 @@ import Testing
         #expect(Fixtures.tree(site.output) == before)
     }
 
+    /// A new `#anchor` link into a page no link pointed into before: the rebuild finds that page's headings (the
+    /// cache keeps headings only of pages links point into) and judges the link as a clean build does.
+    @Test(arguments: ["kontakt", "fehlt"])
+    func newAnchorIntoAnotherPage(fragment: String) throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        for language in ["de", "en"] {
+            try site.edit("content/\(language)/profiles/ki-testhausen.md") { $0 + "\n## Kontakt {#kontakt}\n\nText.\n" }
+        }
+        #expect(site.build().status == .success)
+        try site.edit("content/de/events/sprachcafe.md") {
+            $0 + "\n[Kontakt](../profiles/ki-testhausen.md#\(fragment))\n"
+        }
+        let rebuild = site.build()
+        let clean = site.build(into: site.root.appendingPathComponent("clean"))
+        #expect(rebuild.status == (fragment == "kontakt" ? .success : .contentErrors))
+        #expect(rebuild.status == clean.status)
+        #expect(rebuild.diagnostics == clean.diagnostics)
+        if rebuild.status == .success {
+            #expect(Fixtures.tree(site.output) == Fixtures.tree(site.root.appendingPathComponent("clean")))
+        }
+    }
+
     @Test func warningsOfPagesNotRenderedAgainAreReportedAgain() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
