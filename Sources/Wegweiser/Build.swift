@@ -55,14 +55,15 @@ public enum SiteGenerator {
         Parallel.workerLimit.store(options.jobs, ordering: .relaxed)
         PhaseTimer.mark("start")
         var loader = ContentLoader(root: options.contentPath)
-        // The last build's cache: page files it read are not read again if unchanged (see BuildCache).
-        let previous = options.writeOutput ? BuildCache.read(BuildCache.path(forOutput: options.outputPath)) : nil
-        loader.known = previous?.sources ?? [:]
-        PhaseTimer.mark("read cache")
-        defer { if options.exitsAfterBuild { ProcessMemory.keep(previous as Any, loader) } }
+        // The last build's cache, read while the content folder is listed: page files it read are not read again
+        // if unchanged (see BuildCache).
+        let cachePath = BuildCache.path(forOutput: options.outputPath)
+        let pending = Pending { options.writeOutput ? BuildCache.read(cachePath) : nil }
+        loader.known = Pending { pending.value?.sources ?? [:] }
+        defer { if options.exitsAfterBuild { ProcessMemory.keep(pending, loader) } }
         var sources: [String: String] = [:]
         do {
-            return try buildOrThrow(options, loader: &loader, previous: previous)
+            return try buildOrThrow(options, loader: &loader, previous: pending)
         } catch {
             let diagnostics = (loader.diagnostics + error.diagnostics).sorted()
             sources = SourceTexts.forDiagnostics(diagnostics, known: loader.sources)
@@ -72,7 +73,7 @@ public enum SiteGenerator {
     }
 
     private static func buildOrThrow(
-        _ options: BuildOptions, loader: inout ContentLoader, previous: BuildCache?
+        _ options: BuildOptions, loader: inout ContentLoader, previous pending: Pending<BuildCache?>
     ) throws(BuildFailure)
         -> BuildResult
     {
@@ -100,7 +101,7 @@ public enum SiteGenerator {
                 sources: loader.sources, assets: loaded.assets, options: options, buildTime: buildTime),
             meta: BuildCache.meta(of: loaded.site))
         PhaseTimer.mark("fingerprints")
-        if let previous, previous.global == cache.global, previous.meta == cache.meta,
+        if let previous = pending.value, previous.global == cache.global, previous.meta == cache.meta,
             let output = existingFolder(options.outputPath)
         {
             return try rebuild(
@@ -243,6 +244,7 @@ public enum SiteGenerator {
             config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
         let files = try loader.loadFiles(config: config)
+        PhaseTimer.mark("content files")
         var diagnostics = loader.diagnostics
 
         var theme = ThemeLoader(root: options.templatesPath)
@@ -251,6 +253,7 @@ public enum SiteGenerator {
         for (path, text) in theme.sources { loader.sources[path] = text }
 
         var builder = SiteBuilder(config: config, includeDrafts: options.includeDrafts)
+        PhaseTimer.mark("theme")
         let site = builder.build(files: files, strings: strings, now: options.now)
         diagnostics += builder.diagnostics
         return LoadedSite(site: site, templates: templates, assets: assets, diagnostics: diagnostics)

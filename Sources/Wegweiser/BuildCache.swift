@@ -26,9 +26,14 @@ struct BuildCache: Sendable {
     var pages: [String: CachedPage] = [:]
     /// The page files the last build read, by path.
     var sources: [String: ContentLoader.KnownSource] = [:]
-    /// The order pages and sources are written in (the build's order); sorted keys when empty.
-    var pageOrder: [String] = []
-    var sourceOrder: [String] = []
+    /// What `record` took, in the build's order, to be written; when empty, the dictionaries are written.
+    private var pageList: [(path: String, page: CachedPage)] = []
+    private var sourceList: [(path: String, source: ContentLoader.KnownSource)] = []
+
+    init(global: UInt64, meta: UInt64) {
+        self.global = global
+        self.meta = meta
+    }
 
     struct CachedPage: Sendable {
         var bodyHash: UInt64
@@ -60,15 +65,13 @@ struct BuildCache: Sendable {
                 outcome.headingsFile = nil
                 outcome.headingIDs = []
             }
-            pages[result.job.path] = CachedPage(bodyHash: result.job.bodyHash, outcome: outcome)
-            pageOrder.append(result.job.path)
+            pageList.append((result.job.path, CachedPage(bodyHash: result.job.bodyHash, outcome: outcome)))
         }
         for id in site.order {
             guard let page = site.pages[id] else { continue }
             for code in page.files.keys.sorted() {
                 let file = page.files[code]!
-                sources[file.displayPath] = file.source
-                sourceOrder.append(file.displayPath)
+                sourceList.append((file.displayPath, file.source))
             }
         }
     }
@@ -150,15 +153,19 @@ struct BuildCache: Sendable {
         out.line(Self.header)
         out.line("global", String(global, radix: 16))
         out.line("meta", String(meta, radix: 16))
-        for path in sourceOrder.isEmpty ? sources.keys.sorted() : sourceOrder {
-            guard let source = sources[path] else { continue }
-            out.line(
-                "source", path, source.stamp.values.map(String.init).joined(separator: ","),
-                String(source.frontMatterLine), String(source.bodyLine), String(source.bodyHash, radix: 16),
-                source.frontMatterText)
+        let sourceList = sourceList.isEmpty ? sources.keys.sorted().map { ($0, sources[$0]!) } : sourceList
+        for (path, source) in sourceList {
+            out.field("source")
+            out.field(path)
+            out.numbers(source.stamp.values)
+            out.numbers([source.frontMatterLine])
+            out.numbers([source.bodyLine])
+            out.field(String(source.bodyHash, radix: 16))
+            out.field(source.frontMatterText)
+            out.endLine()
         }
-        for path in pageOrder.isEmpty ? pages.keys.sorted() : pageOrder {
-            guard let page = pages[path] else { continue }
+        let pageList = pageList.isEmpty ? pages.keys.sorted().map { ($0, pages[$0]!) } : pageList
+        for (path, page) in pageList {
             let outcome = page.outcome
             out.field("page")
             out.field(path)
@@ -365,6 +372,23 @@ struct CacheWriter {
                 runStart = index + 1
             }
             bytes.append(contentsOf: utf8[runStart...])
+        }
+    }
+
+    /// Whole numbers as one field, separated by commas, without making strings of them.
+    mutating func numbers(_ values: [Int]) {
+        if !atLineStart { bytes.append(UInt8(ascii: "\t")) }
+        atLineStart = false
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            var digits: [UInt8] = []
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: digits.reversed())
         }
     }
 

@@ -48,7 +48,7 @@ struct ContentLoader {
     }
 
     /// Files of the last build, by path (from the build cache).
-    var known: [String: KnownSource] = [:]
+    var known: Pending<[String: KnownSource]> = Pending([:])
 
     /// Reads every page file of every language folder, sorted by path.
     mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
@@ -75,7 +75,8 @@ struct ContentLoader {
                 try walk(folder: path, language: entry.name, relative: "", into: &files)
             }
         }
-        let known = self.known
+        PhaseTimer.mark("walk")
+        let known = self.known.value
         let parsed = Parallel.map(files) { candidate in
             var diagnostics: [Diagnostic] = []
             if let source = known[candidate.path], source.stamp == candidate.stamp {

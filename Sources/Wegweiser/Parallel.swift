@@ -50,6 +50,33 @@ enum Parallel {
     }
 }
 
+/// A value worked out on another thread while this one goes on; `value` waits for it.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private let result = Mutex<Value?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            let value = work()
+            self.result.withLock { $0 = value }
+            self.done.signal()
+        }
+    }
+
+    /// A value that is there already.
+    init(_ value: Value) {
+        result.withLock { $0 = value }
+        done.signal()
+    }
+
+    var value: Value {
+        done.wait()
+        // Signal again, so that every later read also goes through.
+        defer { done.signal() }
+        return result.withLock { $0! }
+    }
+}
+
 /// Facts about the machine.
 enum System {
     /// Cores this process may use.

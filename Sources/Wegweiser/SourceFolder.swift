@@ -14,17 +14,29 @@ enum SourceFolder {
 
     /// The entries of `folder`, sorted by name, without hidden ones.
     static func entries(of folder: String) throws(BuildFailure) -> [Entry] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
+        guard let directory = opendir(folder) else {
+            let reason = String(cString: strerror(errno))
             throw BuildFailure(
-                reason: .io, diagnostics: [OutputWriter.ioDiagnostic(folder, "cannot read the folder", error)])
+                reason: .io,
+                diagnostics: [
+                    Diagnostic(file: folder, line: 1, column: 1, message: "cannot read the folder: \(reason)")
+                ])
+        }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        // Names as bytes for `fstatat` (a name that is not UTF-8 is still found) and as text for sorting and messages.
+        var names: [(text: String, bytes: [CChar])] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 }.map { CChar(bitPattern: $0) }) + [0]
+            }
+            guard bytes.first != CChar(UInt8(ascii: ".")) else { continue }
+            names.append((String(decoding: bytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), bytes))
         }
         var entries: [Entry] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, bytes) in names.sorted(by: { $0.text < $1.text }) {
             var info = stat()
-            guard lstat(folder + "/" + name, &info) == 0 else { continue }
+            guard fstatat(descriptor, bytes, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let type = info.st_mode & S_IFMT
             entries.append(
                 Entry(
