@@ -69,12 +69,17 @@ BENCH_LANGS ?= 10
 bench: build
 	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends time; }
 	@python3 Tests/Bench/corpus.py .build/bench-corpus $(BENCH_PAGES) $(BENCH_LANGS)
-	@rm -rf .build/bench-output
+	@rm -rf .build/bench-output .build/.bench-output.wegweiser-cache
 	@/usr/bin/time -f "%e %M" -o .build/bench-time $(BIN) build --content .build/bench-corpus --templates templates \
 		--output .build/bench-output --now 2026-01-01 --quiet
 	@read seconds kilobytes < .build/bench-time; \
 	pages=$$(find .build/bench-output -name index.html | wc -l); \
 	echo "$$pages pages in $$seconds s: $$(awk -v p=$$pages -v s=$$seconds 'BEGIN {printf "%.0f", p / s}') pages/s, peak memory $$((kilobytes / 1024)) MB"
+	@printf '\nOne more paragraph.\n' >> .build/bench-corpus/de/guides/g0/_index.md
+	@/usr/bin/time -f "%e %M" -o .build/bench-retime $(BIN) build --content .build/bench-corpus --templates templates \
+		--output .build/bench-output --now 2026-01-01 --quiet
+	@read full _ < .build/bench-time; read seconds kilobytes < .build/bench-retime; \
+	echo "rebuild after one page changed: $$seconds s ($$(awk -v r=$$seconds -v f=$$full 'BEGIN {printf "%.1f", 100 * r / f}') % of the full build), peak memory $$((kilobytes / 1024)) MB"
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift

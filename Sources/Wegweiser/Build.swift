@@ -56,9 +56,11 @@ public enum SiteGenerator {
         PhaseTimer.mark("start")
         var loader = ContentLoader(root: options.contentPath)
         // The last build's cache, read while the content folder is listed: page files it read are not read again
-        // if unchanged (see BuildCache).
+        // if unchanged (see BuildCache). Without an output folder, the build is a clean one and reads everything.
         let cachePath = BuildCache.path(forOutput: options.outputPath)
-        let pending = Pending { options.writeOutput ? BuildCache.read(cachePath) : nil }
+        let pending = Pending {
+            options.writeOutput && existingFolder(options.outputPath) != nil ? BuildCache.read(cachePath) : nil
+        }
         loader.known = Pending { pending.value?.sources ?? [:] }
         defer { if options.exitsAfterBuild { ProcessMemory.keep(pending, loader) } }
         var sources: [String: String] = [:]

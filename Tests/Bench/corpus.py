@@ -66,7 +66,7 @@ def main():
             siblings = [os.path.relpath(p, folder) for p in rng.sample(paths, 3)]
             front = f"title: \"{sentence(rng, 4)[:-1]}\"\nsummary: \"{sentence(rng, 10)}\"\n"
             if path.startswith("events/") and code == "de":
-                month = 1 + (hash(path) % 12)
+                month = 1 + (sum(path.encode()) % 12)  # stable: hash() differs per process
                 front += f"start: 2026-{month:02d}-1{index % 9 + 1}T18:00\nend: 2026-{month:02d}-1{index % 9 + 1}T20:00\n"
             if path.startswith("profiles/") and code == "de":
                 front += "city: Stadt\ncontact:\n  phone: 0211 12345\n  email: ki@example.org\n"

@@ -253,6 +253,15 @@ import Testing
         #expect(rebuild.renderedCount == 1)
     }
 
+    @Test func removedOutputFolderMeansCleanBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try FileManager.default.removeItem(at: site.output)
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
     @Test func missingCacheMeansFullBuild() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
