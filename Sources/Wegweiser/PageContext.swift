@@ -80,7 +80,7 @@ struct PageContext {
         let shown = site.contentLanguage(of: page, for: language).flatMap { site.config.language($0) } ?? language
         var occurrence: [String: TemplateValue] = ["when": .null, "start": .null, "end": .null, "ends_at": .null]
         if let shownOccurrence = shownOccurrence(page) { occurrence = occurrenceFields(shownOccurrence) }
-        return [
+        var fields: [String: TemplateValue] = [
             "title": .string(title(of: page)),
             "lang": .string(shown.code),
             "dir": .string(shown.direction.rawValue),
@@ -95,6 +95,9 @@ struct PageContext {
             "is_past": .bool(page.kind == .event && site.isPast(page)),
             "city": data?["city"] ?? .null,
         ]
+        // Room for `url`, added for each page that shows the summary.
+        fields.reserveCapacity(fields.count + 1)
+        return fields
     }
 
     func summaries(_ ids: [String]) -> TemplateValue {
@@ -146,13 +149,22 @@ struct PageContext {
     }
 
     func languageFields(_ language: Language) -> [String: TemplateValue] {
-        [
-            "code": .string(language.code),
-            "name": .string(language.name),
-            "dir": .string(language.direction.rawValue),
-            "locale": .string(language.locale),
-        ]
+        // Room for the keys callers add (url, is_current, …), so adding them does not grow the dictionary.
+        var fields = [String: TemplateValue](minimumCapacity: 12)
+        fields["code"] = .string(language.code)
+        fields["name"] = .string(language.name)
+        fields["dir"] = .string(language.direction.rawValue)
+        fields["locale"] = .string(language.locale)
+        return fields
     }
+
+    /// Every field of every kind of page as null, with room for the keys `pageValue` adds: the start of each
+    /// page's value (copying it is cheaper than inserting each name).
+    static let emptyPageValue: [String: TemplateValue] = {
+        var value = [String: TemplateValue](minimumCapacity: Schema.allFieldNames.count + 40)
+        for name in Schema.allFieldNames { value[name] = .null }
+        return value
+    }()
 
     func languageValue(_ language: Language) -> TemplateValue {
         .map(languageFields(language))
@@ -163,8 +175,7 @@ struct PageContext {
         let contentCode = site.contentLanguage(of: page, for: language) ?? language.code
         let contentLanguage = site.config.language(contentCode) ?? language
         let data = page.data[contentCode] ?? PageData()
-        var value: [String: TemplateValue] = [:]
-        for name in Schema.allFieldNames { value[name] = .null }
+        var value = Self.emptyPageValue
         for (name, field) in data.values { value[name] = field }
         if case .map(var contact)? = value["contact"] {
             contact["phone_href"] = Self.phoneHref(contact["phone"])
