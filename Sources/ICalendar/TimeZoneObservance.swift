@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One STANDARD or DAYLIGHT sub-component of a VTIMEZONE: an offset that starts at a transition.
 struct TimeZoneObservance: Sendable, Hashable {
@@ -90,8 +91,19 @@ extension CalendarZone {
         return observances
     }
 
-    /// The VTIMEZONE component for `years`, BEGIN to END.
+    /// The VTIMEZONE component for `years`, BEGIN to END. Finding transitions is slow and a site writes a
+    /// calendar for every event, so each zone and span of years is worked out once per process.
     func timeZoneLines(years: ClosedRange<Int>) -> [ContentLine] {
+        let key = "\(identifier) \(years.lowerBound) \(years.upperBound)"
+        if let known = Self.timeZoneLineCache.withLock({ $0[key] }) { return known }
+        let lines = makeTimeZoneLines(years: years)
+        Self.timeZoneLineCache.withLock { $0[key] = lines }
+        return lines
+    }
+
+    private static let timeZoneLineCache = Mutex<[String: [ContentLine]]>([:])
+
+    private func makeTimeZoneLines(years: ClosedRange<Int>) -> [ContentLine] {
         var lines: [ContentLine] = [.raw("BEGIN", "VTIMEZONE"), .text("TZID", identifier)]
         for observance in observances(years: years) {
             lines += observance.lines

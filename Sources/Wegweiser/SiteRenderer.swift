@@ -138,15 +138,21 @@ struct SiteRenderer {
         for redirect in redirects {
             files.append(RenderedFile(path: redirect.path, text: redirectPage(redirect)))
         }
-        files += calendars()
         files += specialPages()
-        files += Sitemap(site: site).files()
         files.append(
             RenderedFile(
                 path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
-        for file in files {
-            if let failure = writer?.write(file.bytes, to: file.path) { diagnostics.append(failure) }
+        // The sitemap and each language's calendars are made and written on all cores.
+        let renderer = self
+        let small = files
+        var producers: [@Sendable () -> [RenderedFile]] = [{ small }, { Sitemap(site: renderer.site).files() }]
+        for language in site.config.languages {
+            producers.append { renderer.calendars(for: language) }
         }
+        let failures = Parallel.map(producers, chunkSize: 1) { produce -> [Diagnostic] in
+            produce().compactMap { file in writer?.write(file.bytes, to: file.path) }
+        }
+        diagnostics += failures.joined()
     }
 
     /// One page for one reader: Markdown with its links resolved, then the page's template, into `buffer`.
@@ -293,11 +299,11 @@ struct SiteRenderer {
     }
 
     /// `<lang>/events/<slug>/event.ics` for every event and `<lang>/events.ics` with the upcoming ones.
-    private func calendars() -> [RenderedFile] {
+    private func calendars(for language: Language) -> [RenderedFile] {
         let calendar = EventCalendar(site: site)
         let events = site.pages["events"]?.children ?? []
         var files: [RenderedFile] = []
-        for language in site.config.languages {
+        do {
             let built = events.filter { site.isBuilt($0, in: language) }
             let name =
                 site.config.title(in: language) + " – "
