@@ -202,146 +202,13 @@ struct BuildCache: Sendable {
         guard bytes.last == UInt8(ascii: "\n"),
             let lastStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
             let last = String(validating: bytes[lastStart..<(bytes.count - 1)], as: UTF8.self),
-            last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == checksum(bytes[..<lastStart])
+            last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == checksum(bytes[..<lastStart]),
+            String(validating: bytes[..<lastStart], as: UTF8.self) != nil
         else { return nil }
-        var cache = BuildCache(global: 0, meta: 0)
-        var current: (path: String, page: CachedPage)?
-        var lineNumber = 0
-        var valid = true
-        var fields: [String] = []
-        fields.reserveCapacity(16)
-        var start = 0
-        var index = 0
-        while valid, index < lastStart {
-            let byte = bytes[index]
-            if byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n") {
-                index += 1
-                continue
-            }
-            guard let field = unescaped(bytes[start..<index]) else { return nil }
-            fields.append(field)
-            index += 1
-            start = index
-            guard byte == UInt8(ascii: "\n") else { continue }
-            lineNumber += 1
-            valid = cache.take(fields, lineNumber: lineNumber, current: &current)
-            fields.removeAll(keepingCapacity: true)
+        return bytes.withUnsafeBufferPointer { buffer in
+            var reader = CacheReader(buffer: UnsafeBufferPointer(rebasing: buffer[..<lastStart]))
+            return reader.read()
         }
-        guard valid, start == lastStart, lineNumber >= 3 else { return nil }
-        if let current { cache.pages[current.path] = current.page }
-        return cache
-    }
-
-    /// Takes one decoded line; false if it is not what the cache holds at that line.
-    private mutating func take(_ fields: [String], lineNumber: Int, current: inout (path: String, page: CachedPage)?)
-        -> Bool
-    {
-        switch lineNumber {
-        case 1: return fields == [Self.header]
-        case 2:
-            guard fields.count == 2, fields[0] == "global", let value = UInt64(fields[1], radix: 16) else {
-                return false
-            }
-            global = value
-            return true
-        case 3:
-            guard fields.count == 2, fields[0] == "meta", let value = UInt64(fields[1], radix: 16) else {
-                return false
-            }
-            meta = value
-            return true
-        default: break
-        }
-        switch fields.first {
-        case "source":
-            guard fields.count == 7,
-                let stamp = SourceFolder.FileStamp(values: Self.integers(fields[2])),
-                let frontMatterLine = Int(fields[3]), let bodyLine = Int(fields[4]),
-                let bodyHash = UInt64(fields[5], radix: 16)
-            else { return false }
-            sources[fields[1]] = ContentLoader.KnownSource(
-                stamp: stamp, frontMatterText: fields[6], frontMatterLine: frontMatterLine, bodyLine: bodyLine,
-                bodyHash: bodyHash)
-        case "page":
-            guard fields.count >= 5, let hash = UInt64(fields[2], radix: 16), fields[3] == "0" || fields[3] == "1"
-            else { return false }
-            if let current { pages[current.path] = current.page }
-            var outcome = SiteRenderer.PageOutcome()
-            outcome.written = fields[3] == "1"
-            outcome.headingsFile = fields[4].isEmpty ? nil : fields[4]
-            outcome.headingIDs = Set(fields[5...])
-            current = (fields[1], CachedPage(bodyHash: hash, outcome: outcome))
-        case "diagnostic":
-            guard current != nil, fields.count == 6, let line = Int(fields[2]), let column = Int(fields[3]),
-                let severity = Severity(rawValue: fields[4])
-            else { return false }
-            current!.page.outcome.diagnostics.append(
-                Diagnostic(file: fields[1], line: line, column: column, severity: severity, message: fields[5]))
-        case "anchor":
-            guard current != nil, fields.count == 8, let line = Int(fields[6]), let column = Int(fields[7]) else {
-                return false
-            }
-            current!.page.outcome.anchors.append(
-                LinkResolver.AnchorCheck(
-                    pageID: fields[1], fragment: fields[2], language: fields[3], sourceLanguage: fields[4],
-                    file: fields[5], line: line, column: column))
-        default:
-            return false
-        }
-        return true
-    }
-
-    /// `1,-2,3` → [1, -2, 3]; an empty list for anything else.
-    private static func integers(_ text: String) -> [Int] {
-        var values: [Int] = []
-        var value = 0
-        var sign = 1
-        var digits = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let (product, overflow) = value.multipliedReportingOverflow(by: 10)
-                guard !overflow else { return [] }
-                value = product + Int(byte - UInt8(ascii: "0"))
-                digits += 1
-            case UInt8(ascii: "-") where digits == 0 && sign == 1:
-                sign = -1
-            case UInt8(ascii: ","):
-                guard digits > 0 else { return [] }
-                values.append(sign * value)
-                (value, sign, digits) = (0, 1, 0)
-            default:
-                return []
-            }
-        }
-        guard digits > 0 else { return [] }
-        values.append(sign * value)
-        return values
-    }
-
-    private static func unescaped(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard var backslash = bytes.firstIndex(of: UInt8(ascii: "\\")) else {
-            return String(validating: bytes, as: UTF8.self)
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var runStart = bytes.startIndex
-        while true {
-            out.append(contentsOf: bytes[runStart..<backslash])
-            guard backslash + 1 < bytes.endIndex else { return nil }
-            switch bytes[backslash + 1] {
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
-            case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
-            case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
-            default: return nil
-            }
-            runStart = backslash + 2
-            guard let next = bytes[runStart...].firstIndex(of: UInt8(ascii: "\\")) else { break }
-            backslash = next
-        }
-        out.append(contentsOf: bytes[runStart...])
-        return String(validating: out, as: UTF8.self)
     }
 }
 
@@ -400,5 +267,186 @@ struct CacheWriter {
     mutating func line(_ fields: String...) {
         for field in fields { self.field(field) }
         endLine()
+    }
+}
+
+/// Reads what `CacheWriter` wrote, field by field as byte ranges, making strings only of the fields kept.
+/// The whole text was checked to be UTF-8 before.
+struct CacheReader {
+    let buffer: UnsafeBufferPointer<UInt8>
+    private var fields: [Range<Int>] = []
+
+    init(buffer: UnsafeBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func read() -> BuildCache? {
+        var cache = BuildCache(global: 0, meta: 0)
+        var current: (path: String, page: BuildCache.CachedPage)?
+        var lineNumber = 0
+        var start = 0
+        while start < buffer.count {
+            var end = start
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = start
+            while end < buffer.count, buffer[end] != UInt8(ascii: "\n") {
+                if buffer[end] == UInt8(ascii: "\t") {
+                    fields.append(fieldStart..<end)
+                    fieldStart = end + 1
+                }
+                end += 1
+            }
+            guard end < buffer.count else { return nil }
+            fields.append(fieldStart..<end)
+            lineNumber += 1
+            guard take(lineNumber: lineNumber, into: &cache, current: &current) else { return nil }
+            start = end + 1
+        }
+        guard lineNumber >= 3 else { return nil }
+        if let current { cache.pages[current.path] = current.page }
+        return cache
+    }
+
+    /// Takes the current line; false if it is not what the cache holds there.
+    private func take(
+        lineNumber: Int, into cache: inout BuildCache, current: inout (path: String, page: BuildCache.CachedPage)?
+    ) -> Bool {
+        switch lineNumber {
+        case 1: return fields.count == 1 && string(0) == BuildCache.header
+        case 2, 3:
+            guard fields.count == 2, let value = hex(1) else { return false }
+            if lineNumber == 2, isWord(0, "global") {
+                cache.global = value
+            } else if lineNumber == 3, isWord(0, "meta") {
+                cache.meta = value
+            } else {
+                return false
+            }
+            return true
+        default: break
+        }
+        if isWord(0, "source") {
+            guard fields.count == 7, let stamp = SourceFolder.FileStamp(values: integers(2) ?? []),
+                let frontMatterLine = integers(3)?.first, let bodyLine = integers(4)?.first, let bodyHash = hex(5),
+                let path = string(1), let text = string(6)
+            else { return false }
+            cache.sources[path] = ContentLoader.KnownSource(
+                stamp: stamp, frontMatterText: text, frontMatterLine: frontMatterLine, bodyLine: bodyLine,
+                bodyHash: bodyHash)
+        } else if isWord(0, "page") {
+            guard fields.count >= 5, let path = string(1), let hash = hex(2), isWord(3, "0") || isWord(3, "1"),
+                let headingsFile = string(4)
+            else { return false }
+            if let current { cache.pages[current.path] = current.page }
+            var outcome = SiteRenderer.PageOutcome()
+            outcome.written = isWord(3, "1")
+            outcome.headingsFile = headingsFile.isEmpty ? nil : headingsFile
+            for index in 5..<fields.count {
+                guard let id = string(index) else { return false }
+                outcome.headingIDs.insert(id)
+            }
+            current = (path, BuildCache.CachedPage(bodyHash: hash, outcome: outcome))
+        } else if isWord(0, "diagnostic") {
+            guard current != nil, fields.count == 6, let file = string(1), let line = integers(2)?.first,
+                let column = integers(3)?.first, let severity = string(4).flatMap(Severity.init(rawValue:)),
+                let message = string(5)
+            else { return false }
+            current!.page.outcome.diagnostics.append(
+                Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
+        } else if isWord(0, "anchor") {
+            guard current != nil, fields.count == 8, let pageID = string(1), let fragment = string(2),
+                let language = string(3), let sourceLanguage = string(4), let file = string(5),
+                let line = integers(6)?.first, let column = integers(7)?.first
+            else { return false }
+            current!.page.outcome.anchors.append(
+                LinkResolver.AnchorCheck(
+                    pageID: pageID, fragment: fragment, language: language, sourceLanguage: sourceLanguage,
+                    file: file, line: line, column: column))
+        } else {
+            return false
+        }
+        return true
+    }
+
+    private func isWord(_ field: Int, _ word: StaticString) -> Bool {
+        let range = fields[field]
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            expected.indices.allSatisfy { expected[$0] == buffer[range.lowerBound + $0] }
+        }
+    }
+
+    /// A field's text with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape.
+    private func string(_ field: Int) -> String? {
+        let bytes = UnsafeBufferPointer(rebasing: buffer[fields[field]])
+        guard var backslash = bytes.firstIndex(of: UInt8(ascii: "\\")) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var runStart = 0
+        while true {
+            out.append(contentsOf: bytes[runStart..<backslash])
+            guard backslash + 1 < bytes.count else { return nil }
+            switch bytes[backslash + 1] {
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+            case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+            case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
+            default: return nil
+            }
+            runStart = backslash + 2
+            guard let next = bytes[runStart...].firstIndex(of: UInt8(ascii: "\\")) else { break }
+            backslash = next
+        }
+        out.append(contentsOf: bytes[runStart...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A field of lowercase hexadecimal digits as a number; nil for anything else.
+    private func hex(_ field: Int) -> UInt64? {
+        let range = fields[field]
+        guard !range.isEmpty, range.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for index in range {
+            let byte = buffer[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
+
+    /// A field of whole numbers separated by commas (`1,-2,3`); nil for anything else.
+    private func integers(_ field: Int) -> [Int]? {
+        var values: [Int] = []
+        var value = 0
+        var negative = false
+        var digits = 0
+        for index in fields[field] {
+            let byte = buffer[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow, digits < 19 else { return nil }
+                value = product + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: "-") where digits == 0 && !negative:
+                negative = true
+            case UInt8(ascii: ","):
+                guard digits > 0 else { return nil }
+                values.append(negative ? -value : value)
+                (value, negative, digits) = (0, false, 0)
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        values.append(negative ? -value : value)
+        return values
     }
 }

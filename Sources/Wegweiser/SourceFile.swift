@@ -1,26 +1,45 @@
 import FrontMatter
 
-/// One Markdown file of one language, split and parsed.
-struct SourceFile: Sendable {
+/// One Markdown file of one language, split and parsed. A class, because the site shares each file among
+/// its pages, lists and renderers, and copying a reference is cheaper than copying every field.
+final class SourceFile: Sendable {
     /// The language folder it is in.
-    var language: String
+    let language: String
     /// Path for diagnostics, e.g. `content/de/guides/arbeit.md`.
-    var displayPath: String
+    let displayPath: String
     /// The page it belongs to: its path inside the language folder without `.md`; `_index` stands for its folder.
-    var pageID: String
-    var kind: PageKind
-    var frontMatter: Mapping
+    let pageID: String
+    let kind: PageKind
+    let frontMatter: Mapping
     /// File line where the body starts.
-    var bodyLine: Int
+    let bodyLine: Int
     /// `ContentHash` of everything before the body (the front matter) and of the body, for the build cache.
-    var frontMatterHash: UInt64
-    var bodyHash: UInt64
+    let frontMatterHash: UInt64
+    let bodyHash: UInt64
     /// What the build cache keeps of this file.
-    var source: ContentLoader.KnownSource
+    let source: ContentLoader.KnownSource
     /// The fields as read from the front matter (in this file's language, before inheritance), and the problems
     /// reading them.
-    var data: PageData
-    var dataDiagnostics: [Diagnostic]
+    let data: PageData
+    let dataDiagnostics: [Diagnostic]
+
+    init(
+        language: String, displayPath: String, pageID: String, kind: PageKind, frontMatter: Mapping, bodyLine: Int,
+        frontMatterHash: UInt64, bodyHash: UInt64, source: ContentLoader.KnownSource, data: PageData,
+        dataDiagnostics: [Diagnostic]
+    ) {
+        self.language = language
+        self.displayPath = displayPath
+        self.pageID = pageID
+        self.kind = kind
+        self.frontMatter = frontMatter
+        self.bodyLine = bodyLine
+        self.frontMatterHash = frontMatterHash
+        self.bodyHash = bodyHash
+        self.source = source
+        self.data = data
+        self.dataDiagnostics = dataDiagnostics
+    }
 
     /// The Markdown body, read from the file again: a site's bodies are not all held in memory at once, each is
     /// read when its page is rendered. nil if the file is gone or changed since it was loaded.
