@@ -59,8 +59,7 @@ enum EventDate: Sendable, Hashable {
 
     /// The instant the date ends: the end of its month or day, or the time itself.
     func lastInstant(in timeZone: TimeZone) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        let calendar = GregorianCalendar.calendar(in: timeZone)
         switch self {
         case .month: return calendar.date(byAdding: .month, value: 1, to: firstInstant(in: timeZone))!
         case .day: return calendar.date(byAdding: .day, value: 1, to: firstInstant(in: timeZone))!
@@ -71,10 +70,8 @@ enum EventDate: Sendable, Hashable {
     static func instant(
         year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, zone: TimeZone
     ) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
+        GregorianCalendar.instant(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second, zone: zone)
     }
 
     static func iso(_ d: LocalDate) -> String {

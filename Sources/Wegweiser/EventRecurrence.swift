@@ -82,8 +82,7 @@ struct EventRecurrence: Sendable, Hashable {
     /// The first day of each occurrence from `start`, in order, at most `limit` of them; wall-clock arithmetic, so a
     /// weekly 18:00 event stays at 18:00 across a change to or from summer time.
     func occurrenceDays(from start: LocalDate, limit: Int) -> [LocalDate] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = GregorianCalendar.utc
         guard
             let first = calendar.date(
                 from: DateComponents(year: start.year, month: start.month, day: start.day, hour: 12))

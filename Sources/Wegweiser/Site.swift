@@ -99,8 +99,7 @@ public struct Site: Sendable {
     }
 
     static func adding(days: Int, to day: LocalDate) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = GregorianCalendar.utc
         let date = EventDate.instant(year: day.year, month: day.month, day: day.day, hour: 12, zone: calendar.timeZone)
         let moved = calendar.dateComponents(
             [.year, .month, .day], from: calendar.date(byAdding: .day, value: days, to: date)!)

@@ -267,8 +267,7 @@ struct SiteRenderer {
             // An event that has begun and not ended is listed under the current month.
             var day = occurrence.start.firstDay
             if occurrence.start.firstInstant(in: site.timeZone) < site.now {
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = site.timeZone
+                let calendar = GregorianCalendar.calendar(in: site.timeZone)
                 let today = calendar.dateComponents([.year, .month, .day], from: site.now)
                 day = LocalDate(year: today.year!, month: today.month!, day: today.day!) ?? day
             }
