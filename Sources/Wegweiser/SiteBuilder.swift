@@ -20,20 +20,17 @@ struct SiteBuilder {
     mutating func build(files: [SourceFile], strings: UIStrings, now: Date) -> Site {
         let timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
         var pages: [String: Page] = [:]
-        var firstFile: [String: String] = [:]
 
         for file in files {
-            let key = file.language + "\u{0}" + file.pageID
-            if let other = firstFile[key] {
+            if let other = pages[file.pageID]?.files[file.language] {
                 diagnostics.append(
                     Diagnostic(
                         file: file.displayPath, line: 1, column: 1,
                         message:
-                            "this page has the same URL (\(PageID.urlPath(file.pageID, language: file.language))) as \(other); rename or remove one of them"
+                            "this page has the same URL (\(PageID.urlPath(file.pageID, language: file.language))) as \(other.displayPath); rename or remove one of them"
                     ))
                 continue
             }
-            firstFile[key] = file.displayPath
             let data = file.data
             diagnostics += file.dataDiagnostics
             if data.values["title"] == nil, file.frontMatter["title"] == nil {
@@ -49,25 +46,18 @@ struct SiteBuilder {
             pages[file.pageID]!.data[file.language] = data
         }
 
-        for id in pages.keys.sorted() {
-            // Taken out while it changes, so that its dictionaries are not copied.
-            var page = pages.removeValue(forKey: id)!
-            page.sourceLanguage =
-                config.languages.first { page.files[$0.code] != nil && $0.code == config.defaultLanguage }?.code
-                ?? config.languages.first { page.files[$0.code] != nil }!.code
-            let source = page.sourceData
-            if case .bool(true)? = source["draft"], !includeDrafts { continue }
-            for (language, data) in page.data.sorted(by: { $0.key < $1.key }) where language != page.sourceLanguage {
-                page.data[language] = data.inheriting(from: source, kind: page.kind)
-                checkTranslation(
-                    page.files[language]!, data: data, source: page.files[page.sourceLanguage]!, sourceData: source,
-                    kind: page.kind)
-            }
-            if case .int(let weight)? = source["weight"] { page.weight = weight }
-            if page.kind == .event {
-                readEventDates(&page, timeZone: timeZone)
-            }
-            pages[id] = page
+        // Each page on its own (on all cores): its source language, inherited fields, translation checks, dates.
+        let grouped = pages
+        let worker = SiteBuilder(config: config, includeDrafts: includeDrafts)
+        let finished = Parallel.map(grouped.keys.sorted()) { id -> (page: Page?, diagnostics: [Diagnostic]) in
+            var builder = worker
+            let page = builder.finish(grouped[id]!, timeZone: timeZone)
+            return (page, builder.diagnostics)
+        }
+        pages = [:]
+        for (page, pageDiagnostics) in finished {
+            diagnostics += pageDiagnostics
+            if let page { pages[page.id] = page }
         }
 
         addGeneratedPages(&pages, strings: strings)
@@ -80,6 +70,27 @@ struct SiteBuilder {
             site.formatting[language.code] = DateFormatting(localeIdentifier: language.locale)
         }
         return site
+    }
+
+    /// A page with its source language, inherited fields and event dates; nil for a draft not built.
+    private mutating func finish(_ page: Page, timeZone: TimeZone) -> Page? {
+        var page = page
+        page.sourceLanguage =
+            config.languages.first { page.files[$0.code] != nil && $0.code == config.defaultLanguage }?.code
+            ?? config.languages.first { page.files[$0.code] != nil }!.code
+        let source = page.sourceData
+        if case .bool(true)? = source["draft"], !includeDrafts { return nil }
+        for (language, data) in page.data.sorted(by: { $0.key < $1.key }) where language != page.sourceLanguage {
+            page.data[language] = data.inheriting(from: source, kind: page.kind)
+            checkTranslation(
+                page.files[language]!, data: data, source: page.files[page.sourceLanguage]!, sourceData: source,
+                kind: page.kind)
+        }
+        if case .int(let weight)? = source["weight"] { page.weight = weight }
+        if page.kind == .event {
+            readEventDates(&page, timeZone: timeZone)
+        }
+        return page
     }
 
     /// Warnings for a translation: a language-neutral field that differs from the source (one of them is wrong),
