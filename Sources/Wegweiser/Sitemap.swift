@@ -5,8 +5,10 @@
 struct Sitemap {
     var site: Site
 
-    static let maxURLs = 50_000
-    static let maxBytes = 45 * 1024 * 1024
+    /// URLs per file (the protocol's limit).
+    var maxURLs = 50_000
+    /// Bytes per file: below the protocol's 50 MB, with room to spare.
+    var maxBytes = 45 * 1024 * 1024
 
     /// The sitemap files: `sitemap.xml` alone, or an index and its parts.
     func files() -> [RenderedFile] {
@@ -41,7 +43,7 @@ struct Sitemap {
                     if let xDefault { link(hreflang: Array("x-default".utf8), href: locations[xDefault], into: &entry) }
                 }
                 entry += "  </url>\n".utf8
-                if count == Self.maxURLs || current.count + entry.count + footer.count > Self.maxBytes, count > 0 {
+                if count == maxURLs || current.count + entry.count + footer.count > maxBytes, count > 0 {
                     parts.append(current + footer)
                     current = header
                     count = 0
