@@ -30,14 +30,16 @@ struct LinkResolver {
     func resolve(_ link: MarkdownLink, in file: SourceFile, language: Language, fromURL: String) -> Resolution {
         let destination = link.destination
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return .keep }
+        // Runs for every link of every page: the parts are found on UTF-8 bytes (`#`, `?` and `/` are ASCII, so the
+        // indices are valid string indices).
         var path = Substring(destination)
         var fragment: Substring? = nil
-        if let hash = path.firstIndex(of: "#") {
-            fragment = path[path.index(after: hash)...]
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = path[path.utf8.index(after: hash)...]
             path = path[..<hash]
         }
         var query: Substring = ""
-        if let mark = path.firstIndex(of: "?") {
+        if let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = path[mark...]
             path = path[..<mark]
         }
@@ -53,7 +55,7 @@ struct LinkResolver {
         }
 
         let sitePath: String
-        if path.hasPrefix("/") {
+        if path.utf8.first == UInt8(ascii: "/") {
             sitePath = String(path)
         } else if path.hasSuffix(".md") {
             // A content file, relative to the linking file's folder inside its language folder.
@@ -76,8 +78,7 @@ struct LinkResolver {
                 destination: destination)
         } else {
             // A relative URL: resolve against the page's own URL.
-            let base = fromURL.split(separator: "/").map(String.init)
-            guard let resolved = Self.normalize(segments: base, relative: path) else {
+            guard let resolved = Self.normalize(segments: Self.segments(Substring(fromURL)), relative: path) else {
                 return .broken("`\(destination)` points outside the site")
             }
             sitePath = "/" + resolved
@@ -89,9 +90,11 @@ struct LinkResolver {
             }
             return .rewrite(URLPath.relative(from: fromURL, to: sitePath) + query, anchor: nil)
         }
-        var segments = sitePath.split(separator: "/").map(String.init)
+        var segments = Self.segments(Substring(sitePath))
         if segments.last == "index.html" { segments.removeLast() }
-        if let first = segments.first, site.config.language(first) != nil { segments.removeFirst() }
+        if let first = segments.first, site.config.languages.contains(where: { $0.code == first }) {
+            segments.removeFirst()
+        }
         let id = segments.joined(separator: "/")
         guard site.pages[id] != nil else {
             return .broken(
@@ -134,20 +137,38 @@ struct LinkResolver {
 
     /// `folder` joined with `relative` (`../x/y.md`), with `.` and `..` applied; nil when it climbs above the root.
     static func normalize(folder: String, relative: Substring) -> String? {
-        normalize(segments: folder.split(separator: "/").map(String.init), relative: relative)
+        normalize(segments: segments(Substring(folder)), relative: relative)
     }
 
-    static func normalize(segments base: [String], relative: Substring) -> String? {
+    static func normalize(segments base: [Substring], relative: Substring) -> String? {
         var segments = base
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+        for part in Self.segments(relative) {
             switch part {
             case ".": continue
             case "..":
                 guard !segments.isEmpty else { return nil }
                 segments.removeLast()
-            default: segments.append(String(part))
+            default: segments.append(part)
             }
         }
         return segments.joined(separator: "/")
+    }
+
+    /// The non-empty parts of `text` between slashes.
+    static func segments(_ text: Substring) -> [Substring] {
+        let slash = UInt8(ascii: "/")
+        var result: [Substring] = []
+        var start = text.startIndex
+        var index = start
+        let bytes = text.utf8
+        while index != bytes.endIndex {
+            if bytes[index] == slash {
+                if start != index { result.append(text[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start != text.endIndex { result.append(text[start...]) }
+        return result
     }
 }

@@ -158,6 +158,13 @@ struct PageContext {
         return fields
     }
 
+    /// A language's fields in a page's language switcher that do not depend on the page.
+    func switcherFields(_ other: Language) -> [String: TemplateValue] {
+        var entry = languageFields(other)
+        entry["hreflang"] = other.hreflang.map(TemplateValue.string) ?? .null
+        return entry
+    }
+
     /// Every field of every kind of page as null, with room for the keys `pageValue` adds: the start of each
     /// page's value (copying it is cheaper than inserting each name).
     static let emptyPageValue: [String: TemplateValue] = {
@@ -209,14 +216,17 @@ struct PageContext {
         value["source_language_name"] = .string(contentLanguage.name)
         value["translations"] = .list(
             site.config.languages.map { other in
-                var entry = languageFields(other)
-                let built = site.isBuilt(page.id, in: other)
-                entry["url"] = built ? .string(href(PageID.urlPath(page.id, language: other.code))) : .null
-                entry["permalink"] =
-                    built
-                    ? .string(site.config.baseURL + PageID.urlPath(page.id, language: other.code).dropFirst()) : .null
+                var entry = cache?.languageEntry(other.code) { switcherFields(other) } ?? switcherFields(other)
+                let built = site.contentLanguage(of: page, for: other) != nil
+                if built {
+                    let path = PageID.urlPath(page.id, language: other.code)
+                    entry["url"] = .string(href(path))
+                    entry["permalink"] = .string(site.config.baseURL + path.dropFirst())
+                } else {
+                    entry["url"] = .null
+                    entry["permalink"] = .null
+                }
                 entry["is_current"] = .bool(other.code == language.code)
-                entry["hreflang"] = other.hreflang.map(TemplateValue.string) ?? .null
                 entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
                 return .map(entry)
             })

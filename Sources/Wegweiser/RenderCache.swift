@@ -2,26 +2,36 @@ import Synchronization
 import Templates
 
 /// Template values that many pages of one build share, made once: a page's summary as lists show it (all of it but
-/// the relative link) and the `site` value of pages whose links to the top-level pages are the same.
+/// the relative link), the `site` value of pages whose links to the top-level pages are the same, and each
+/// language's entry in the language switcher (all of it but the page's links).
 /// One cache serves one rendering of one `Site`; it is never reused for another.
 final class RenderCache: Sendable {
     private let summaries = Mutex<[String: [String: TemplateValue]]>([:])
     private let siteValues = Mutex<[String: TemplateValue]>([:])
+    private let languageEntries = Mutex<[String: [String: TemplateValue]]>([:])
 
     /// The summary fields of page `id` for readers of `language`, made by `make` the first time.
     func summary(_ id: String, language: String, make: () -> [String: TemplateValue]) -> [String: TemplateValue] {
-        let key = language + "\u{0}" + id
-        if let known = summaries.withLock({ $0[key] }) { return known }
-        let made = make()
-        summaries.withLock { $0[key] = made }
-        return made
+        Self.remembered(language + "\u{0}" + id, in: summaries, make: make)
     }
 
     /// The `site` value for `key`, made by `make` the first time.
     func siteValue(_ key: String, make: () -> TemplateValue) -> TemplateValue {
-        if let known = siteValues.withLock({ $0[key] }) { return known }
+        Self.remembered(key, in: siteValues, make: make)
+    }
+
+    /// The language switcher's fields for the language `code`, made by `make` the first time.
+    func languageEntry(_ code: String, make: () -> [String: TemplateValue]) -> [String: TemplateValue] {
+        Self.remembered(code, in: languageEntries, make: make)
+    }
+
+    /// The value stored under `key`, or the one `make` gives, stored. Two threads may both make it; they make the same.
+    private static func remembered<Value: Sendable>(
+        _ key: String, in store: borrowing Mutex<[String: Value]>, make: () -> Value
+    ) -> Value {
+        if let known = store.withLock({ $0[key] }) { return known }
         let made = make()
-        siteValues.withLock { $0[key] = made }
+        store.withLock { $0[key] = made }
         return made
     }
 }

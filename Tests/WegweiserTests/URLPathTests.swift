@@ -41,6 +41,15 @@ import Testing
         #expect(LinkResolver.normalize(folder: "guides", relative: "./a/../b.md") == "guides/b.md")
         #expect(LinkResolver.normalize(folder: "guides", relative: "../../x.md") == nil)
     }
+
+    /// Path parts are split on the byte `/` only; empty parts (`//`, a leading or trailing slash) are dropped.
+    @Test func pathSegments() {
+        #expect(LinkResolver.segments("/de/guides//arbeit/") == ["de", "guides", "arbeit"])
+        #expect(LinkResolver.segments("fa/راهنما/کار") == ["fa", "راهنما", "کار"])
+        #expect(LinkResolver.segments("a/\u{301}b") == ["a", "\u{301}b"])
+        #expect(LinkResolver.segments("") == [])
+        #expect(LinkResolver.segments("///") == [])
+    }
 }
 
 @Suite struct NamingTests {
