@@ -1,6 +1,6 @@
 /// Appends `text` to `output` with `& < > " '` replaced by entities, so it is safe in
 /// element content and in quoted attribute values.
-func appendEscapingHTML(_ text: String, to output: inout [UInt8]) {
+public func appendEscapingHTML(_ text: String, to output: inout [UInt8]) {
     if text.utf8.withContiguousStorageIfAvailable({ appendEscapingHTML($0, to: &output) }) == nil {
         var copy = text
         copy.withUTF8 { appendEscapingHTML($0, to: &output) }

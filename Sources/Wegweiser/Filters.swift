@@ -95,16 +95,19 @@ enum SiteFilters {
 
     /// `{0}`, `{1}`… replaced by the arguments in one pass, so an argument that itself contains `{1}` stays as it is.
     static func fillPlaceholders(_ text: String, _ arguments: [String]) -> String {
+        // Runs for every UI string on every page: braces are found as bytes, and text without one is returned as is.
+        let openBrace = UInt8(ascii: "{")
+        guard text.utf8.contains(openBrace) else { return text }
         var result = ""
         var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
+        while let open = rest.utf8.firstIndex(of: openBrace) {
             result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let index = Int(after[..<close]),
+            let after = rest[rest.utf8.index(after: open)...]
+            if let close = after.utf8.firstIndex(of: UInt8(ascii: "}")), let index = Int(after[..<close]),
                 arguments.indices.contains(index)
             {
                 result += arguments[index]
-                rest = after[after.index(after: close)...]
+                rest = after[after.utf8.index(after: close)...]
             } else {
                 result += "{"
                 rest = after

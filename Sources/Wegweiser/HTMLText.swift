@@ -1,26 +1,17 @@
+import Templates
+
 /// HTML (and XML) escaping for text and quoted attribute values written by the generator itself.
 enum HTMLText {
+    /// `& < > " '` as entities and control characters HTML and XML forbid (an editor never means them) as U+FFFD.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                // Control characters are errors in HTML and XML; an editor never means them.
-                if character.unicodeScalars.contains(where: {
-                    ($0.value < 0x20 && !"\t\n\r\u{C}".unicodeScalars.contains($0)) || $0.value == 0x7F
-                }) {
-                    result += "\u{FFFD}"
-                } else {
-                    result.append(character)
-                }
-            }
-        }
-        return result
+        String(decoding: escapedBytes(text), as: UTF8.self)
+    }
+
+    /// `escape(text)` as UTF-8.
+    static func escapedBytes(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        appendEscapingHTML(text, to: &bytes)
+        return bytes
     }
 }

@@ -24,6 +24,11 @@ struct Sitemap {
         var count = 0
         var entry: [UInt8] = []
         let base = site.config.baseURL
+        var hreflangs: [String: [UInt8]] = [:]
+        for language in site.config.languages {
+            if let tag = language.hreflang { hreflangs[language.code] = Self.escaped(tag) }
+        }
+        let xDefaultTag = Array("x-default".utf8)
         for id in site.order {
             guard let page = site.pages[id] else { continue }
             // Generated pages exist in every language; content pages where a file is (fallbacks are not advertised).
@@ -38,9 +43,9 @@ struct Sitemap {
                 entry += "</loc>\n".utf8
                 if language.hreflang != nil, alternates.count > 1 {
                     for other in alternates {
-                        link(hreflang: Self.escaped(real[other].hreflang!), href: locations[other], into: &entry)
+                        link(hreflang: hreflangs[real[other].code]!, href: locations[other], into: &entry)
                     }
-                    if let xDefault { link(hreflang: Array("x-default".utf8), href: locations[xDefault], into: &entry) }
+                    if let xDefault { link(hreflang: xDefaultTag, href: locations[xDefault], into: &entry) }
                 }
                 entry += "  </url>\n".utf8
                 if count == maxURLs || current.count + entry.count + footer.count > maxBytes, count > 0 {
@@ -82,6 +87,6 @@ struct Sitemap {
 
     /// Text escaped for XML character data and attribute values (the HTML escapes are valid XML), as UTF-8.
     static func escaped(_ text: String) -> [UInt8] {
-        Array(HTMLText.escape(text).utf8)
+        HTMLText.escapedBytes(text)
     }
 }
