@@ -19,7 +19,11 @@ enum URLPath {
                 for position in common..<a.count where a[position] == slash { ups += 1 }
                 var result = [UInt8]()
                 result.reserveCapacity(ups * 3 + b.count - common)
-                for _ in 0..<ups { result += [UInt8(ascii: "."), UInt8(ascii: "."), slash] }
+                for _ in 0..<ups {
+                    result.append(UInt8(ascii: "."))
+                    result.append(UInt8(ascii: "."))
+                    result.append(slash)
+                }
                 result += b[common...]
                 return result.isEmpty ? "./" : String(decoding: result, as: UTF8.self)
             }

@@ -12,6 +12,14 @@ import Testing
                 == #""\u003c/script\u003e\u003cscript\u003ealert(\"x\")\u003c/script\u003e \u0026 \\ \n\u2028\u0001""#)
     }
 
+    @Test func otherTextIsCopiedAsItIs() {
+        #expect(
+            JSONValue.string("مرکز ادغام – Київ 👋\u{2029}\u{1F}\r\t\u{7F}").text
+                == #""مرکز ادغام – Київ 👋\u2029\u001f\r\t\#u{7F}""#)
+        #expect(JSONValue.string("\u{2027}\u{202A}").text == "\"\u{2027}\u{202A}\"")
+        #expect(JSONValue.array([.number(-3), .object([("a", .string(""))])]).text == #"[-3,{"a":""}]"#)
+    }
+
     @Test func eventWithOnlineLocationAndOrganizer() {
         let page: TemplateValue = .map([
             "title": .string("Workshop <1>"), "summary": .null,
