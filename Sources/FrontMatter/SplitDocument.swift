@@ -56,6 +56,15 @@ public enum Document {
         }
     }
 
+    /// The byte offset where the body of the file `bytes` starts (as `split` finds it), or nil if its front
+    /// matter is not closed.
+    public static func bodyOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        switch frontMatterRange(bytes) {
+        case .none(let bodyStart), .closed(_, let bodyStart, _): bodyStart
+        case .unclosed: nil
+        }
+    }
+
     private enum Found: Equatable {
         /// No front matter; the body starts at this byte offset (after a byte order mark).
         case none(bodyStart: Int)

@@ -20,26 +20,31 @@ public enum Markdown {
         _ source: String, firstLine: Int = 1, rewriteLink: (MarkdownLink) -> String?
     ) -> RenderedMarkdown {
         var source = source
-        return source.withUTF8 { bytes in
-            // Positions are needed for links; the HTML is rendered without
-            // them, or every element would get a data-sourcepos attribute.
-            let document = bytes.withMemoryRebound(to: CChar.self) {
-                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS)
-            }
-            guard let document else {
-                return RenderedMarkdown(html: "", headings: [], links: [], droppedRawHTML: [])
-            }
-            defer { cmark_node_free(document) }
+        return source.withUTF8 { render(utf8: $0, firstLine: firstLine, rewriteLink: rewriteLink) }
+    }
 
-            var walker = DocumentWalker(source: bytes, firstLine: firstLine)
-            walker.walk(document, rewriteLink: rewriteLink)
-            return RenderedMarkdown(
-                html: renderHTML(document, headingIDs: walker.headings.map(\.id)),
-                headings: walker.headings,
-                links: walker.links,
-                droppedRawHTML: walker.droppedRawHTML
-            )
+    /// `render(_:firstLine:rewriteLink:)` for text given as UTF-8 bytes, which the caller has checked are valid.
+    public static func render(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, rewriteLink: (MarkdownLink) -> String?
+    ) -> RenderedMarkdown {
+        // Positions are needed for links; the HTML is rendered without
+        // them, or every element would get a data-sourcepos attribute.
+        let document = bytes.withMemoryRebound(to: CChar.self) {
+            cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS)
         }
+        guard let document else {
+            return RenderedMarkdown(html: "", headings: [], links: [], droppedRawHTML: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var walker = DocumentWalker(source: bytes, firstLine: firstLine)
+        walker.walk(document, rewriteLink: rewriteLink)
+        return RenderedMarkdown(
+            html: renderHTML(document, headingIDs: walker.headings.map(\.id)),
+            headings: walker.headings,
+            links: walker.links,
+            droppedRawHTML: walker.droppedRawHTML
+        )
     }
 
     private static func renderHTML(_ document: OpaquePointer, headingIDs: [String]) -> String {

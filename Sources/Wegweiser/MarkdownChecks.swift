@@ -24,7 +24,7 @@ enum MarkdownChecks {
 
     /// Diagnostics for one rendered file: images without alt text (errors), skipped heading levels, a second
     /// `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
-    static func check(_ rendered: RenderedMarkdown, file: SourceFile, body: String) -> [Diagnostic] {
+    static func check(_ rendered: RenderedMarkdown, file: SourceFile, body: @autoclosure () -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func warn(_ line: Int, _ column: Int, _ message: String) {
             diagnostics.append(
@@ -68,7 +68,7 @@ enum MarkdownChecks {
             }
         }
         if !rendered.droppedRawHTML.isEmpty {
-            let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            let lines = body().split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             for line in rendered.droppedRawHTML {
                 let index = line - file.bodyLine
                 let column = lines.indices.contains(index) ? tagColumn(in: lines[index]) : 1

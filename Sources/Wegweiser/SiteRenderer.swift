@@ -162,7 +162,7 @@ struct SiteRenderer {
         let url = PageID.urlPath(id, language: language.code)
         var html = ""
         if let code = site.contentLanguage(of: page, for: language), let file = page.files[code] {
-            guard let body = file.readBody() else {
+            guard let body = file.readBodyBytes() else {
                 outcome.diagnostics.append(
                     Diagnostic(
                         file: file.displayPath, line: 1, column: 1,
@@ -170,22 +170,27 @@ struct SiteRenderer {
                 return outcome
             }
             let resolver = LinkResolver(site: site, assets: assets)
-            let rendered = Markdown.render(body, firstLine: file.bodyLine) { link in
-                switch resolver.resolve(link, in: file, language: language, fromURL: url) {
-                case .keep:
-                    return nil
-                case .rewrite(let destination, let anchor):
-                    if let anchor { outcome.anchors.append(anchor) }
-                    return destination
-                case .broken(let message):
-                    outcome.diagnostics.append(
-                        Diagnostic(file: file.displayPath, line: link.line, column: link.column, message: message))
-                    return nil
+            let rendered = body.withUnsafeBufferPointer { utf8 in
+                Markdown.render(utf8: utf8, firstLine: file.bodyLine) { link in
+                    switch resolver.resolve(link, in: file, language: language, fromURL: url) {
+                    case .keep:
+                        return nil
+                    case .rewrite(let destination, let anchor):
+                        if let anchor { outcome.anchors.append(anchor) }
+                        return destination
+                    case .broken(let message):
+                        outcome.diagnostics.append(
+                            Diagnostic(file: file.displayPath, line: link.line, column: link.column, message: message))
+                        return nil
+                    }
                 }
             }
             html = rendered.html
             // Each file is checked once, by the reader of its own language.
-            if code == language.code { outcome.diagnostics += MarkdownChecks.check(rendered, file: file, body: body) }
+            if code == language.code {
+                outcome.diagnostics += MarkdownChecks.check(
+                    rendered, file: file, body: String(decoding: body, as: UTF8.self))
+            }
             outcome.headingsFile = file.displayPath
             outcome.headingIDs = Set(rendered.headings.map(\.id))
         }

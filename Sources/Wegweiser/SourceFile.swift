@@ -44,10 +44,22 @@ final class SourceFile: Sendable {
     /// The Markdown body, read from the file again: a site's bodies are not all held in memory at once, each is
     /// read when its page is rendered. nil if the file is gone or changed since it was loaded.
     func readBody() -> String? {
-        guard case .text(let text) = SourceFolder.read(displayPath), let split = try? Document.split(text),
-            ContentHash.of(split.body) == bodyHash
+        readBodyBytes().map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `readBody()` as UTF-8 bytes, without checking them again: the bytes hash as the body checked when the file
+    /// was loaded.
+    func readBodyBytes() -> ArraySlice<UInt8>? {
+        guard let bytes = SourceFolder.readBytes(displayPath),
+            let start = bytes.withUnsafeBufferPointer(Document.bodyOffset)
         else { return nil }
-        return String(split.body)
+        let body = bytes[start...]
+        let hash = body.withUnsafeBytes { buffer in
+            var hash = ContentHash()
+            hash.add(buffer)
+            return hash.value
+        }
+        return hash == bodyHash ? body : nil
     }
 }
 
