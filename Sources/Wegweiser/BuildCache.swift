@@ -154,40 +154,63 @@ struct BuildCache: Sendable {
         out.line("global", String(global, radix: 16))
         out.line("meta", String(meta, radix: 16))
         let sourceList = sourceList.isEmpty ? sources.keys.sorted().map { ($0, sources[$0]!) } : sourceList
-        for (path, source) in sourceList {
-            out.field("source")
-            out.field(path)
-            out.numbers(source.stamp.values)
-            out.numbers([source.frontMatterLine])
-            out.numbers([source.bodyLine])
-            out.field(String(source.bodyHash, radix: 16))
-            out.field(source.frontMatterText)
-            out.endLine()
-        }
         let pageList = pageList.isEmpty ? pages.keys.sorted().map { ($0, pages[$0]!) } : pageList
-        for (path, page) in pageList {
-            let outcome = page.outcome
-            out.field("page")
-            out.field(path)
-            out.field(String(page.bodyHash, radix: 16))
-            out.field(outcome.written ? "1" : "0")
-            out.field(outcome.headingsFile ?? "")
-            for id in outcome.headingIDs.sorted() { out.field(id) }
-            out.endLine()
-            for diagnostic in outcome.diagnostics {
-                out.line(
-                    "diagnostic", diagnostic.file, String(diagnostic.position.line),
-                    String(diagnostic.position.column), diagnostic.severity.rawValue, diagnostic.message)
-            }
-            for anchor in outcome.anchors {
-                out.line(
-                    "anchor", anchor.pageID, anchor.fragment, anchor.language, anchor.sourceLanguage, anchor.file,
-                    String(anchor.line), String(anchor.column))
-            }
+        // The lines are written in slices on all cores, then joined in order.
+        for part in Self.inSlices(sourceList, Self.writeSource) + Self.inSlices(pageList, Self.writePage) {
+            out.bytes += part
         }
         // A checksum of all of it last: a cache cut short or changed by hand is not trusted.
         out.line("end", String(Self.checksum(out.bytes[...]), radix: 16))
         return out.bytes
+    }
+
+    /// The bytes of `write` applied to each item, made on all cores in slices of a few thousand items.
+    private static func inSlices<Item: Sendable>(
+        _ items: [Item], _ write: @escaping @Sendable (Item, inout CacheWriter) -> Void
+    ) -> [[UInt8]] {
+        let size = 4096
+        let slices = stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+        return Parallel.map(slices, chunkSize: 1) { slice in
+            var out = CacheWriter()
+            for item in slice { write(item, &out) }
+            return out.bytes
+        }
+    }
+
+    private static func writeSource(
+        _ item: (path: String, source: ContentLoader.KnownSource), to out: inout CacheWriter
+    ) {
+        let (path, source) = item
+        out.field("source")
+        out.field(path)
+        out.numbers(source.stamp.values)
+        out.numbers([source.frontMatterLine])
+        out.numbers([source.bodyLine])
+        out.field(String(source.bodyHash, radix: 16))
+        out.field(source.frontMatterText)
+        out.endLine()
+    }
+
+    private static func writePage(_ item: (path: String, page: CachedPage), to out: inout CacheWriter) {
+        let (path, page) = item
+        let outcome = page.outcome
+        out.field("page")
+        out.field(path)
+        out.field(String(page.bodyHash, radix: 16))
+        out.field(outcome.written ? "1" : "0")
+        out.field(outcome.headingsFile ?? "")
+        for id in outcome.headingIDs.sorted() { out.field(id) }
+        out.endLine()
+        for diagnostic in outcome.diagnostics {
+            out.line(
+                "diagnostic", diagnostic.file, String(diagnostic.position.line),
+                String(diagnostic.position.column), diagnostic.severity.rawValue, diagnostic.message)
+        }
+        for anchor in outcome.anchors {
+            out.line(
+                "anchor", anchor.pageID, anchor.fragment, anchor.language, anchor.sourceLanguage, anchor.file,
+                String(anchor.line), String(anchor.column))
+        }
     }
 
     private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
@@ -249,13 +272,17 @@ struct CacheWriter {
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            // The digits go in from the right, into room made for the most a 64-bit number has.
             var magnitude = value.magnitude
-            var digits: [UInt8] = []
+            let end = bytes.count + 20
+            bytes.append(contentsOf: repeatElement(0, count: 20))
+            var position = end
             repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                position -= 1
+                bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: digits.reversed())
+            bytes.removeSubrange((end - 20)..<position)
         }
     }
 

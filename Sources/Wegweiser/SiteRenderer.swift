@@ -72,17 +72,19 @@ struct SiteRenderer {
 
     /// Every page of every language, in the order they are rendered and reported.
     func pageJobs() -> [PageJob] {
-        site.config.languages.flatMap { language in
+        let site = site
+        // One language per task: a big site has hundreds of thousands of jobs.
+        return Parallel.map(site.config.languages, chunkSize: 1) { language in
             site.order.compactMap { id -> PageJob? in
                 guard let page = site.pages[id], let code = site.contentLanguage(of: page, for: language) else {
                     return nil
                 }
                 return PageJob(
                     language: language, id: id,
-                    path: String(PageID.urlPath(id, language: language.code).dropFirst()) + "index.html",
+                    path: id.isEmpty ? "\(language.code)/index.html" : "\(language.code)/\(id)/index.html",
                     bodyHash: page.files[code]?.bodyHash ?? 0)
             }
-        }
+        }.flatMap { $0 }
     }
 
     /// Renders every page and the files that depend on all pages (sitemap, calendars, aliases, chooser, 404),
