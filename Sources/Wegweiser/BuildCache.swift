@@ -160,7 +160,7 @@ struct BuildCache: Sendable {
             out.bytes += part
         }
         // A checksum of all of it last: a cache cut short or changed by hand is not trusted.
-        out.line("end", String(Self.checksum(out.bytes[...]), radix: 16))
+        out.line("end", String(ContentHash.of(out.bytes[...]), radix: 16))
         return out.bytes
     }
 
@@ -213,19 +213,13 @@ struct BuildCache: Sendable {
         }
     }
 
-    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash = ContentHash()
-        bytes.withUnsafeBytes { hash.add($0) }
-        return hash.value
-    }
-
     /// The cache written by `encoded()`; nil for anything else.
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
         // The last line is `end`, a tab and the checksum of everything before it.
         guard bytes.last == UInt8(ascii: "\n"),
             let lastStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
             let last = String(validating: bytes[lastStart..<(bytes.count - 1)], as: UTF8.self),
-            last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == checksum(bytes[..<lastStart]),
+            last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == ContentHash.of(bytes[..<lastStart]),
             String(validating: bytes[..<lastStart], as: UTF8.self) != nil
         else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in

@@ -46,4 +46,10 @@ struct ContentHash {
         hash.add(text)
         return hash.value
     }
+
+    static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash = ContentHash()
+        bytes.withUnsafeBytes { hash.add($0) }
+        return hash.value
+    }
 }

@@ -386,8 +386,9 @@ struct SiteRenderer {
 
     /// The heading ids of a file's Markdown, read from the file.
     static func headingIDs(of file: SourceFile) -> Set<String> {
-        guard let body = file.readBody() else { return [] }
-        return Set(Markdown.render(body, firstLine: file.bodyLine) { _ in nil }.headings.map(\.id))
+        guard let body = file.readBodyBytes() else { return [] }
+        let rendered = body.withUnsafeBufferPointer { Markdown.render(utf8: $0, firstLine: file.bodyLine) { _ in nil } }
+        return Set(rendered.headings.map(\.id))
     }
 
     /// Every `#anchor` must be a heading of the text the reader of that language sees on the target page.

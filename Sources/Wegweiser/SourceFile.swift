@@ -54,12 +54,7 @@ final class SourceFile: Sendable {
             let start = bytes.withUnsafeBufferPointer(Document.bodyOffset)
         else { return nil }
         let body = bytes[start...]
-        let hash = body.withUnsafeBytes { buffer in
-            var hash = ContentHash()
-            hash.add(buffer)
-            return hash.value
-        }
-        return hash == bodyHash ? body : nil
+        return ContentHash.of(body) == bodyHash ? body : nil
     }
 }
 
