@@ -37,7 +37,7 @@ func appendUTF8(_ text: String, to output: inout [UInt8]) {
 }
 
 /// Appends `number` in decimal.
-func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+public func appendDecimal(_ number: Int, to output: inout [UInt8]) {
     if number < 0 { output.append(UInt8(ascii: "-")) }
     var magnitude = number.magnitude
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Templates
 
 /// What the last successful build into an output folder used and produced, so that the next build renders only
 /// the pages whose inputs changed.
@@ -265,18 +266,7 @@ struct CacheWriter {
         atLineStart = false
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            // The digits go in from the right, into room made for the most a 64-bit number has.
-            var magnitude = value.magnitude
-            let end = bytes.count + 20
-            bytes.append(contentsOf: repeatElement(0, count: 20))
-            var position = end
-            repeat {
-                position -= 1
-                bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.removeSubrange((end - 20)..<position)
+            appendDecimal(value, to: &bytes)
         }
     }
 

@@ -1,3 +1,5 @@
+import Templates
+
 /// A JSON value written by hand, so that the output is stable (objects keep their key order) and safe inside
 /// an HTML `<script>` element: `<`, `>` and `&` are escaped, as are the line separators JavaScript dislikes.
 enum JSONValue: Sendable {
@@ -28,7 +30,7 @@ enum JSONValue: Sendable {
             }
             out.append(UInt8(ascii: "}"))
         case .number(let number):
-            out += String(number).utf8
+            appendDecimal(number, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -38,6 +40,8 @@ enum JSONValue: Sendable {
             out.append(UInt8(ascii: "]"))
         }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The UTF-8 of `text` with what JSON requires and `<script>` content needs escaped; other bytes are copied in
     /// runs. U+2028 and U+2029 are the bytes E2 80 A8 and E2 80 A9.
@@ -63,7 +67,7 @@ enum JSONValue: Sendable {
                 case UInt8(ascii: ">"): escape(#"\u003e"#, skipping: 1)
                 case UInt8(ascii: "&"): escape(#"\u0026"#, skipping: 1)
                 case 0x00..<0x20:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    let hex = Self.hexDigits
                     let value = Int(bytes[index])
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     out += #"\u00"#.utf8

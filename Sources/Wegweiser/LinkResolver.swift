@@ -92,9 +92,7 @@ struct LinkResolver {
         }
         var segments = Self.segments(Substring(sitePath))
         if segments.last == "index.html" { segments.removeLast() }
-        if let first = segments.first, site.config.languages.contains(where: { $0.code == first }) {
-            segments.removeFirst()
-        }
+        if let first = segments.first, site.config.language(first) != nil { segments.removeFirst() }
         let id = segments.joined(separator: "/")
         guard site.pages[id] != nil else {
             return .broken(

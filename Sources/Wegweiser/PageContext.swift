@@ -217,7 +217,7 @@ struct PageContext {
         value["translations"] = .list(
             site.config.languages.map { other in
                 var entry = cache?.languageEntry(other.code) { switcherFields(other) } ?? switcherFields(other)
-                let built = site.contentLanguage(of: page, for: other) != nil
+                let built = site.isBuilt(page, in: other)
                 if built {
                     let path = PageID.urlPath(page.id, language: other.code)
                     entry["url"] = .string(href(path))

@@ -59,7 +59,12 @@ public struct Site: Sendable {
     /// Whether page `id` is built in `language`.
     func isBuilt(_ id: String, in language: Language) -> Bool {
         guard let page = pages[id] else { return false }
-        return contentLanguage(of: page, for: language) != nil
+        return isBuilt(page, in: language)
+    }
+
+    /// Whether `page` is built in `language`.
+    func isBuilt(_ page: Page, in language: Language) -> Bool {
+        contentLanguage(of: page, for: language) != nil
     }
 
     /// Whether the event (every occurrence of it) ended before now.

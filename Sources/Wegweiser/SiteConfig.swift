@@ -15,7 +15,7 @@ public struct SiteConfig: Sendable {
     public var fallbackPages: Bool
 
     /// The language with `code`, if the site has it.
-    public func language(_ code: String) -> Language? {
+    public func language(_ code: some StringProtocol) -> Language? {
         languages.first { $0.code == code }
     }
 

@@ -81,7 +81,7 @@ struct SiteRenderer {
                 }
                 return PageJob(
                     language: language, id: id,
-                    path: id.isEmpty ? "\(language.code)/index.html" : "\(language.code)/\(id)/index.html",
+                    path: PageID.outputPath(id, language: language.code),
                     bodyHash: page.files[code]?.bodyHash ?? 0)
             }
         }.flatMap { $0 }

@@ -74,6 +74,11 @@ enum PageID {
         id.isEmpty ? "/\(language)/" : "/\(language)/\(id)/"
     }
 
+    /// Where page `id` in `language` is written inside the output folder: `de/guides/arbeit/index.html`.
+    static func outputPath(_ id: String, language: String) -> String {
+        id.isEmpty ? "\(language)/index.html" : "\(language)/\(id)/index.html"
+    }
+
     /// The page that contains `id` in the tree (`guides/arbeit/x` → `guides/arbeit`), or nil for the home page.
     static func parentPath(of id: String) -> String? {
         guard !id.isEmpty else { return nil }
