@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A template set lowered for rendering.
 ///
 /// The syntax tree is convenient to build and to check; rendering tens of thousands of
@@ -28,6 +30,8 @@ final class Program: Sendable {
     let templateIndexes: [String: Int]
     /// The host filters the templates use, as name indexes; rendering looks each up once.
     let hostFilterNames: [Int]
+    /// For each path segment (as in `pathNames`), where in a map its key was found last.
+    let hints: HintTable
 
     init(_ builder: ProgramBuilder) {
         code = builder.code
@@ -45,6 +49,7 @@ final class Program: Sendable {
         templates = builder.templates
         templateIndexes = builder.templateIndexes
         hostFilterNames = builder.hostFilterNames
+        hints = HintTable(count: builder.pathNames.count)
     }
 
     /// Names every program has, at fixed indexes, so the renderer compares integers.
@@ -57,6 +62,40 @@ final class Program: Sendable {
         static let length = 5
         static let size = 6
         static let fixed = ["loop", "index", "index0", "first", "last", "length", "size"]
+    }
+}
+
+/// Positions at which keys were found in maps, shared by all renders of a program, on any thread.
+///
+/// Maps made by the same code have their keys in the same order (see ``TemplateMap``), so
+/// where `tr.url` was found in one entry of a list is where it is in the next, and on the next
+/// page. A hint is only a first guess that a lookup checks, so renders running at once may
+/// overwrite each other's; each slot is an atomic integer, read and written without ordering.
+final class HintTable: @unchecked Sendable {
+    // Sendable: the slots are atomics, allocated once and freed with the table.
+    private let slots: UnsafeMutablePointer<Atomic<Int>>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+        for index in 0..<count { (slots + index).initialize(to: Atomic(0)) }
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    subscript(index: Int) -> Int {
+        get {
+            precondition(index >= 0 && index < count)
+            return slots[index].load(ordering: .relaxed)
+        }
+        set {
+            precondition(index >= 0 && index < count)
+            slots[index].store(newValue, ordering: .relaxed)
+        }
     }
 }
 

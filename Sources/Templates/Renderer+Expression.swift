@@ -144,7 +144,7 @@ extension Renderer {
     }
 
     private func loopMap(_ loop: Binding) -> TemplateValue {
-        var entries: [String: TemplateValue] = [:]
+        var entries = TemplateMap()
         for name in [
             Program.Name.index, Program.Name.index0, Program.Name.first, Program.Name.last, Program.Name.length,
         ] {
@@ -159,7 +159,12 @@ extension Renderer {
     ) throws(TemplateError) -> TemplateValue {
         switch value {
         case .map(let entries):
-            if let member = entries[program.names[key]] { return member }
+            let segment = path.start + index
+            var hint = program.hints[segment]
+            if let member = entries.value(of: program.names[key], hint: &hint) {
+                program.hints[segment] = hint
+                return member
+            }
             throw error(
                 .unknownVariable(
                     pathText(path, through: index), suggestion: suggestion(for: program.names[key], among: entries.keys)

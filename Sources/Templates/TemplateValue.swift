@@ -16,7 +16,7 @@ public enum TemplateValue: Sendable, Equatable {
     /// Items for `{% for %}`, `join`, `size`, `first`, `last`.
     case list([TemplateValue])
     /// Keys looked up with `.`: `page.title`.
-    case map([String: TemplateValue])
+    case map(TemplateMap)
 
     /// Whether `if` takes this value as true.
     ///
@@ -73,8 +73,10 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 }
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
-    /// `["key": value]` is `.map(["key": value])`; a repeated key keeps the last value.
+    /// `["key": value]` is `.map(["key": value])`, keys in the order written; a repeated key keeps the last value.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .map(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var map = TemplateMap(minimumCapacity: elements.count)
+        for (key, value) in elements { map[key] = value }
+        self = .map(map)
     }
 }

@@ -45,7 +45,7 @@ struct PageContext {
     }
 
     /// `when`, `start`, `end` and `ends_at` (the end as an instant, for scripts that hide past events) of an occurrence.
-    func occurrenceFields(_ occurrence: Occurrence) -> [String: TemplateValue] {
+    func occurrenceFields(_ occurrence: Occurrence) -> TemplateMap {
         let last = (occurrence.end ?? occurrence.start).lastInstant(in: site.timeZone)
         return [
             "when": .string(dates.when(start: occurrence.start, end: occurrence.end)),
@@ -73,14 +73,14 @@ struct PageContext {
         return .map(fields)
     }
 
-    /// Everything of a summary but its `url`, which depends on the page the summary is shown on.
-    private func summaryFields(_ id: String) -> [String: TemplateValue] {
+    /// Everything of a summary; its `url` depends on the page the summary is shown on and is set by `summary`.
+    private func summaryFields(_ id: String) -> TemplateMap {
         let page = site.pages[id]!
         let data = data(of: page)
         let shown = site.contentLanguage(of: page, for: language).flatMap { site.config.language($0) } ?? language
-        var occurrence: [String: TemplateValue] = ["when": .null, "start": .null, "end": .null, "ends_at": .null]
+        var occurrence: TemplateMap = ["when": .null, "start": .null, "end": .null, "ends_at": .null]
         if let shownOccurrence = shownOccurrence(page) { occurrence = occurrenceFields(shownOccurrence) }
-        var fields: [String: TemplateValue] = [
+        return [
             "title": .string(title(of: page)),
             "lang": .string(shown.code),
             "dir": .string(shown.direction.rawValue),
@@ -94,10 +94,9 @@ struct PageContext {
             "is_recurring": .bool(page.recurrence != nil),
             "is_past": .bool(page.kind == .event && site.isPast(page)),
             "city": data?["city"] ?? .null,
+            // Set for each page that shows the summary; there already, so that setting it leaves the keys shared.
+            "url": .null,
         ]
-        // Room for `url`, added for each page that shows the summary.
-        fields.reserveCapacity(fields.count + 1)
-        return fields
     }
 
     func summaries(_ ids: [String]) -> TemplateValue {
@@ -148,30 +147,38 @@ struct PageContext {
         ])
     }
 
-    func languageFields(_ language: Language) -> [String: TemplateValue] {
-        // Room for the keys callers add (url, is_current, …), so adding them does not grow the dictionary.
-        var fields = [String: TemplateValue](minimumCapacity: 12)
-        fields["code"] = .string(language.code)
-        fields["name"] = .string(language.name)
-        fields["dir"] = .string(language.direction.rawValue)
-        fields["locale"] = .string(language.locale)
-        return fields
+    func languageFields(_ language: Language) -> TemplateMap {
+        [
+            "code": .string(language.code), "name": .string(language.name),
+            "dir": .string(language.direction.rawValue), "locale": .string(language.locale),
+        ]
     }
 
-    /// A language's fields in a page's language switcher that do not depend on the page.
-    func switcherFields(_ other: Language) -> [String: TemplateValue] {
+    /// A language's fields in a page's language switcher that do not depend on the page, and as null those that
+    /// do, so that setting them leaves the keys shared.
+    func switcherFields(_ other: Language) -> TemplateMap {
         var entry = languageFields(other)
         entry["hreflang"] = other.hreflang.map(TemplateValue.string) ?? .null
+        for key in ["url", "permalink", "is_current", "is_fallback"] { entry[key] = .null }
         return entry
     }
 
-    /// Every field of every kind of page as null, with room for the keys `pageValue` adds: the start of each
-    /// page's value (copying it is cheaper than inserting each name).
-    static let emptyPageValue: [String: TemplateValue] = {
-        var value = [String: TemplateValue](minimumCapacity: Schema.allFieldNames.count + 40)
-        for name in Schema.allFieldNames { value[name] = .null }
+    /// Every field of every kind of page and every key `pageValue` adds, as null: the start of each page's value.
+    /// Copying it shares its keys, and every page's value has them in the same order, which is what makes
+    /// templates' lookups cheap (see ``TemplateMap``).
+    static let emptyPageValue: TemplateMap = {
+        var value = TemplateMap(minimumCapacity: Schema.allFieldNames.count + generatedNames.count)
+        for name in Schema.allFieldNames + generatedNames { value[name] = .null }
         return value
     }()
+
+    /// The keys `pageValue` sets beside the front-matter fields.
+    private static let generatedNames = [
+        "registration_url", "title", "summary", "kind", "url", "permalink", "lang", "dir", "content", "content_lang",
+        "content_dir", "is_fallback", "source_language", "source_language_name", "translations", "breadcrumbs",
+        "parent", "children", "previous", "next", "start", "end", "when", "is_recurring", "calendar_url",
+        "next_dates", "language_names", "series", "parts", "is_past", "json_ld",
+    ]
 
     func languageValue(_ language: Language) -> TemplateValue {
         .map(languageFields(language))

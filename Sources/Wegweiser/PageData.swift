@@ -159,7 +159,7 @@ struct PageDataReader {
     }
 
     private mutating func record(_ map: Mapping, fields: [Field], name: String) -> TemplateValue? {
-        var values: [String: TemplateValue] = [:]
+        var values = TemplateMap()
         for field in fields { values[field.name] = .null }
         for entry in map.entries {
             guard let field = known(entry, fields, context: "in `\(name)`") else { continue }
@@ -190,7 +190,7 @@ extension PageData {
                 merged.values[field.name] = .map(combined)
             case (.record(let subfields), nil):
                 guard case .map(let sourceMap) = inherited else { continue }
-                var neutral: [String: TemplateValue] = [:]
+                var neutral = TemplateMap()
                 for subfield in subfields {
                     neutral[subfield.name] = subfield.isInherited ? (sourceMap[subfield.name] ?? .null) : .null
                 }

@@ -6,12 +6,12 @@ import Templates
 /// language's entry in the language switcher (all of it but the page's links).
 /// One cache serves one rendering of one `Site`; it is never reused for another.
 final class RenderCache: Sendable {
-    private let summaries = Mutex<[String: [String: TemplateValue]]>([:])
+    private let summaries = Mutex<[String: TemplateMap]>([:])
     private let siteValues = Mutex<[String: TemplateValue]>([:])
-    private let languageEntries = Mutex<[String: [String: TemplateValue]]>([:])
+    private let languageEntries = Mutex<[String: TemplateMap]>([:])
 
     /// The summary fields of page `id` for readers of `language`, made by `make` the first time.
-    func summary(_ id: String, language: String, make: () -> [String: TemplateValue]) -> [String: TemplateValue] {
+    func summary(_ id: String, language: String, make: () -> TemplateMap) -> TemplateMap {
         Self.remembered(language + "\u{0}" + id, in: summaries, make: make)
     }
 
@@ -21,7 +21,7 @@ final class RenderCache: Sendable {
     }
 
     /// The language switcher's fields for the language `code`, made by `make` the first time.
-    func languageEntry(_ code: String, make: () -> [String: TemplateValue]) -> [String: TemplateValue] {
+    func languageEntry(_ code: String, make: () -> TemplateMap) -> TemplateMap {
         Self.remembered(code, in: languageEntries, make: make)
     }
 

@@ -1,0 +1,116 @@
+import Templates
+import Testing
+
+@Suite struct TemplateMapTests {
+    /// A map with keys `k0`…`k(n-1)` and values 0…n-1.
+    private func numbered(_ count: Int) -> TemplateMap {
+        var map = TemplateMap()
+        for index in 0..<count { map["k\(index)"] = .int(index) }
+        return map
+    }
+
+    @Test func keysKeepTheOrderTheyWereAddedIn() {
+        var map: TemplateMap = ["b": 1, "a": 2, "c": 3]
+        map["a"] = 20
+        map["d"] = 4
+        #expect(map.keys == ["b", "a", "c", "d"])
+        #expect(map.values == [1, 20, 3, 4])
+        #expect(map.map(\.key) == ["b", "a", "c", "d"])
+        #expect(map.count == 4)
+    }
+
+    @Test func aRepeatedLiteralKeyKeepsItsFirstPlaceAndLastValue() {
+        let map: TemplateMap = ["x": 1, "y": 2, "x": 3]
+        #expect(map.keys == ["x", "y"])
+        #expect(map["x"] == 3)
+    }
+
+    @Test func settingNilRemovesTheKey() {
+        var map: TemplateMap = ["a": 1, "b": 2, "c": 3]
+        map["b"] = nil
+        map["zzz"] = nil
+        #expect(map.keys == ["a", "c"])
+        #expect(map["b"] == nil)
+        #expect(map["c"] == 3)
+    }
+
+    @Test func aDictionaryBecomesAMapInTheOrderOfItsKeys() {
+        let map = TemplateMap(["zeta": 1, "alpha": 2, "mu": 3])
+        #expect(map.keys == ["alpha", "mu", "zeta"])
+    }
+
+    @Test(arguments: [0, 1, 24, 25, 26, 200])
+    func everyKeyIsFoundAtAnySize(count: Int) {
+        var map = numbered(count)
+        for index in 0..<count { #expect(map["k\(index)"] == .int(index)) }
+        #expect(map["k\(count)"] == nil)
+        #expect(map["k"] == nil)
+        // Replacing and removing keep every other key where it was.
+        if count > 1 {
+            map["k0"] = nil
+            map["k1"] = "one"
+            #expect(map["k0"] == nil)
+            #expect(map["k1"] == "one")
+            for index in 2..<count { #expect(map["k\(index)"] == .int(index)) }
+            #expect(map.keys.first == "k1")
+        }
+    }
+
+    @Test func aCopyThatAddsKeysLeavesTheOriginalAlone() {
+        for size in [3, 30] {
+            let original = numbered(size)
+            var copy = original
+            copy["new"] = "added"
+            copy["k0"] = "changed"
+            copy["k2"] = nil
+            #expect(original == numbered(size))
+            #expect(original["new"] == nil)
+            #expect(original["k2"] == 2)
+            #expect(copy["new"] == "added")
+            #expect(copy["k0"] == "changed")
+            #expect(copy["k2"] == nil)
+            #expect(copy.count == size)
+        }
+    }
+
+    @Test func mapsWithTheSameEntriesAreEqualInAnyOrder() {
+        let ab: TemplateMap = ["a": 1, "b": 2]
+        #expect(ab == ["b": 2, "a": 1])
+        #expect(ab != ["a": 1, "b": 3])
+        #expect(ab != ["a": 1, "c": 2])
+        #expect(ab != ["a": 1])
+        #expect(ab != ["a": 1, "b": 2, "c": 3])
+        #expect(TemplateValue.map(ab) == ["b": 2, "a": 1])
+    }
+
+    /// Lookups remember where a key was found; maps of other shapes at the same place in a template still give
+    /// their own values.
+    @Test func lookupsInMapsOfDifferentShapes() {
+        let items: TemplateValue = [
+            ["name": "a", "url": "/a/"],
+            ["url": "/b/", "name": "b"],
+            ["x": 1, "y": 2, "z": 3, "name": "c", "url": "/c/"],
+            .map(numbered(40).merging(["name": "d", "url": "/d/"])),
+            ["name": "e", "url": "/e/"],
+        ]
+        let source = "{% for item in items %}{{ item.name }}={{ item.url }};{% endfor %}"
+        let expected = "a=/a/;b=/b/;c=/c/;d=/d/;e=/e/;"
+        #expect(render(source, context: ["items": items]) == expected)
+        // A second render of the same set starts from the positions the first one left.
+        let set = try! TemplateSet(sources: ["page.html": source], hostFilters: [])
+        for _ in 0..<2 { #expect(try! set.render("page.html", context: ["items": items], filters: [:]) == expected) }
+        let missing = render(
+            "{% for item in items %}{{ item.url }}{% endfor %}", context: ["items": [["url": "/a/"], ["name": "b"]]])
+        #expect(missing.hasPrefix("render error: page.html:1:"))
+        #expect(missing.contains("item.url"))
+    }
+}
+
+extension TemplateMap {
+    /// This map with `other`'s entries set on it.
+    fileprivate func merging(_ other: TemplateMap) -> TemplateMap {
+        var result = self
+        for (key, value) in other { result[key] = value }
+        return result
+    }
+}
