@@ -74,7 +74,9 @@ enum SiteFilters {
                 guard case .string(let path) = input else {
                     throw FilterFailure("`page` needs the path of a page, such as \"pages/impressum\"")
                 }
-                let id = path.split(separator: "/").joined(separator: "/")
+                // Stray slashes are dropped; most paths have none, and are used as they are.
+                let hasStraySlash = path.hasPrefix("/") || path.hasSuffix("/") || path.contains("//")
+                let id = hasStraySlash ? path.split(separator: "/").joined(separator: "/") : path
                 guard site.isBuilt(id, in: language) else { return .null }
                 return PageContext(site: site, language: language, url: url, rootRelative: rootRelative, cache: cache)
                     .summary(id)

@@ -114,8 +114,17 @@ struct PageContext {
     /// so pages that share those share one value.
     func siteValue(buildTime: String) -> TemplateValue {
         guard let cache, !rootRelative else { return makeSiteValue(buildTime: buildTime) }
-        let segments = url.split(separator: "/", omittingEmptySubsequences: true)
-        let key = "\(language.code) \(segments.count) \(segments.prefix(2).joined(separator: "/"))"
+        // The number of segments and the text up to the end of the second, counted on bytes (this runs per page).
+        var segments = 0
+        var prefixEnd = url.utf8.startIndex
+        var previous = UInt8(ascii: "/")
+        for index in url.utf8.indices {
+            let byte = url.utf8[index]
+            if byte != UInt8(ascii: "/"), previous == UInt8(ascii: "/") { segments += 1 }
+            if segments <= 2, byte != UInt8(ascii: "/") { prefixEnd = url.utf8.index(after: index) }
+            previous = byte
+        }
+        let key = language.code + " \(segments) " + url[..<prefixEnd]
         return cache.siteValue(key) { makeSiteValue(buildTime: buildTime) }
     }
 

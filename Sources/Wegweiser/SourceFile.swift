@@ -71,7 +71,16 @@ enum PageID {
 
     /// The URL path of page `id` in `language`: `/de/guides/arbeit/`.
     static func urlPath(_ id: String, language: String) -> String {
-        id.isEmpty ? "/\(language)/" : "/\(language)/\(id)/"
+        let slash = UInt8(ascii: "/")
+        return StringAssembly.make(capacity: language.utf8.count + id.utf8.count + 3) { path in
+            path.append(ascii: slash)
+            path.append(language)
+            path.append(ascii: slash)
+            if !id.isEmpty {
+                path.append(id)
+                path.append(ascii: slash)
+            }
+        }
     }
 
     /// Where page `id` in `language` is written inside the output folder: `de/guides/arbeit/index.html`.

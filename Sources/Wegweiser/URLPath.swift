@@ -17,15 +17,15 @@ enum URLPath {
                 }
                 var ups = 0
                 for position in common..<a.count where a[position] == slash { ups += 1 }
-                var result = [UInt8]()
-                result.reserveCapacity(ups * 3 + b.count - common)
-                for _ in 0..<ups {
-                    result.append(UInt8(ascii: "."))
-                    result.append(UInt8(ascii: "."))
-                    result.append(slash)
+                if ups == 0, common == b.count { return "./" }
+                return StringAssembly.make(capacity: ups * 3 + b.count - common) { result in
+                    for _ in 0..<ups {
+                        result.append(ascii: UInt8(ascii: "."))
+                        result.append(ascii: UInt8(ascii: "."))
+                        result.append(ascii: slash)
+                    }
+                    result.append(UnsafeBufferPointer(rebasing: b[common...]))
                 }
-                result += b[common...]
-                return result.isEmpty ? "./" : String(decoding: result, as: UTF8.self)
             }
         }
     }

@@ -12,6 +12,10 @@ import Testing
         ("/", "/de/", "de/"),
         ("/", "/assets/style.css", "assets/style.css"),
         ("/de/events/", "/de/events/fest/", "fest/"),
+        // Paths in other scripts are copied byte for byte, and split only at slashes.
+        ("/fa/guides/کار/", "/fa/guides/زبان-آلمانی/", "../زبان-آلمانی/"),
+        ("/uk/guides/робота/", "/uk/guides/робота/курси/", "курси/"),
+        ("/ar/a/b/c/d/e/", "/de/", "../../../../../../de/"),
     ])
     func relativeLinks(from: String, to: String, expected: String) {
         #expect(URLPath.relative(from: from, to: to) == expected)
@@ -23,6 +27,7 @@ import Testing
         #expect(PageID.of(relativePath: "events/fest.md") == ("events/fest", false))
         #expect(PageID.urlPath("", language: "ar") == "/ar/")
         #expect(PageID.urlPath("guides/arbeit", language: "de-x-ls") == "/de-x-ls/guides/arbeit/")
+        #expect(PageID.urlPath("guides/ربط-طويل-جدًا-بالعربية", language: "ar") == "/ar/guides/ربط-طويل-جدًا-بالعربية/")
         #expect(PageID.parentPath(of: "guides/arbeit/x") == "guides/arbeit")
         #expect(PageID.parentPath(of: "guides") == "")
         #expect(PageID.parentPath(of: "") == nil)
