@@ -34,12 +34,12 @@ struct LinkResolver {
         // indices are valid string indices).
         var path = Substring(destination)
         var fragment: Substring? = nil
-        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+        if let hash = Self.firstIndex(of: UInt8(ascii: "#"), in: path) {
             fragment = path[path.utf8.index(after: hash)...]
             path = path[..<hash]
         }
         var query: Substring = ""
-        if let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
+        if let mark = Self.firstIndex(of: UInt8(ascii: "?"), in: path) {
             query = path[mark...]
             path = path[..<mark]
         }
@@ -90,10 +90,7 @@ struct LinkResolver {
             }
             return .rewrite(URLPath.relative(from: fromURL, to: sitePath) + query, anchor: nil)
         }
-        var segments = Self.segments(Substring(sitePath))
-        if segments.last == "index.html" { segments.removeLast() }
-        if let first = segments.first, site.config.language(first) != nil { segments.removeFirst() }
-        let id = segments.joined(separator: "/")
+        let id = pageID(ofSitePath: sitePath)
         guard site.pages[id] != nil else {
             return .broken(
                 "`\(destination)` links to a page that does not exist; link to the content file instead, e.g. `../arbeit/_index.md`"
@@ -116,6 +113,29 @@ struct LinkResolver {
         var url = URLPath.relative(from: fromURL, to: PageID.urlPath(id, language: language.code)) + query
         if let fragment { url += "#" + fragment }
         return .rewrite(url, anchor: anchor)
+    }
+
+    /// The page id a site path names: its segments without a language code first or `index.html` last
+    /// (`/de/guides/arbeit/` → `guides/arbeit`).
+    func pageID(ofSitePath sitePath: String) -> String {
+        let segments = Self.segments(Substring(sitePath))
+        var kept = segments[...]
+        if kept.last == "index.html" { kept.removeLast() }
+        if let first = kept.first, site.config.language(first) != nil { kept.removeFirst() }
+        let length = kept.reduce(max(kept.count - 1, 0)) { $0 + $1.utf8.count }
+        return StringAssembly.make(capacity: length) { id in
+            for (offset, segment) in kept.enumerated() {
+                if offset > 0 { id.append(ascii: UInt8(ascii: "/")) }
+                id.append(segment)
+            }
+        }
+    }
+
+    /// Where `byte` (ASCII) first occurs in `text`, found in its bytes at once where they are contiguous.
+    static func firstIndex(of byte: UInt8, in text: Substring) -> Substring.Index? {
+        let offset = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.firstIndex(of: byte) }
+        guard let offset else { return text.utf8.firstIndex(of: byte) }
+        return offset.map { text.utf8.index(text.startIndex, offsetBy: $0) }
     }
 
     private func isIndexFile(_ file: SourceFile) -> Bool {
@@ -155,6 +175,21 @@ struct LinkResolver {
     /// The non-empty parts of `text` between slashes.
     static func segments(_ text: Substring) -> [Substring] {
         let slash = UInt8(ascii: "/")
+        // Scanning the bytes at once where they are contiguous (native strings) is several times faster than
+        // stepping through string indices.
+        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+            var result: [Substring] = []
+            var start = 0
+            for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == slash {
+                if start < offset {
+                    let from = text.utf8.index(text.startIndex, offsetBy: start)
+                    result.append(text[from..<text.utf8.index(from, offsetBy: offset - start)])
+                }
+                start = offset + 1
+            }
+            return result
+        }
+        if let scanned { return scanned }
         var result: [Substring] = []
         var start = text.startIndex
         var index = start

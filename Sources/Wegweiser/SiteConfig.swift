@@ -16,7 +16,10 @@ public struct SiteConfig: Sendable {
 
     /// The language with `code`, if the site has it.
     public func language(_ code: some StringProtocol) -> Language? {
-        languages.first { $0.code == code }
+        // As a String, a short code compares in a word or two; comparing across string types goes character by
+        // character.
+        let code = String(code)
+        return languages.first { $0.code == code }
     }
 
     /// The site title in `language`, following its fallback chain.

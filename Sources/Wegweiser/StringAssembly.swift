@@ -23,6 +23,11 @@ struct StringAssembly {
         text.withUTF8 { append($0) }
     }
 
+    mutating func append(_ text: Substring) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         precondition(count + bytes.count <= buffer.count, "StringAssembly capacity exceeded")
         _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(from: bytes)

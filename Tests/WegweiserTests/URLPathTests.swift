@@ -54,6 +54,8 @@ import Testing
         #expect(LinkResolver.segments("a/\u{301}b") == ["a", "\u{301}b"])
         #expect(LinkResolver.segments("") == [])
         #expect(LinkResolver.segments("///") == [])
+        // A substring that starts inside its string.
+        #expect(LinkResolver.segments("ar/دليل/عمل/x".dropFirst(3)) == ["دليل", "عمل", "x"])
     }
 }
 
