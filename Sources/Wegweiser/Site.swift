@@ -3,25 +3,180 @@ import FrontMatter
 import Templates
 
 /// A page with all its language versions, placed in the site's tree.
+///
+/// A value, but its fields live in one shared box: rendering looks pages up tens of times per page on every
+/// core, and copying a page then costs one reference count instead of one per field. Changing a field of a
+/// copy first copies the box.
 struct Page: Sendable {
-    var id: String
-    var kind: PageKind
+    private final class Fields: @unchecked Sendable {
+        // Sendable: changed only through a `Page` that holds the sole reference (see `uniqueFields`).
+        @exclusivity(unchecked) var id: String
+        @exclusivity(unchecked) var kind: PageKind
+        @exclusivity(unchecked) var files: [String: SourceFile]
+        @exclusivity(unchecked) var data: [String: PageData]
+        @exclusivity(unchecked) var sourceLanguage: String
+        @exclusivity(unchecked) var parent: String?
+        @exclusivity(unchecked) var children: [String]
+        @exclusivity(unchecked) var weight: Int?
+        @exclusivity(unchecked) var start: EventDate?
+        @exclusivity(unchecked) var end: EventDate?
+        @exclusivity(unchecked) var series: String?
+        @exclusivity(unchecked) var parts: [String]
+        @exclusivity(unchecked) var recurrence: EventRecurrence?
+
+        init(
+            id: String, kind: PageKind, files: [String: SourceFile], data: [String: PageData], sourceLanguage: String,
+            parent: String?, children: [String], weight: Int?, start: EventDate?, end: EventDate?, series: String?,
+            parts: [String], recurrence: EventRecurrence?
+        ) {
+            self.id = id
+            self.kind = kind
+            self.files = files
+            self.data = data
+            self.sourceLanguage = sourceLanguage
+            self.parent = parent
+            self.children = children
+            self.weight = weight
+            self.start = start
+            self.end = end
+            self.series = series
+            self.parts = parts
+            self.recurrence = recurrence
+        }
+
+        func copy() -> Fields {
+            Fields(
+                id: id, kind: kind, files: files, data: data, sourceLanguage: sourceLanguage, parent: parent,
+                children: children, weight: weight, start: start, end: end, series: series, parts: parts,
+                recurrence: recurrence)
+        }
+    }
+
+    private var fields: Fields
+
+    init(
+        id: String, kind: PageKind, files: [String: SourceFile], data: [String: PageData], sourceLanguage: String,
+        parent: String? = nil, children: [String] = [], weight: Int? = nil, start: EventDate? = nil,
+        end: EventDate? = nil, series: String? = nil, parts: [String] = [], recurrence: EventRecurrence? = nil
+    ) {
+        fields = Fields(
+            id: id, kind: kind, files: files, data: data, sourceLanguage: sourceLanguage, parent: parent,
+            children: children, weight: weight, start: start, end: end, series: series, parts: parts,
+            recurrence: recurrence)
+    }
+
+    private mutating func uniqueFields() {
+        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+    }
+
+    var id: String {
+        get { fields.id }
+        _modify {
+            uniqueFields()
+            yield &fields.id
+        }
+    }
+
+    var kind: PageKind {
+        get { fields.kind }
+        _modify {
+            uniqueFields()
+            yield &fields.kind
+        }
+    }
+
     /// The file of each language that has one.
-    var files: [String: SourceFile]
+    var files: [String: SourceFile] {
+        get { fields.files }
+        _modify {
+            uniqueFields()
+            yield &fields.files
+        }
+    }
+
     /// Each language version's fields, with language-neutral fields inherited from the source.
-    var data: [String: PageData]
+    var data: [String: PageData] {
+        get { fields.data }
+        _modify {
+            uniqueFields()
+            yield &fields.data
+        }
+    }
+
     /// The language whose file is the source of translations (the default language where it exists).
-    var sourceLanguage: String
-    var parent: String?
-    var children: [String] = []
-    var weight: Int?
-    var start: EventDate?
-    var end: EventDate?
+    var sourceLanguage: String {
+        get { fields.sourceLanguage }
+        _modify {
+            uniqueFields()
+            yield &fields.sourceLanguage
+        }
+    }
+
+    var parent: String? {
+        get { fields.parent }
+        _modify {
+            uniqueFields()
+            yield &fields.parent
+        }
+    }
+
+    var children: [String] {
+        get { fields.children }
+        _modify {
+            uniqueFields()
+            yield &fields.children
+        }
+    }
+
+    var weight: Int? {
+        get { fields.weight }
+        _modify {
+            uniqueFields()
+            yield &fields.weight
+        }
+    }
+
+    var start: EventDate? {
+        get { fields.start }
+        _modify {
+            uniqueFields()
+            yield &fields.start
+        }
+    }
+
+    var end: EventDate? {
+        get { fields.end }
+        _modify {
+            uniqueFields()
+            yield &fields.end
+        }
+    }
+
     /// The event this one is a part of.
-    var series: String?
+    var series: String? {
+        get { fields.series }
+        _modify {
+            uniqueFields()
+            yield &fields.series
+        }
+    }
+
     /// For a series: its parts, ordered by start.
-    var parts: [String] = []
-    var recurrence: EventRecurrence?
+    var parts: [String] {
+        get { fields.parts }
+        _modify {
+            uniqueFields()
+            yield &fields.parts
+        }
+    }
+
+    var recurrence: EventRecurrence? {
+        get { fields.recurrence }
+        _modify {
+            uniqueFields()
+            yield &fields.recurrence
+        }
+    }
 
     /// Fields of the source language: the reference for everything language-neutral.
     var sourceData: PageData { data[sourceLanguage] ?? PageData() }
