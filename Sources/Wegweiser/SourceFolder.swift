@@ -89,22 +89,26 @@ enum SourceFolder {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        // One byte more than the size, so that the end is seen in the first call; a growing file gets more room.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
-            let count = bytes.withUnsafeMutableBufferPointer { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+        // One byte more than the size, so that the end is seen in the first call, read into memory that is not
+        // zeroed first.
+        var failed = false
+        func fill(_ buffer: inout UnsafeMutableBufferPointer<UInt8>, _ filled: inout Int) {
+            while filled < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { failed = true }
+                if count <= 0 { return }
+                filled += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { break }
-            filled += count
         }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
+        let size = max(Int(info.st_size), 0)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1, initializingWith: fill)
+        // A file that grew while it was read: the rest, a piece at a time.
+        while !failed, bytes.count > size {
+            let piece = [UInt8](unsafeUninitializedCapacity: 64 * 1024, initializingWith: fill)
+            if piece.isEmpty { break }
+            bytes += piece
+        }
+        return failed ? nil : bytes
     }
 }

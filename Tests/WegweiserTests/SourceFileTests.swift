@@ -61,4 +61,23 @@ import Testing
         #expect(offset("\u{FEFF}Body") == 3)
         #expect(offset("---\na: 1\n") == nil)
     }
+
+    /// Files are read whole, whatever their size; what is not a regular file, or cannot be opened, gives nil.
+    @Test func filesAreReadWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 4095, 4096, 200_000] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let file = folder.appendingPathComponent("f\(size)")
+            try Data(bytes).write(to: file)
+            #expect(SourceFolder.readBytes(file.path) == bytes)
+        }
+        #expect(SourceFolder.readBytes(folder.path) == nil)
+        #expect(SourceFolder.readBytes(folder.appendingPathComponent("missing").path) == nil)
+        // A file whose size says 0 but that has more (like a file that grows while it is read) is read to its end.
+        let status = try #require(SourceFolder.readBytes("/proc/self/status"))
+        #expect(status.count > 100)
+        #expect(String(decoding: status, as: UTF8.self).contains("Name:"))
+    }
 }
