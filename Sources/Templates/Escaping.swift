@@ -12,8 +12,12 @@ public func appendEscapingHTML(_ text: String, to output: inout [UInt8]) {
 func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     var runStart = 0
     for index in 0..<bytes.count {
+        // Every byte that is replaced is at most `>` (0x3E) or DEL: letters and the bytes of non-ASCII
+        // characters, most of any text, are passed over with one or two comparisons.
+        let byte = bytes[index]
+        if byte > UInt8(ascii: ">"), byte != 0x7F { continue }
         let entity: StaticString
-        switch bytes[index] {
+        switch byte {
         case UInt8(ascii: "&"): entity = "&amp;"
         case UInt8(ascii: "<"): entity = "&lt;"
         case UInt8(ascii: ">"): entity = "&gt;"
