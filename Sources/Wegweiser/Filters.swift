@@ -13,7 +13,8 @@ enum SiteFilters {
         let strings = site.strings
         let chain = language.chain
         let dates = site.dates(for: language)
-        let basePath = site.config.basePath
+        // Only 404.html links from the root; working the base path out of the base URL costs a text search.
+        let basePath = rootRelative ? site.config.basePath : "/"
         let languages = site.config.languages
         let fallbackChains = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0.chain) })
 
@@ -75,7 +76,10 @@ enum SiteFilters {
                     throw FilterFailure("`page` needs the path of a page, such as \"pages/impressum\"")
                 }
                 // Stray slashes are dropped; most paths have none, and are used as they are.
-                let hasStraySlash = path.hasPrefix("/") || path.hasSuffix("/") || path.contains("//")
+                let slash = UInt8(ascii: "/")
+                let hasStraySlash =
+                    path.utf8.first == slash || path.utf8.last == slash
+                    || zip(path.utf8, path.utf8.dropFirst()).contains { $0 == slash && $1 == slash }
                 let id = hasStraySlash ? path.split(separator: "/").joined(separator: "/") : path
                 guard site.isBuilt(id, in: language) else { return .null }
                 return PageContext(site: site, language: language, url: url, rootRelative: rootRelative, cache: cache)
