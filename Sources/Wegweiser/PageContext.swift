@@ -230,22 +230,7 @@ struct PageContext {
         value["is_fallback"] = .bool(!page.files.isEmpty && contentCode != language.code)
         value["source_language"] = .string(contentLanguage.code)
         value["source_language_name"] = .string(contentLanguage.name)
-        value["translations"] = .list(
-            site.config.languages.map { other in
-                var entry = cache?.languageEntry(other.code) { switcherFields(other) } ?? switcherFields(other)
-                let built = site.isBuilt(page, in: other)
-                if built {
-                    let path = PageID.urlPath(page.id, language: other.code)
-                    entry["url"] = .string(href(path))
-                    entry["permalink"] = .string(site.config.baseURL + path.dropFirst())
-                } else {
-                    entry["url"] = .null
-                    entry["permalink"] = .null
-                }
-                entry["is_current"] = .bool(other.code == language.code)
-                entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
-                return .map(entry)
-            })
+        value["translations"] = .list(translations(of: page))
         var ancestors: [String] = []
         var ancestor = page.parent
         while let id = ancestor, let parent = site.pages[id] {
@@ -293,6 +278,48 @@ struct PageContext {
             value["json_ld"] = .html(json)
         }
         return .map(value)
+    }
+
+    /// The page in every language of the site, for the language switcher and the hreflang links.
+    ///
+    /// Only the reader's own entry depends on the reader: the links to the others go from `/<reader>/<id>/` to
+    /// `/<other>/<id>/`, which climb the same number of folders from every reader's copy. So a page shown at its
+    /// own URL makes the entries once for all its readers, and the reader's entry is then marked current and
+    /// given its link to itself.
+    func translations(of page: Page) -> [TemplateValue] {
+        let ownPath = PageID.urlPath(page.id, language: language.code)
+        guard let cache, !rootRelative, url == ownPath,
+            let current = site.config.languages.firstIndex(where: { $0.code == language.code })
+        else { return translationEntries(of: page, current: language.code) }
+        var entries = cache.translations(page.id) { translationEntries(of: page, current: nil) }
+        if case .map(var entry) = entries[current] {
+            entry["url"] = .string(href(ownPath))
+            entry["is_current"] = .bool(true)
+            entries[current] = .map(entry)
+        }
+        return entries
+    }
+
+    /// Each language's entry for `page`; `is_current` is true for the language `current`. With `current` nil, the
+    /// links are those from the page in any other language: up out of its folders, then down into the other's.
+    private func translationEntries(of page: Page, current: String?) -> [TemplateValue] {
+        let depth = url.utf8.count { $0 == UInt8(ascii: "/") } - 1
+        return site.config.languages.map { other in
+            var entry = cache?.languageEntry(other.code) { switcherFields(other) } ?? switcherFields(other)
+            let built = site.isBuilt(page, in: other)
+            if built {
+                let path = PageID.urlPath(page.id, language: other.code)
+                entry["url"] = .string(
+                    current == nil ? String(repeating: "../", count: depth) + path.dropFirst() : href(path))
+                entry["permalink"] = .string(site.config.baseURL + path.dropFirst())
+            } else {
+                entry["url"] = .null
+                entry["permalink"] = .null
+            }
+            entry["is_current"] = .bool(other.code == current)
+            entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
+            return .map(entry)
+        }
     }
 
     /// A `tel:` link for a phone number as written: separators dropped, a leading `+` kept

@@ -2,13 +2,15 @@ import Synchronization
 import Templates
 
 /// Template values that many pages of one build share, made once: a page's summary as lists show it (all of it but
-/// the relative link), the `site` value of pages whose links to the top-level pages are the same, and each
-/// language's entry in the language switcher (all of it but the page's links).
+/// the relative link), the `site` value of pages whose links to the top-level pages are the same, each
+/// language's entry in the language switcher (all of it but the page's links), and each page's switcher entries
+/// (all of them but which one is current).
 /// One cache serves one rendering of one `Site`; it is never reused for another.
 final class RenderCache: Sendable {
     private let summaries = Mutex<[String: TemplateMap]>([:])
     private let siteValues = Mutex<[String: TemplateValue]>([:])
     private let languageEntries = Mutex<[String: TemplateMap]>([:])
+    private let translationLists = Mutex<[String: [TemplateValue]]>([:])
 
     /// The summary fields of page `id` for readers of `language`, made by `make` the first time.
     func summary(_ id: String, language: String, make: () -> TemplateMap) -> TemplateMap {
@@ -23,6 +25,11 @@ final class RenderCache: Sendable {
     /// The language switcher's fields for the language `code`, made by `make` the first time.
     func languageEntry(_ code: String, make: () -> TemplateMap) -> TemplateMap {
         Self.remembered(code, in: languageEntries, make: make)
+    }
+
+    /// The language switcher's entries of page `id`, none of them current, made by `make` the first time.
+    func translations(_ id: String, make: () -> [TemplateValue]) -> [TemplateValue] {
+        Self.remembered(id, in: translationLists, make: make)
     }
 
     /// The value stored under `key`, or the one `make` gives, stored. Two threads may both make it; they make the same.

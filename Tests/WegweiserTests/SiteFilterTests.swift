@@ -30,3 +30,54 @@ import Testing
         #expect(try page.apply("pages/fehlt", []) == .null)
     }
 }
+
+@Suite struct TranslationEntryTests {
+    /// The switcher entries made once per page and shared by its readers equal those made for each reader.
+    @Test func sharedEntriesEqualEachReadersOwn() throws {
+        let site = HostileSite(content: [
+            "site.yml": """
+            title: Teststadt
+            base_url: https://example.org/sub/
+            default_language: de
+            timezone: Europe/Berlin
+            languages:
+              - code: de
+                name: Deutsch
+              - code: de-x-ls
+                name: Leichte Sprache
+                hreflang: de
+              - code: ar
+                name: العربية
+                dir: rtl
+              - code: en
+                name: English
+                hreflang: none
+
+            """,
+            "de/_index.md": "---\ntitle: Start\n---\n",
+            "de/pages/a.md": "---\ntitle: A\n---\n",
+            "de/guides/_index.md": "---\ntitle: Wegweiser\n---\n",
+            "de/guides/arbeit/_index.md": "---\ntitle: Arbeit\n---\n",
+            "de/guides/arbeit/kurs.md": "---\ntitle: Kurs\n---\n",
+            "ar/guides/arbeit/kurs.md": "---\ntitle: دورة\n---\n",
+            "de-x-ls/pages/a.md": "---\ntitle: A leicht\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        var loader = ContentLoader(root: site.options().contentPath)
+        let loaded = try SiteGenerator.load(site.options(), loader: &loader).site
+        let cache = RenderCache()
+        var compared = 0
+        for id in loaded.order {
+            let page = try #require(loaded.pages[id])
+            for language in loaded.config.languages where loaded.isBuilt(page, in: language) {
+                let url = PageID.urlPath(id, language: language.code)
+                let shared = PageContext(site: loaded, language: language, url: url, cache: cache).translations(
+                    of: page)
+                let own = PageContext(site: loaded, language: language, url: url).translations(of: page)
+                #expect(shared == own, "\(language.code) \(id)")
+                compared += 1
+            }
+        }
+        #expect(compared > 10)
+    }
+}
