@@ -199,7 +199,7 @@ struct ContentLoader {
             return nil
         }
         let (id, isIndex) = PageID.of(relativePath: relativePath)
-        let kind = PageKind.of(components: id.split(separator: "/"), isIndex: isIndex)
+        let kind = PageKind.of(components: LinkResolver.segments(Substring(id)), isIndex: isIndex)
         var reader = PageDataReader(file: path)
         let data = reader.read(frontMatter, kind: kind)
         // The front matter's text and where it and the body start (line numbers in diagnostics depend on them).

@@ -7,14 +7,14 @@ import Templates
 /// (all of them but which one is current).
 /// One cache serves one rendering of one `Site`; it is never reused for another.
 final class RenderCache: Sendable {
-    private let summaries = Mutex<[String: TemplateMap]>([:])
+    private let summaries = Mutex<[PageInLanguage: TemplateMap]>([:])
     private let siteValues = Mutex<[String: TemplateValue]>([:])
     private let languageEntries = Mutex<[String: TemplateMap]>([:])
     private let translationLists = Mutex<[String: [TemplateValue]]>([:])
 
     /// The summary fields of page `id` for readers of `language`, made by `make` the first time.
     func summary(_ id: String, language: String, make: () -> TemplateMap) -> TemplateMap {
-        Self.remembered(language + "\u{0}" + id, in: summaries, make: make)
+        Self.remembered(PageInLanguage(id: id, language: language), in: summaries, make: make)
     }
 
     /// The `site` value for `key`, made by `make` the first time.
@@ -33,12 +33,18 @@ final class RenderCache: Sendable {
     }
 
     /// The value stored under `key`, or the one `make` gives, stored. Two threads may both make it; they make the same.
-    private static func remembered<Value: Sendable>(
-        _ key: String, in store: borrowing Mutex<[String: Value]>, make: () -> Value
+    private static func remembered<Key: Hashable & Sendable, Value: Sendable>(
+        _ key: Key, in store: borrowing Mutex<[Key: Value]>, make: () -> Value
     ) -> Value {
         if let known = store.withLock({ $0[key] }) { return known }
         let made = make()
         store.withLock { $0[key] = made }
         return made
+    }
+
+    /// A page for readers of one language; a key that costs no joined string to make.
+    private struct PageInLanguage: Hashable, Sendable {
+        var id: String
+        var language: String
     }
 }
