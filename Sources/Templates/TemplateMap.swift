@@ -46,6 +46,15 @@ public struct TemplateMap: Sendable {
         values.reserveCapacity(capacity)
     }
 
+    /// A map with the keys of `other`, in its order and shared with it, each with the value `value`.
+    ///
+    /// For maps made many times with the same keys: starting from one costs one allocation, where copying a
+    /// map and then setting its values copies every value first.
+    public init(keysOf other: TemplateMap, allSetTo value: TemplateValue) {
+        shared = other.shared
+        values = Array(repeating: value, count: other.count)
+    }
+
     /// The entries of a dictionary, in the order of their keys (a dictionary has no order of its own).
     public init(_ dictionary: [String: TemplateValue]) {
         self.init(minimumCapacity: dictionary.count)

@@ -198,7 +198,7 @@ struct PageContext {
         let contentCode = site.contentLanguage(of: page, for: language) ?? language.code
         let contentLanguage = site.config.language(contentCode) ?? language
         let data = page.data[contentCode] ?? PageData()
-        var value = Self.emptyPageValue
+        var value = TemplateMap(keysOf: Self.emptyPageValue, allSetTo: .null)
         for (name, field) in data.values { value[name] = field }
         if case .map(var contact)? = value["contact"] {
             contact["phone_href"] = Self.phoneHref(contact["phone"])
