@@ -73,6 +73,21 @@ import Testing
         }
     }
 
+    @Test func aMapWithTheKeysOfAnother() {
+        for size in [3, 30] {
+            let original = numbered(size)
+            var fresh = TemplateMap(keysOf: original, allSetTo: .null)
+            #expect(fresh.keys == original.keys)
+            #expect(fresh.values == Array(repeating: .null, count: size))
+            fresh["k1"] = "one"
+            fresh["added"] = true
+            #expect(fresh["k1"] == "one")
+            #expect(fresh["added"] == true)
+            #expect(original == numbered(size))
+            #expect(original["added"] == nil)
+        }
+    }
+
     @Test func mapsWithTheSameEntriesAreEqualInAnyOrder() {
         let ab: TemplateMap = ["a": 1, "b": 2]
         #expect(ab == ["b": 2, "a": 1])
