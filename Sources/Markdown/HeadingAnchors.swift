@@ -21,10 +21,9 @@ enum HeadingAnchors {
     private static let idOpening: StaticString = " id=\""
     private static let idClosing: StaticString = "\""
 
-    static func insert(_ ids: [String], into html: UnsafeBufferPointer<UInt8>) -> String {
+    static func insert(_ ids: [String], into html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let extra = ids.reduce(0) { $0 + $1.utf8.count + 6 }
-        return String(unsafeUninitializedCapacity: html.count + extra) { output in
-            var written = 0
+        return [UInt8](unsafeUninitializedCapacity: html.count + extra) { output, written in
             var copied = 0
             var nextID = 0
             var index = 0
@@ -54,7 +53,6 @@ enum HeadingAnchors {
                 }
             }
             copy(UnsafeBufferPointer(rebasing: html[copied...]))
-            return written
         }
     }
 }

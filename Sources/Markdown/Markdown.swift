@@ -33,28 +33,26 @@ public enum Markdown {
             cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS)
         }
         guard let document else {
-            return RenderedMarkdown(html: "", headings: [], links: [], droppedRawHTML: [])
+            return RenderedMarkdown(htmlBytes: [], headings: [], links: [], droppedRawHTML: [])
         }
         defer { cmark_node_free(document) }
 
         var walker = DocumentWalker(source: bytes, firstLine: firstLine)
         walker.walk(document, rewriteLink: rewriteLink)
         return RenderedMarkdown(
-            html: renderHTML(document, headingIDs: walker.headings.map(\.id)),
+            htmlBytes: renderHTML(document, headingIDs: walker.headings.map(\.id)),
             headings: walker.headings,
             links: walker.links,
             droppedRawHTML: walker.droppedRawHTML
         )
     }
 
-    private static func renderHTML(_ document: OpaquePointer, headingIDs: [String]) -> String {
+    private static func renderHTML(_ document: OpaquePointer, headingIDs: [String]) -> [UInt8] {
         // CMARK_OPT_DEFAULT is safe mode; CMARK_OPT_UNSAFE is never passed.
-        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
+        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
         defer { free(html) }
-        if headingIDs.isEmpty {
-            return String(cString: html)
-        }
-        let bytes = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
-        return HeadingAnchors.insert(headingIDs, into: UnsafeBufferPointer(start: bytes, count: strlen(html)))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        return headingIDs.isEmpty ? Array(bytes) : HeadingAnchors.insert(headingIDs, into: bytes)
     }
 }

@@ -50,8 +50,11 @@ public struct MarkdownHeading: Sendable, Equatable {
 
 /// The HTML of a Markdown body and what the site needs to check it.
 public struct RenderedMarkdown: Sendable, Equatable {
-    /// The HTML fragment, rendered with cmark's safe defaults.
-    public var html: String
+    /// The HTML fragment as UTF-8, rendered with cmark's safe defaults. Kept as bytes: cmark's output is valid
+    /// UTF-8, and a page is written as bytes, so nothing needs it as a `String` (which would check it again).
+    public var htmlBytes: [UInt8]
+    /// The HTML fragment as text.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// The headings in document order.
     public var headings: [MarkdownHeading]
     /// The links and images in document order, with their destinations as
@@ -64,7 +67,12 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// Creates a rendered body.
     public init(html: String, headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int]) {
-        self.html = html
+        self.init(htmlBytes: Array(html.utf8), headings: headings, links: links, droppedRawHTML: droppedRawHTML)
+    }
+
+    /// Creates a rendered body from HTML given as UTF-8 bytes.
+    public init(htmlBytes: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int]) {
+        self.htmlBytes = htmlBytes
         self.headings = headings
         self.links = links
         self.droppedRawHTML = droppedRawHTML

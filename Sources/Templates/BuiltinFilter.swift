@@ -43,6 +43,7 @@ enum BuiltinFilter: String, CaseIterable, Sendable {
             case .list(let items): return .int(items.count)
             case .map(let entries): return .int(entries.count)
             case .string(let text), .html(let text): return .int(text.count)
+            case .htmlBytes(let bytes): return .int(String(decoding: bytes, as: UTF8.self).count)
             case .bool, .int: throw wrongInput(input, expected: "a list, map or string")
             }
         case .upcase, .downcase:
@@ -60,7 +61,7 @@ enum BuiltinFilter: String, CaseIterable, Sendable {
             }
         case .raw:
             switch input {
-            case .null, .html: return input
+            case .null, .html, .htmlBytes: return input
             case .string(let text): return .html(text)
             case .int(let number): return .html(String(number))
             case .bool(let flag): return .html(flag ? "true" : "false")
@@ -89,7 +90,7 @@ enum BuiltinFilter: String, CaseIterable, Sendable {
         guard let separatorText = separator.scalarText else {
             throw FilterFailure("the separator of `join` must be a string, not \(separator.kindDescription)")
         }
-        let isHTML = items.contains { if case .html = $0 { true } else { false } }
+        let isHTML = items.contains(where: \.isHTML)
         var result = ""
         for (offset, item) in items.enumerated() {
             if offset > 0 { append(separatorText, isHTML: isHTML && !separator.isHTML, to: &result) }
@@ -120,11 +121,15 @@ extension TemplateValue {
         case .bool(let flag): flag ? "true" : "false"
         case .int(let number): String(number)
         case .string(let text), .html(let text): text
+        case .htmlBytes(let bytes): String(decoding: bytes, as: UTF8.self)
         case .list, .map: nil
         }
     }
 
     var isHTML: Bool {
-        if case .html = self { true } else { false }
+        switch self {
+        case .html, .htmlBytes: true
+        default: false
+        }
     }
 }

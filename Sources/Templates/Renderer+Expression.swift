@@ -15,7 +15,9 @@ extension Renderer {
             if try isTruthy(left) { return .bool(true) }
             return .bool(try isTruthy(right))
         case .comparison(let symbol, let left, let right, let position):
-            return .bool(try compare(symbol, try evaluate(left), try evaluate(right), at: position))
+            return .bool(
+                try compare(
+                    symbol, try evaluate(left).withHTMLAsText, try evaluate(right).withHTMLAsText, at: position))
         case .filter(let call):
             return try apply(program.filterCalls[call])
         }
@@ -26,12 +28,13 @@ extension Renderer {
     }
 
     private mutating func apply(_ call: FilterCallInfo) throws(TemplateError) -> TemplateValue {
-        let input = try evaluate(call.input)
+        // Filters see HTML as text, whichever way it is stored.
+        let input = try evaluate(call.input).withHTMLAsText
         var arguments: [TemplateValue] = []
         if call.argumentCount > 0 {
             arguments.reserveCapacity(call.argumentCount)
             for offset in 0..<call.argumentCount {
-                arguments.append(try evaluate(program.arguments[call.argumentStart + offset]))
+                arguments.append(try evaluate(program.arguments[call.argumentStart + offset]).withHTMLAsText)
             }
         }
         if let builtin = call.builtin {
@@ -184,7 +187,9 @@ extension Renderer {
             }
         case .string(let text) where key == Program.Name.size, .html(let text) where key == Program.Name.size:
             return .int(text.count)
-        case .bool, .int, .string, .html:
+        case .htmlBytes where key == Program.Name.size:
+            return try member(key, of: value.withHTMLAsText, path: path, index: index)
+        case .bool, .int, .string, .html, .htmlBytes:
             throw error(
                 .notAMap(
                     path: pathText(path, through: index - 1), kind: value.kindDescription, key: program.names[key]),

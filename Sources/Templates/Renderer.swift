@@ -103,6 +103,7 @@ struct Renderer {
         case .int(let number): appendDecimal(number, to: &output)
         case .string(let text): appendEscapingHTML(text, to: &output)
         case .html(let html): appendUTF8(html, to: &output)
+        case .htmlBytes(let bytes): output.append(contentsOf: bytes)
         case .list, .map:
             throw error(
                 .cannotPrint(expression: program.sources[operation].sourceText, kind: value.kindDescription),

@@ -13,6 +13,9 @@ public enum TemplateValue: Sendable, Equatable {
     case string(String)
     /// Already safe HTML; printed as is.
     case html(String)
+    /// Already safe HTML as UTF-8 bytes (such as a page's rendered Markdown), printed as is without being made a
+    /// `String` first. Everywhere else it behaves as `.html` with the same text.
+    case htmlBytes([UInt8])
     /// Items for `{% for %}`, `join`, `size`, `first`, `last`.
     case list([TemplateValue])
     /// Keys looked up with `.`: `page.title`.
@@ -28,6 +31,7 @@ public enum TemplateValue: Sendable, Equatable {
         case .bool(let value): value
         case .int: true
         case .string(let text), .html(let text): !text.isEmpty
+        case .htmlBytes(let bytes): !bytes.isEmpty
         case .list(let items): !items.isEmpty
         case .map(let entries): !entries.isEmpty
         }
@@ -40,10 +44,18 @@ public enum TemplateValue: Sendable, Equatable {
         case .bool: "a boolean"
         case .int: "a number"
         case .string: "a string"
-        case .html: "HTML"
+        case .html, .htmlBytes: "HTML"
         case .list: "a list"
         case .map: "a map"
         }
+    }
+}
+
+extension TemplateValue {
+    /// `.htmlBytes` as `.html`, every other value as it is: for the places that work on the text of a value.
+    var withHTMLAsText: TemplateValue {
+        if case .htmlBytes(let bytes) = self { return .html(String(decoding: bytes, as: UTF8.self)) }
+        return self
     }
 }
 

@@ -194,7 +194,7 @@ struct PageContext {
     }
 
     /// `page` for a content page (or a generated list, the home page).
-    func pageValue(_ page: Page, contentHTML: String) -> TemplateValue {
+    func pageValue(_ page: Page, contentHTML: [UInt8]) -> TemplateValue {
         let contentCode = site.contentLanguage(of: page, for: language) ?? language.code
         let contentLanguage = site.config.language(contentCode) ?? language
         let data = page.data[contentCode] ?? PageData()
@@ -224,7 +224,7 @@ struct PageContext {
             site.config.baseURL + String(PageID.urlPath(page.id, language: language.code).dropFirst()))
         value["lang"] = .string(language.code)
         value["dir"] = .string(language.direction.rawValue)
-        value["content"] = .html(contentHTML)
+        value["content"] = .htmlBytes(contentHTML)
         value["content_lang"] = .string(contentLanguage.code)
         value["content_dir"] = .string(contentLanguage.direction.rawValue)
         value["is_fallback"] = .bool(!page.files.isEmpty && contentCode != language.code)

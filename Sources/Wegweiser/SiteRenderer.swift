@@ -162,7 +162,7 @@ struct SiteRenderer {
         var outcome = PageOutcome()
         let page = site.pages[id]!
         let url = PageID.urlPath(id, language: language.code)
-        var html = ""
+        var html: [UInt8] = []
         if let code = site.contentLanguage(of: page, for: language), let file = page.files[code] {
             guard let body = file.readBodyBytes() else {
                 outcome.diagnostics.append(
@@ -187,7 +187,7 @@ struct SiteRenderer {
                     }
                 }
             }
-            html = rendered.html
+            html = rendered.htmlBytes
             // Each file is checked once, by the reader of its own language.
             if code == language.code {
                 outcome.diagnostics += MarkdownChecks.check(
@@ -369,7 +369,7 @@ struct SiteRenderer {
         ] {
             let context = PageContext(site: site, language: language, url: "/", rootRelative: rootRelative)
             var variables = baseVariables(context)
-            guard case .map(var page) = context.pageValue(home, contentHTML: "") else { continue }
+            guard case .map(var page) = context.pageValue(home, contentHTML: []) else { continue }
             page["kind"] = .string(kind)
             page["title"] = .string(site.config.title(in: language))
             page["summary"] = .null

@@ -244,3 +244,27 @@ import Testing
         #expect(render("t0.html", sources, context: ["end": "!"]) == (0..<100).map(String.init).joined() + "!")
     }
 }
+
+/// HTML given as bytes behaves as HTML given as text everywhere but in how it is stored.
+@Suite struct HTMLBytesTests {
+    let bytes = TemplateValue.htmlBytes(Array("<p>Grüße &amp; mehr</p>".utf8))
+    let text = TemplateValue.html("<p>Grüße &amp; mehr</p>")
+
+    @Test(arguments: [
+        "{{ v }}", "{% if v %}yes{% endif %}", "{{ v | size }}", "{{ v.size }}", "{{ v | raw }}",
+        "{{ v | default: 'x' }}", "{{ xs | join: ' <br> ' }}", "{% if v == s %}same{% endif %}",
+        "{% if v != s %}different{% endif %}", "{% if v < 'z' %}less{% endif %}", "{{ v | upcase }}",
+    ])
+    func rendersAsHTMLText(source: String) {
+        func context(_ value: TemplateValue) -> [String: TemplateValue] {
+            ["v": value, "s": .string("<p>Grüße &amp; mehr</p>"), "xs": [value, "<b>"]]
+        }
+        #expect(render(source, context: context(bytes)) == render(source, context: context(text)))
+    }
+
+    @Test func printsItsBytes() {
+        #expect(render("[{{ v }}]", context: ["v": bytes]) == "[<p>Grüße &amp; mehr</p>]")
+        #expect(render("{% if v %}yes{% else %}no{% endif %}", context: ["v": .htmlBytes([])]) == "no")
+        #expect(render("{{ v | size }}", context: ["v": bytes]) == "23")
+    }
+}
