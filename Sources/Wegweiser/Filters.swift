@@ -11,22 +11,20 @@ enum SiteFilters {
         cache: RenderCache? = nil
     ) -> [String: Filter] {
         let strings = site.strings
-        let chain = language.chain
         let dates = site.dates(for: language)
         // Only 404.html links from the root; working the base path out of the base URL costs a text search.
         let basePath = rootRelative ? site.config.basePath : "/"
-        let languages = site.config.languages
-        let fallbackChains = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, $0.chain) })
+        let config = site.config
 
-        @Sendable func uiString(_ input: TemplateValue, _ arguments: [TemplateValue], chain: [String])
+        @Sendable func uiString(_ input: TemplateValue, _ arguments: [TemplateValue], language: Language)
             throws(FilterFailure) -> TemplateValue
         {
             guard case .string(let key) = input else {
                 throw FilterFailure("`t` needs a UI string key such as \"nav.home\"")
             }
-            guard let text = strings.lookup(key, chain: chain) else {
+            guard let text = strings.lookup(key, in: language) else {
                 throw FilterFailure(
-                    "the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(chain.last ?? "de").yml and translate it"
+                    "the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(language.chain.last ?? "de").yml and translate it"
                 )
             }
             return .string(fillPlaceholders(text, arguments.map(plain)))
@@ -34,14 +32,14 @@ enum SiteFilters {
 
         return [
             "t": Filter { input, arguments throws(FilterFailure) in
-                try uiString(input, arguments, chain: chain)
+                try uiString(input, arguments, language: language)
             },
             "translate": Filter { input, arguments throws(FilterFailure) in
-                guard case .string(let code)? = arguments.first, let other = fallbackChains[code] else {
+                guard case .string(let code)? = arguments.first, let other = config.language(code) else {
                     throw FilterFailure(
                         "`translate` needs the code of one of the site's languages, e.g. translate: \"ar\"")
                 }
-                return try uiString(input, Array(arguments.dropFirst()), chain: other)
+                return try uiString(input, Array(arguments.dropFirst()), language: other)
             },
             "date": Filter { input, arguments throws(FilterFailure) in
                 if case .null = input { return .null }

@@ -25,7 +25,7 @@ struct PageContext {
     func title(of page: Page) -> String {
         if page.files.isEmpty {
             guard let key = SiteBuilder.generatedTitleKey(page.id) else { return site.config.title(in: language) }
-            return site.strings.lookup(key, chain: language.chain) ?? key
+            return site.strings.lookup(key, in: language) ?? key
         }
         guard let code = site.contentLanguage(of: page, for: language) else { return "" }
         return page.data[code]?.title ?? ""
@@ -106,7 +106,7 @@ struct PageContext {
     /// A top-level page's name in the menu: its UI string (`nav.home`, `nav.guides`, …), else its title.
     func menuTitle(_ id: String) -> String {
         let key = SiteBuilder.generatedTitleKey(id) ?? "nav.home"
-        return site.strings.lookup(key, chain: language.chain) ?? title(of: site.pages[id]!)
+        return site.strings.lookup(key, in: language) ?? title(of: site.pages[id]!)
     }
 
     /// `site`: the same for every page of a language except for the relative links, which only link to the

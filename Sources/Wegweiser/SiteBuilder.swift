@@ -65,7 +65,10 @@ struct SiteBuilder {
         linkSeries(&pages, timeZone: timeZone)
         var order: [String] = []
         appendDepthFirst("", pages: pages, into: &order)
-        var site = Site(config: config, pages: pages, order: order, strings: strings, now: now, timeZone: timeZone)
+        var resolvedStrings = strings
+        resolvedStrings.resolve(for: config.languages)
+        var site = Site(
+            config: config, pages: pages, order: order, strings: resolvedStrings, now: now, timeZone: timeZone)
         for language in config.languages {
             site.formatting[language.code] = DateFormatting(localeIdentifier: language.locale)
         }

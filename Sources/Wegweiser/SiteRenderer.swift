@@ -313,7 +313,7 @@ struct SiteRenderer {
             let built = events.filter { site.isBuilt($0, in: language) }
             let name =
                 site.config.title(in: language) + " – "
-                + (site.strings.lookup("nav.events", chain: language.chain) ?? "")
+                + (site.strings.lookup("nav.events", in: language) ?? "")
             var feed: [CalendarEvent] = []
             for id in built {
                 guard let page = site.pages[id], let entry = calendar.event(page, language: language) else { continue }

@@ -11,12 +11,33 @@ struct UIStrings: Sendable {
     /// language it was not written for still works, in English, until its strings are translated).
     static let lastResort = "en"
 
+    /// For each language given to `resolve(for:)`, every key with the text `lookup` finds along its chain.
+    private(set) var resolved: [String: [String: String]] = [:]
+
     /// The string for `key` in the first language of `chain` that has it, else in `lastResort`.
     func lookup(_ key: String, chain: [String]) -> String? {
         for code in chain {
             if let text = tables[code]?[key] { return text }
         }
         return tables[Self.lastResort]?[key]
+    }
+
+    /// `lookup(key, chain: language.chain)`, in one table when the language has been resolved (templates ask for
+    /// UI strings a few dozen times per page).
+    func lookup(_ key: String, in language: Language) -> String? {
+        if let table = resolved[language.code] { return table[key] }
+        return lookup(key, chain: language.chain)
+    }
+
+    /// Works out, for each of `languages`, the text of every key along its fallback chain.
+    mutating func resolve(for languages: [Language]) {
+        for language in languages {
+            var table = tables[Self.lastResort] ?? [:]
+            for code in language.chain.reversed() {
+                table.merge(tables[code] ?? [:]) { _, nearer in nearer }
+            }
+            resolved[language.code] = table
+        }
     }
 
     /// Reads one language's file; nested maps become dotted keys.

@@ -81,3 +81,36 @@ import Testing
         #expect(compared > 10)
     }
 }
+
+@Suite struct UIStringTests {
+    /// A resolved language finds each key where the chain walk finds it: its own file, then its fallbacks in
+    /// order, then the theme's English.
+    @Test func resolvedTablesFollowTheChain() {
+        var strings = UIStrings(tables: [
+            "de": ["a": "de-a", "b": "de-b"],
+            "de-x-ls": ["a": "ls-a"],
+            "fa": ["c": "fa-c"],
+            "en": ["a": "en-a", "b": "en-b", "c": "en-c", "d": "en-d"],
+        ])
+        let languages = [
+            Language(code: "de", name: "Deutsch"),
+            Language(code: "de-x-ls", name: "Leichte Sprache", fallbacks: ["de"]),
+            Language(code: "fa", name: "فارسی", direction: .rtl, fallbacks: ["de"]),
+            Language(code: "uk", name: "Українська", fallbacks: ["en", "de"]),
+        ]
+        let unresolved = strings
+        strings.resolve(for: languages)
+        for language in languages {
+            for key in ["a", "b", "c", "d", "missing"] {
+                #expect(
+                    strings.lookup(key, in: language) == unresolved.lookup(key, chain: language.chain),
+                    "\(language.code) \(key)")
+            }
+        }
+        #expect(strings.lookup("a", in: languages[1]) == "ls-a")
+        #expect(strings.lookup("b", in: languages[1]) == "de-b")
+        #expect(strings.lookup("c", in: languages[2]) == "fa-c")
+        #expect(strings.lookup("d", in: languages[2]) == "en-d")
+        #expect(strings.lookup("missing", in: languages[3]) == nil)
+    }
+}
