@@ -18,12 +18,22 @@ enum Parallel {
         _ items: [Item], chunkSize: Int = 16, chunkDone: (@Sendable (Int) -> Void)? = nil,
         _ transform: @Sendable (Item) -> Result
     ) -> [Result] {
+        map(items, chunkSize: chunkSize, chunkDone: chunkDone, state: {}) { _, item in transform(item) }
+    }
+
+    /// `map` where each thread has a `State` of its own, made by `makeState` when the thread starts and handed to
+    /// every call of `transform` on that thread (a buffer to reuse, say).
+    static func map<Item: Sendable, Result: Sendable, State>(
+        _ items: [Item], chunkSize: Int = 16, chunkDone: (@Sendable (Int) -> Void)? = nil,
+        state makeState: @Sendable () -> State, _ transform: @Sendable (inout State, Item) -> Result
+    ) -> [Result] {
         let workers = min(workers, (items.count + chunkSize - 1) / chunkSize)
         guard workers > 1 else {
+            var state = makeState()
             var results: [Result] = []
             results.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                results.append(transform(item))
+                results.append(transform(&state, item))
                 if (index + 1) % chunkSize == 0 || index + 1 == items.count { chunkDone?(index + 1) }
             }
             return results
@@ -33,11 +43,12 @@ enum Parallel {
         let results = Mutex<(chunks: [[Result]], done: Int)>((Array(repeating: [], count: chunkCount), 0))
         // Each worker takes the next chunk until none is left.
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var state = makeState()
             while true {
                 let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard chunk < chunkCount else { return }
                 let range = (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize)
-                let chunkResults = items[range].map(transform)
+                let chunkResults = items[range].map { transform(&state, $0) }
                 let done = results.withLock { results -> Int in
                     results.chunks[chunk] = chunkResults
                     results.done += range.count

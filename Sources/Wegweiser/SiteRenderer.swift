@@ -106,10 +106,15 @@ struct SiteRenderer {
         let total = jobs.count
         var chunkDone: (@Sendable (Int) -> Void)?
         if let progress { chunkDone = { progress($0, total) } }
-        let results = Parallel.map(jobs, chunkDone: chunkDone) { job -> PageResult in
-            if let outcome = reuse?(job) { return PageResult(job: job, outcome: outcome, bytes: nil, rendered: false) }
+        // Each thread renders into one buffer of its own, emptied for every page but never given back.
+        let newBuffer: @Sendable () -> [UInt8] = {
             var buffer: [UInt8] = []
-            buffer.reserveCapacity(32 * 1024)
+            buffer.reserveCapacity(64 * 1024)
+            return buffer
+        }
+        let results = Parallel.map(jobs, chunkDone: chunkDone, state: newBuffer) { buffer, job -> PageResult in
+            if let outcome = reuse?(job) { return PageResult(job: job, outcome: outcome, bytes: nil, rendered: false) }
+            buffer.removeAll(keepingCapacity: true)
             var outcome = renderer.renderPage(job.id, language: job.language, into: &buffer)
             if outcome.written, let writer {
                 if let failure = writer.write(buffer, to: job.path) { outcome.diagnostics.append(failure) }
