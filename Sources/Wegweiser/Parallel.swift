@@ -18,7 +18,8 @@ enum Parallel {
         _ items: [Item], chunkSize: Int = 16, chunkDone: (@Sendable (Int) -> Void)? = nil,
         _ transform: @Sendable (Item) -> Result
     ) -> [Result] {
-        map(items, chunkSize: chunkSize, chunkDone: chunkDone, state: {}) { _, item in transform(item) }
+        let noState: @Sendable () -> Void = {}
+        return map(items, chunkSize: chunkSize, chunkDone: chunkDone, state: noState) { _, item in transform(item) }
     }
 
     /// `map` where each thread has a `State` of its own, made by `makeState` when the thread starts and handed to
