@@ -8,6 +8,8 @@ struct OutputWriter: Sendable {
     let output: URL
     /// Where this build writes until it is committed.
     let staging: URL
+    /// `staging` as a file path, worked out once.
+    private let stagingPath: String
 
     init(output path: String) throws(BuildFailure) {
         let output = URL(fileURLWithPath: path).standardizedFileURL
@@ -15,6 +17,7 @@ struct OutputWriter: Sendable {
         let parent = output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(
             ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        stagingPath = staging.path
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -27,14 +30,13 @@ struct OutputWriter: Sendable {
     /// Writes `bytes` to `relativePath` inside the staging folder, creating folders as needed; a diagnostic on
     /// failure. Safe to call from several threads at once.
     func write(_ bytes: [UInt8], to relativePath: String) -> Diagnostic? {
-        let path = staging.path + "/" + relativePath
-        let written = bytes.withUnsafeBufferPointer { buffer in
-            if Self.writeFile(path, buffer) { return true }
-            guard errno == ENOENT else { return false }
-            // The folder does not exist yet: create it (and its parents), then try once more.
-            Self.makeFolder(String(path[..<path.lastIndex(of: "/")!]))
-            return Self.writeFile(path, buffer)
+        let path = stagingPath + "/" + relativePath
+        // The staging folder starts empty, so the file's folder usually does not exist yet: making it first saves
+        // a failed open per page (where it exists, `mkdir` fails as cheaply).
+        if let slash = relativePath.lastIndex(of: "/") {
+            Self.makeFolder(stagingPath + "/" + relativePath[..<slash])
         }
+        let written = bytes.withUnsafeBufferPointer { Self.writeFile(path, $0) }
         guard !written else { return nil }
         return Diagnostic(
             file: path, line: 1, column: 1, message: "cannot write the file: \(String(cString: strerror(errno)))")
