@@ -118,15 +118,43 @@ struct LinkResolver {
     /// The page id a site path names: its segments without a language code first or `index.html` last
     /// (`/de/guides/arbeit/` → `guides/arbeit`).
     func pageID(ofSitePath sitePath: String) -> String {
-        let segments = Self.segments(Substring(sitePath))
-        var kept = segments[...]
-        if kept.last == "index.html" { kept.removeLast() }
-        if let first = kept.first, site.config.language(first) != nil { kept.removeFirst() }
-        let length = kept.reduce(max(kept.count - 1, 0)) { $0 + $1.utf8.count }
-        return StringAssembly.make(capacity: length) { id in
-            for (offset, segment) in kept.enumerated() {
-                if offset > 0 { id.append(ascii: UInt8(ascii: "/")) }
-                id.append(segment)
+        // Runs for every link to a site path: the segments are found on the bytes, twice, instead of being
+        // collected into an array and joined.
+        var sitePath = sitePath
+        return sitePath.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/")
+            /// Calls `body` with the bounds of each non-empty segment, in order.
+            func forEachSegment(_ body: (Range<Int>) -> Void) {
+                var start = 0
+                for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == slash {
+                    if start < offset { body(start..<offset) }
+                    start = offset + 1
+                }
+            }
+            var count = 0
+            var first = 0..<0
+            var last = 0..<0
+            forEachSegment { segment in
+                if count == 0 { first = segment }
+                last = segment
+                count += 1
+            }
+            func text(_ segment: Range<Int>) -> Substring {
+                Substring(decoding: UnsafeBufferPointer(rebasing: bytes[segment]), as: UTF8.self)
+            }
+            // `index.html` last is dropped first; then a language code first, if a segment is left.
+            let skipLast = count > 0 && text(last) == "index.html"
+            let skipFirst = count > (skipLast ? 1 : 0) && site.config.language(text(first)) != nil
+            return StringAssembly.make(capacity: bytes.count) { id in
+                var index = 0
+                var written = 0
+                forEachSegment { segment in
+                    defer { index += 1 }
+                    if (index == 0 && skipFirst) || (index == count - 1 && skipLast) { return }
+                    if written > 0 { id.append(ascii: slash) }
+                    id.append(UnsafeBufferPointer(rebasing: bytes[segment]))
+                    written += 1
+                }
             }
         }
     }

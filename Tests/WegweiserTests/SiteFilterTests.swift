@@ -114,3 +114,47 @@ import Testing
         #expect(strings.lookup("missing", in: languages[3]) == nil)
     }
 }
+
+@Suite struct SitePathTests {
+    /// The page id a site path names, read on bytes, is what the path's segments say: without `index.html` last,
+    /// then without a language code first, joined with `/`.
+    @Test func pageIDsOfSitePaths() throws {
+        let site = HostileSite(content: [
+            "site.yml": """
+            title: Teststadt
+            base_url: https://example.org/
+            default_language: de
+            timezone: Europe/Berlin
+            languages:
+              - code: de
+                name: Deutsch
+              - code: fa
+                name: فارسی
+                dir: rtl
+
+            """,
+            "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        var loader = ContentLoader(root: site.options().contentPath)
+        let loaded = try SiteGenerator.load(site.options(), loader: &loader).site
+        let resolver = LinkResolver(site: loaded, assets: [])
+        func expected(_ path: String) -> String {
+            var segments = LinkResolver.segments(Substring(path))
+            if segments.last == "index.html" { segments.removeLast() }
+            if let first = segments.first, loaded.config.language(first) != nil { segments.removeFirst() }
+            return segments.joined(separator: "/")
+        }
+        let paths = [
+            "/", "", "//", "/de/", "/de", "de", "/de/index.html", "/index.html", "index.html", "/de/guides/arbeit/",
+            "/de//guides///arbeit//", "/fa/راهنما/کار/", "/fa/راهنما/کار/index.html", "/guides/arbeit/",
+            "/en/guides/", "/de/de/", "/index.html/index.html", "/de/index.html/x/", "/de-x-ls/a/", "/fa",
+        ]
+        for path in paths {
+            #expect(resolver.pageID(ofSitePath: path) == expected(path), "\(path)")
+        }
+        #expect(resolver.pageID(ofSitePath: "/fa/راهنما/کار/index.html") == "راهنما/کار")
+        #expect(resolver.pageID(ofSitePath: "/de/index.html") == "")
+        #expect(resolver.pageID(ofSitePath: "/de/de/") == "de")
+    }
+}
