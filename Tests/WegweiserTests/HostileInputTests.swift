@@ -79,6 +79,13 @@ struct HostileSite {
         try! data.write(to: url)
     }
 
+    /// The site loaded and checked, not rendered.
+    func loadedSite() throws -> Site {
+        let options = options()
+        var loader = ContentLoader(root: options.contentPath)
+        return try SiteGenerator.load(options, loader: &loader).site
+    }
+
     func options(output: URL? = nil) -> BuildOptions {
         var options = BuildOptions(now: Fixtures.now)
         options.contentPath = root.appendingPathComponent("content").path

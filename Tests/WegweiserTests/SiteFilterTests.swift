@@ -12,8 +12,7 @@ import Testing
             "de/pages/impressum.md": "---\ntitle: Impressum\n---\nText\n",
         ])
         defer { try? FileManager.default.removeItem(at: site.root) }
-        var loader = ContentLoader(root: site.options().contentPath)
-        let loaded = try SiteGenerator.load(site.options(), loader: &loader).site
+        let loaded = try site.loadedSite()
         let german = try #require(loaded.config.language("de"))
         let filters = SiteFilters.make(site: loaded, assets: [], language: german, url: "/de/")
         let page = try #require(filters["page"])
@@ -63,8 +62,7 @@ import Testing
             "de-x-ls/pages/a.md": "---\ntitle: A leicht\n---\n",
         ])
         defer { try? FileManager.default.removeItem(at: site.root) }
-        var loader = ContentLoader(root: site.options().contentPath)
-        let loaded = try SiteGenerator.load(site.options(), loader: &loader).site
+        let loaded = try site.loadedSite()
         let cache = RenderCache()
         var compared = 0
         for id in loaded.order {
@@ -120,24 +118,11 @@ import Testing
     /// then without a language code first, joined with `/`.
     @Test func pageIDsOfSitePaths() throws {
         let site = HostileSite(content: [
-            "site.yml": """
-            title: Teststadt
-            base_url: https://example.org/
-            default_language: de
-            timezone: Europe/Berlin
-            languages:
-              - code: de
-                name: Deutsch
-              - code: fa
-                name: فارسی
-                dir: rtl
-
-            """,
+            "site.yml": HostileSite.siteYML + "  - code: fa\n    name: فارسی\n    dir: rtl\n",
             "de/_index.md": "---\ntitle: Start\n---\n",
         ])
         defer { try? FileManager.default.removeItem(at: site.root) }
-        var loader = ContentLoader(root: site.options().contentPath)
-        let loaded = try SiteGenerator.load(site.options(), loader: &loader).site
+        let loaded = try site.loadedSite()
         let resolver = LinkResolver(site: loaded, assets: [])
         func expected(_ path: String) -> String {
             var segments = LinkResolver.segments(Substring(path))

@@ -7,10 +7,9 @@ import Testing
 /// Bodies are read again when their page is rendered; what is read must be the body that was loaded.
 @Suite struct SourceFileTests {
     static func load(_ site: HostileSite, _ path: String) throws -> SourceFile {
-        let options = site.options()
-        var loader = ContentLoader(root: options.contentPath)
-        let loaded = try SiteGenerator.load(options, loader: &loader)
-        let file = loaded.site.pages.values.flatMap { $0.files.values }.first { $0.displayPath.hasSuffix(path) }
+        let file = try site.loadedSite().pages.values.flatMap { $0.files.values }.first {
+            $0.displayPath.hasSuffix(path)
+        }
         return try #require(file)
     }
 
