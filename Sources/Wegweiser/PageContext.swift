@@ -172,8 +172,8 @@ struct PageContext {
         return entry
     }
 
-    /// Every field of every kind of page and every key `pageValue` adds, as null: the start of each page's value.
-    /// Copying it shares its keys, and every page's value has them in the same order, which is what makes
+    /// Every field of every kind of page and every key `pageValue` adds, as null. Each page's value starts with
+    /// its keys (shared, not copied), so every page's value has them in the same order, which is what makes
     /// templates' lookups cheap (see ``TemplateMap``).
     static let emptyPageValue: TemplateMap = {
         var value = TemplateMap(minimumCapacity: Schema.allFieldNames.count + generatedNames.count)
