@@ -122,19 +122,10 @@ struct LinkResolver {
         // collected into an array and joined.
         var sitePath = sitePath
         return sitePath.withUTF8 { bytes in
-            let slash = UInt8(ascii: "/")
-            /// Calls `body` with the bounds of each non-empty segment, in order.
-            func forEachSegment(_ body: (Range<Int>) -> Void) {
-                var start = 0
-                for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == slash {
-                    if start < offset { body(start..<offset) }
-                    start = offset + 1
-                }
-            }
             var count = 0
             var first = 0..<0
             var last = 0..<0
-            forEachSegment { segment in
+            URLPath.forEachSegment(in: bytes) { segment in
                 if count == 0 { first = segment }
                 last = segment
                 count += 1
@@ -148,10 +139,10 @@ struct LinkResolver {
             return StringAssembly.make(capacity: bytes.count) { id in
                 var index = 0
                 var written = 0
-                forEachSegment { segment in
+                URLPath.forEachSegment(in: bytes) { segment in
                     defer { index += 1 }
                     if (index == 0 && skipFirst) || (index == count - 1 && skipLast) { return }
-                    if written > 0 { id.append(ascii: slash) }
+                    if written > 0 { id.append(ascii: UInt8(ascii: "/")) }
                     id.append(UnsafeBufferPointer(rebasing: bytes[segment]))
                     written += 1
                 }
@@ -202,34 +193,18 @@ struct LinkResolver {
 
     /// The non-empty parts of `text` between slashes.
     static func segments(_ text: Substring) -> [Substring] {
-        let slash = UInt8(ascii: "/")
-        // Scanning the bytes at once where they are contiguous (native strings) is several times faster than
-        // stepping through string indices.
-        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+        // Scanning the bytes at once (native strings have them contiguous) is several times faster than stepping
+        // through string indices.
+        func collect(_ bytes: UnsafeBufferPointer<UInt8>) -> [Substring] {
             var result: [Substring] = []
-            var start = 0
-            for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == slash {
-                if start < offset {
-                    let from = text.utf8.index(text.startIndex, offsetBy: start)
-                    result.append(text[from..<text.utf8.index(from, offsetBy: offset - start)])
-                }
-                start = offset + 1
+            URLPath.forEachSegment(in: bytes) { segment in
+                let from = text.utf8.index(text.startIndex, offsetBy: segment.lowerBound)
+                result.append(text[from..<text.utf8.index(from, offsetBy: segment.count)])
             }
             return result
         }
-        if let scanned { return scanned }
-        var result: [Substring] = []
-        var start = text.startIndex
-        var index = start
-        let bytes = text.utf8
-        while index != bytes.endIndex {
-            if bytes[index] == slash {
-                if start != index { result.append(text[start..<index]) }
-                start = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
-        }
-        if start != text.endIndex { result.append(text[start...]) }
-        return result
+        if let result = text.utf8.withContiguousStorageIfAvailable(collect) { return result }
+        var copy = String(text)  // bytes that are not contiguous: the same bytes, made so
+        return copy.withUTF8(collect)
     }
 }

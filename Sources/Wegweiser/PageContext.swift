@@ -114,17 +114,18 @@ struct PageContext {
     /// so pages that share those share one value.
     func siteValue(buildTime: String) -> TemplateValue {
         guard let cache, !rootRelative else { return makeSiteValue(buildTime: buildTime) }
-        // The number of segments and the text up to the end of the second, counted on bytes (this runs per page).
-        var segments = 0
-        var prefixEnd = url.utf8.startIndex
-        var previous = UInt8(ascii: "/")
-        for index in url.utf8.indices {
-            let byte = url.utf8[index]
-            if byte != UInt8(ascii: "/"), previous == UInt8(ascii: "/") { segments += 1 }
-            if segments <= 2, byte != UInt8(ascii: "/") { prefixEnd = url.utf8.index(after: index) }
-            previous = byte
+        // The number of segments and the text up to the end of the second, found on bytes (this runs per page).
+        var url = url
+        let (segments, prefixLength) = url.withUTF8 { bytes in
+            var count = 0
+            var end = 0
+            URLPath.forEachSegment(in: bytes) { segment in
+                count += 1
+                if count <= 2 { end = segment.upperBound }
+            }
+            return (count, end)
         }
-        let key = language.code + " \(segments) " + url[..<prefixEnd]
+        let key = language.code + " \(segments) " + url[..<url.utf8.index(url.startIndex, offsetBy: prefixLength)]
         return cache.siteValue(key) { makeSiteValue(buildTime: buildTime) }
     }
 

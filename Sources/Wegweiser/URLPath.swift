@@ -29,4 +29,14 @@ enum URLPath {
             }
         }
     }
+
+    /// Calls `body` with the bounds of each non-empty part of `bytes` between slashes, in order: the one scan of a
+    /// path's segments that links, page ids and the `site` value's cache key all use.
+    static func forEachSegment(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: "/") {
+            if start < offset { body(start..<offset) }
+            start = offset + 1
+        }
+    }
 }
