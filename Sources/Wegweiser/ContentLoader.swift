@@ -52,7 +52,7 @@ struct ContentLoader {
 
     /// Reads every page file of every language folder, sorted by path.
     mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
-        var files: [Candidate] = []
+        var languageFolders: [(path: String, language: String)] = []
         for entry in try SourceFolder.entries(of: root) {
             let path = root + "/" + entry.name
             if entry.isSymbolicLink {
@@ -72,8 +72,20 @@ struct ContentLoader {
                     diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: message))
                     continue
                 }
-                try walk(folder: path, language: entry.name, relative: "", into: &files)
+                languageFolders.append((path, entry.name))
             }
+        }
+        // Each language folder is walked on its own thread; the files stay in the order of the folders.
+        let walks = Parallel.map(languageFolders, chunkSize: 1) { folder in
+            var walk = FolderWalk(language: folder.language, languageFolder: folder.path)
+            let outcome = Result { () throws(BuildFailure) in try walk.walk(folder: folder.path) }
+            return (walk.files, walk.diagnostics, outcome)
+        }
+        var files: [Candidate] = []
+        for (found, walkDiagnostics, outcome) in walks {
+            diagnostics += walkDiagnostics
+            try outcome.get()
+            files += found
         }
         PhaseTimer.mark("walk")
         let known = self.known.value
@@ -107,51 +119,6 @@ struct ContentLoader {
             if let file { result.append(file) }
         }
         return result
-    }
-
-    private mutating func walk(folder: String, language: String, relative: String, into files: inout [Candidate])
-        throws(BuildFailure)
-    {
-        for entry in try SourceFolder.entries(of: folder) {
-            let path = folder + "/" + entry.name
-            let relativePath = relative.isEmpty ? entry.name : relative + "/" + entry.name
-            if entry.isSymbolicLink {
-                // Links could point out of content/ or form loops; editors have no need for them.
-                diagnostics.append(
-                    Diagnostic(
-                        file: path, line: 1, column: 1, severity: .warning,
-                        message: "symbolic links are not followed; copy the file into the content folder instead"))
-                continue
-            }
-            if entry.isDirectory {
-                guard !entry.name.hasPrefix("_"), !entry.name.hasPrefix(".") else { continue }
-                guard ContentName.isValid(Substring(entry.name)) else {
-                    diagnostics.append(
-                        Diagnostic(
-                            file: path, line: 1, column: 1,
-                            message:
-                                "folder names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: Substring(entry.name)))`"
-                        ))
-                    continue
-                }
-                try walk(folder: path, language: language, relative: relativePath, into: &files)
-                continue
-            }
-            guard entry.name.hasSuffix(".md") else { continue }
-            let stem = entry.name.dropLast(3)
-            if stem.hasPrefix("_") && stem != "_index" { continue }
-            if stem != "_index", !ContentName.isValid(stem) {
-                diagnostics.append(
-                    Diagnostic(
-                        file: path, line: 1, column: 1,
-                        message:
-                            "file names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: stem)).md`"
-                    ))
-                continue
-            }
-            guard entry.isRegularFile else { continue }
-            files.append(Candidate(path: path, language: language, relativePath: relativePath, stamp: entry.stamp))
-        }
     }
 
     private static func parse(
@@ -226,6 +193,64 @@ struct ContentLoader {
         case .unreadable:
             throw BuildFailure(
                 reason: .io, diagnostics: [Diagnostic(file: path, line: 1, column: 1, message: "cannot read the file")])
+        }
+    }
+}
+
+/// The Markdown files of one language folder and the problems with their names.
+private struct FolderWalk {
+    let language: String
+    /// The language folder's path and `/`: what a file's path inside the folder starts with.
+    let prefixLength: Int
+    var files: [ContentLoader.Candidate] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(language: String, languageFolder: String) {
+        self.language = language
+        prefixLength = languageFolder.utf8.count + 1
+    }
+
+    mutating func walk(folder: String) throws(BuildFailure) {
+        for entry in try SourceFolder.entries(of: folder) {
+            let path = folder + "/" + entry.name
+            if entry.isSymbolicLink {
+                // Links could point out of content/ or form loops; editors have no need for them.
+                diagnostics.append(
+                    Diagnostic(
+                        file: path, line: 1, column: 1, severity: .warning,
+                        message: "symbolic links are not followed; copy the file into the content folder instead"))
+                continue
+            }
+            if entry.isDirectory {
+                guard !entry.name.hasPrefix("_"), !entry.name.hasPrefix(".") else { continue }
+                guard ContentName.isValid(Substring(entry.name)) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: path, line: 1, column: 1,
+                            message:
+                                "folder names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: Substring(entry.name)))`"
+                        ))
+                    continue
+                }
+                try walk(folder: path)
+                continue
+            }
+            guard entry.name.hasSuffix(".md") else { continue }
+            let stem = entry.name.dropLast(3)
+            if stem.hasPrefix("_") && stem != "_index" { continue }
+            if stem != "_index", !ContentName.isValid(stem) {
+                diagnostics.append(
+                    Diagnostic(
+                        file: path, line: 1, column: 1,
+                        message:
+                            "file names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: stem)).md`"
+                    ))
+                continue
+            }
+            guard entry.isRegularFile else { continue }
+            let relativePath = String(path.utf8.dropFirst(prefixLength))!
+            files.append(
+                ContentLoader.Candidate(path: path, language: language, relativePath: relativePath, stamp: entry.stamp))
         }
     }
 }

@@ -18,21 +18,35 @@ enum EventDate: Sendable, Hashable {
 
     /// ISO 8601 text of the same precision: `2025-09`, `2025-11-13`, `2025-11-13T18:00`, `2025-11-13T18:00+01:00`.
     var iso: String {
-        switch self {
-        case .month(let m): return "\(Self.pad(m.year, 4))-\(Self.pad(m.month, 2))"
-        case .day(let d): return Self.iso(d)
-        case .time(let t):
-            var text = "\(Self.iso(t.date))T\(Self.pad(t.time.hour, 2)):\(Self.pad(t.time.minute, 2))"
-            if t.time.second != 0 { text += ":\(Self.pad(t.time.second, 2))" }
-            if let offset = t.utcOffsetSeconds {
+        StringAssembly.make(capacity: 64) { text in
+            switch self {
+            case .month(let m):
+                text.append(padded: m.year, width: 4)
+                text.append(ascii: UInt8(ascii: "-"))
+                text.append(padded: m.month, width: 2)
+            case .day(let d):
+                Self.appendISO(d, to: &text)
+            case .time(let t):
+                Self.appendISO(t.date, to: &text)
+                text.append(ascii: UInt8(ascii: "T"))
+                text.append(padded: t.time.hour, width: 2)
+                text.append(ascii: UInt8(ascii: ":"))
+                text.append(padded: t.time.minute, width: 2)
+                if t.time.second != 0 {
+                    text.append(ascii: UInt8(ascii: ":"))
+                    text.append(padded: t.time.second, width: 2)
+                }
+                guard let offset = t.utcOffsetSeconds else { return }
                 if offset == 0 {
-                    text += "Z"
+                    text.append(ascii: UInt8(ascii: "Z"))
                 } else {
                     let minutes = abs(offset) / 60
-                    text += (offset < 0 ? "-" : "+") + "\(Self.pad(minutes / 60, 2)):\(Self.pad(minutes % 60, 2))"
+                    text.append(ascii: UInt8(ascii: offset < 0 ? "-" : "+"))
+                    text.append(padded: minutes / 60, width: 2)
+                    text.append(ascii: UInt8(ascii: ":"))
+                    text.append(padded: minutes % 60, width: 2)
                 }
             }
-            return text
         }
     }
 
@@ -75,11 +89,14 @@ enum EventDate: Sendable, Hashable {
     }
 
     static func iso(_ d: LocalDate) -> String {
-        "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))"
+        StringAssembly.make(capacity: 32) { appendISO(d, to: &$0) }
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    private static func appendISO(_ d: LocalDate, to text: inout StringAssembly) {
+        text.append(padded: d.year, width: 4)
+        text.append(ascii: UInt8(ascii: "-"))
+        text.append(padded: d.month, width: 2)
+        text.append(ascii: UInt8(ascii: "-"))
+        text.append(padded: d.day, width: 2)
     }
 }

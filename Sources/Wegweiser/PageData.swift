@@ -29,26 +29,35 @@ struct PageDataReader {
     mutating func read(_ map: Mapping, kind: PageKind) -> PageData {
         var data = PageData()
         let fields = Schema.fields(for: kind)
-        for entry in map.entries {
-            guard let field = known(entry, fields, context: "for \(kind == .event ? "an" : "a") \(kind.rawValue) page")
+        data.values.reserveCapacity(map.entries.count)
+        data.positions.reserveCapacity(map.entries.count)
+        // Entries are read in place: copying one costs more than reading it.
+        for index in map.entries.indices {
+            let key = map.entries[index].key
+            guard
+                let field = known(
+                    key, at: map.entries[index].keyPosition, fields,
+                    context: "for \(kind == .event ? "an" : "a") \(kind.rawValue) page")
             else { continue }
-            if case .null = entry.value.value { continue }
-            if let value = convert(entry.value, as: field.type, name: entry.key) {
-                data.values[entry.key] = value
-                data.positions[entry.key] = entry.value.position
+            if case .null = map.entries[index].value.value { continue }
+            if let value = convert(map.entries[index].value, as: field.type, name: key) {
+                data.values[key] = value
+                data.positions[key] = map.entries[index].value.position
             }
         }
         return data
     }
 
     /// The field `entry` sets, or nil after a warning that suggests the closest known field.
-    private mutating func known(_ entry: Mapping.Entry, _ fields: [Field], context: String) -> Field? {
-        if let field = fields.first(where: { $0.name == entry.key }) { return field }
-        var message = "unknown field `\(entry.key)` \(context)"
-        if let suggestion = Spelling.closest(to: entry.key, among: fields.map(\.name)) {
+    private mutating func known(
+        _ key: String, at position: TextPosition, _ fields: [Field], context: @autoclosure () -> String
+    ) -> Field? {
+        for field in fields where field.name == key { return field }
+        var message = "unknown field `\(key)` \(context())"
+        if let suggestion = Spelling.closest(to: key, among: fields.map(\.name)) {
             message += "; did you mean `\(suggestion)`?"
         }
-        diagnostics.append(Diagnostic(file: file, position: entry.keyPosition, severity: .warning, message: message))
+        diagnostics.append(Diagnostic(file: file, position: position, severity: .warning, message: message))
         return nil
     }
 
@@ -56,29 +65,32 @@ struct PageDataReader {
         diagnostics.append(Diagnostic(file: file, position: node.position, message: message))
     }
 
-    private mutating func convert(_ node: Node, as type: FieldType, name: String) -> TemplateValue? {
+    /// `name` is the field's name for messages, made only when one is needed.
+    private mutating func convert(_ node: Node, as type: FieldType, name: @autoclosure () -> String)
+        -> TemplateValue?
+    {
         switch type {
         case .text:
             guard let text = FieldReader.scalarText(node) else {
-                fail(node, "`\(name)` must be text; put it on one line, or use `|` for several lines")
+                fail(node, "`\(name())` must be text; put it on one line, or use `|` for several lines")
                 return nil
             }
             return .string(text)
         case .integer:
             guard case .integer(let value) = node.value else {
-                fail(node, "`\(name)` must be a whole number such as `10`")
+                fail(node, "`\(name())` must be a whole number such as `10`")
                 return nil
             }
             return .int(value)
         case .boolean:
             guard case .boolean(let value) = node.value else {
-                fail(node, "`\(name)` must be `true` or `false`")
+                fail(node, "`\(name())` must be `true` or `false`")
                 return nil
             }
             return .bool(value)
         case .date:
             guard case .date(let date) = node.value else {
-                fail(node, "`\(name)` must be a date such as `2025-11-13`")
+                fail(node, "`\(name())` must be a date such as `2025-11-13`")
                 return nil
             }
             return .string(EventDate.iso(date))
@@ -86,27 +98,27 @@ struct PageDataReader {
             guard let date = EventDate(node) else {
                 fail(
                     node,
-                    "`\(name)` must be a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"
+                    "`\(name())` must be a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"
                 )
                 return nil
             }
             return .string(date.iso)
         case .url:
             guard let text = FieldReader.scalarText(node) else {
-                fail(node, "`\(name)` must be a link such as `https://www.duesseldorf.de/`")
+                fail(node, "`\(name())` must be a link such as `https://www.duesseldorf.de/`")
                 return nil
             }
             guard SafeURL.isAllowed(text) else {
                 fail(
                     node,
-                    "`\(name)` must start with https://, http://, mailto:, tel: or / — other kinds of links are not allowed"
+                    "`\(name())` must start with https://, http://, mailto:, tel: or / — other kinds of links are not allowed"
                 )
                 return nil
             }
             return .string(text)
         case .textList:
             guard case .list(let items) = node.value else {
-                fail(node, "`\(name)` must be a list: one `- item` per line")
+                fail(node, "`\(name())` must be a list: one `- item` per line")
                 return nil
             }
             var result: [TemplateValue] = []
@@ -114,7 +126,7 @@ struct PageDataReader {
                 if let text = FieldReader.scalarText(item) {
                     result.append(.string(text))
                 } else {
-                    fail(item, "each entry of `\(name)` must be text")
+                    fail(item, "each entry of `\(name())` must be text")
                 }
             }
             return .list(result)
@@ -122,14 +134,14 @@ struct PageDataReader {
             guard case .map(let map) = node.value else {
                 fail(
                     node,
-                    "`\(name)` must be a group of fields (\(fields.map(\.name).joined(separator: ", "))), one per indented line"
+                    "`\(name())` must be a group of fields (\(fields.map(\.name).joined(separator: ", "))), one per indented line"
                 )
                 return nil
             }
             return record(map, fields: fields, name: name)
         case .recordList(let fields):
             guard case .list(let items) = node.value else {
-                fail(node, "`\(name)` must be a list: one `- \(fields[0].name): …` per entry")
+                fail(node, "`\(name())` must be a list: one `- \(fields[0].name): …` per entry")
                 return nil
             }
             var result: [TemplateValue] = []
@@ -137,7 +149,7 @@ struct PageDataReader {
                 guard case .map(let map) = item.value else {
                     fail(
                         item,
-                        "each entry of `\(name)` must be a group of fields (\(fields.map(\.name).joined(separator: ", ")))"
+                        "each entry of `\(name())` must be a group of fields (\(fields.map(\.name).joined(separator: ", ")))"
                     )
                     continue
                 }
@@ -145,27 +157,29 @@ struct PageDataReader {
             }
             return .list(result)
         case .textOrURL:
-            guard let text = FieldReader.scalarText(node) else { return convert(node, as: .text, name: name) }
+            guard let text = FieldReader.scalarText(node) else { return convert(node, as: .text, name: name()) }
             // One word with a scheme is a link, and links must be safe; anything with a space is text.
             if !text.contains(" "), LinkResolver.hasScheme(text), !SafeURL.isAllowed(text) {
-                fail(node, "`\(name)` looks like a link but must start with https://, http://, mailto: or tel:")
+                fail(node, "`\(name())` looks like a link but must start with https://, http://, mailto: or tel:")
                 return nil
             }
             return .string(text)
         case .textOrRecord(let fields):
-            if case .map = node.value { return convert(node, as: .record(fields), name: name) }
-            return convert(node, as: .text, name: name)
+            if case .map = node.value { return convert(node, as: .record(fields), name: name()) }
+            return convert(node, as: .text, name: name())
         }
     }
 
-    private mutating func record(_ map: Mapping, fields: [Field], name: String) -> TemplateValue? {
+    private mutating func record(_ map: Mapping, fields: [Field], name: () -> String) -> TemplateValue? {
         var values = TemplateMap()
         for field in fields { values[field.name] = .null }
-        for entry in map.entries {
-            guard let field = known(entry, fields, context: "in `\(name)`") else { continue }
-            if case .null = entry.value.value { continue }
-            if let value = convert(entry.value, as: field.type, name: "\(name).\(entry.key)") {
-                values[entry.key] = value
+        for index in map.entries.indices {
+            let key = map.entries[index].key
+            guard let field = known(key, at: map.entries[index].keyPosition, fields, context: "in `\(name())`")
+            else { continue }
+            if case .null = map.entries[index].value.value { continue }
+            if let value = convert(map.entries[index].value, as: field.type, name: "\(name()).\(key)") {
+                values[key] = value
             }
         }
         return .map(values)

@@ -62,11 +62,18 @@ final class SourceFile: Sendable {
 enum PageID {
     /// `guides/arbeit/_index.md` → `guides/arbeit`, `_index.md` → ``, `events/x.md` → `events/x`.
     static func of(relativePath: String) -> (id: String, isIndex: Bool) {
-        var path = Substring(relativePath)
-        if path.hasSuffix(".md") { path = path.dropLast(3) }
-        if path == "_index" { return ("", true) }
-        if path.hasSuffix("/_index") { return (String(path.dropLast(7)), true) }
-        return (String(path), false)
+        // On bytes: the walk has checked the names, and this runs for every file of every build.
+        func dropping(_ suffix: StaticString, from path: Substring.UTF8View) -> Substring.UTF8View? {
+            let count = suffix.utf8CodeUnitCount
+            guard path.count >= count else { return nil }
+            let tail = path.suffix(count)
+            return suffix.withUTF8Buffer { tail.elementsEqual($0) } ? path.dropLast(count) : nil
+        }
+        var path = Substring(relativePath).utf8
+        if let stem = dropping(".md", from: path) { path = stem }
+        if path.elementsEqual("_index".utf8) { return ("", true) }
+        if let folder = dropping("/_index", from: path) { return (String(Substring(folder)), true) }
+        return (String(Substring(path)), false)
     }
 
     /// The URL path of page `id` in `language`: `/de/guides/arbeit/`.

@@ -24,43 +24,56 @@ enum SourceFolder {
         }
         defer { closedir(directory) }
         let descriptor = dirfd(directory)
-        // Names as bytes for `fstatat` (a name that is not UTF-8 is still found) and as text for sorting and messages.
-        var names: [(text: String, bytes: [CChar])] = []
-        while let entry = readdir(directory) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 }.map { CChar(bitPattern: $0) }) + [0]
-            }
-            guard bytes.first != CChar(UInt8(ascii: ".")) else { continue }
-            names.append((String(decoding: bytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), bytes))
-        }
         var entries: [Entry] = []
-        for (name, bytes) in names.sorted(by: { $0.text < $1.text }) {
-            var info = stat()
-            guard fstatat(descriptor, bytes, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            let type = info.st_mode & S_IFMT
-            entries.append(
-                Entry(
-                    name: name, isDirectory: type == S_IFDIR, isRegularFile: type == S_IFREG,
-                    isSymbolicLink: type == S_IFLNK, stamp: FileStamp(info)))
+        while let entry = readdir(directory) {
+            // The name's bytes go to `fstatat` as they are (a name that is not UTF-8 is still found); its text is
+            // for sorting and messages.
+            let found = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> Entry? in
+                let name = raw.bindMemory(to: CChar.self).baseAddress!
+                guard name[0] != CChar(UInt8(ascii: ".")) else { return nil }
+                var info = stat()
+                guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+                let type = info.st_mode & S_IFMT
+                return Entry(
+                    name: String(cString: name), isDirectory: type == S_IFDIR, isRegularFile: type == S_IFREG,
+                    isSymbolicLink: type == S_IFLNK, stamp: FileStamp(info))
+            }
+            if let found { entries.append(found) }
         }
+        entries.sort { $0.name < $1.name }
         return entries
     }
 
     /// Identity, size and change times of a file: if all are as they were, the file is taken to be unchanged
     /// (as `make` and `ninja` do, with nanosecond times).
-    struct FileStamp: Sendable, Hashable {
-        var values: [Int]
+    struct FileStamp: Sendable, Equatable {
+        var device: Int
+        var inode: Int
+        var size: Int
+        var modified: timespec
+        var changed: timespec
 
         init(_ info: stat) {
-            values = [
-                Int(info.st_dev), Int(info.st_ino), Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec,
-                info.st_ctim.tv_sec, info.st_ctim.tv_nsec,
-            ]
+            (device, inode, size) = (Int(info.st_dev), Int(info.st_ino), Int(info.st_size))
+            (modified, changed) = (info.st_mtim, info.st_ctim)
+        }
+
+        /// The stamp as seven numbers, as the build cache keeps it.
+        var values: [Int] {
+            [device, inode, size, modified.tv_sec, modified.tv_nsec, changed.tv_sec, changed.tv_nsec]
         }
 
         init?(values: [Int]) {
             guard values.count == 7 else { return nil }
-            self.values = values
+            (device, inode, size) = (values[0], values[1], values[2])
+            modified = timespec(tv_sec: values[3], tv_nsec: values[4])
+            changed = timespec(tv_sec: values[5], tv_nsec: values[6])
+        }
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            (lhs.device, lhs.inode, lhs.size) == (rhs.device, rhs.inode, rhs.size)
+                && (lhs.modified.tv_sec, lhs.modified.tv_nsec, lhs.changed.tv_sec, lhs.changed.tv_nsec)
+                    == (rhs.modified.tv_sec, rhs.modified.tv_nsec, rhs.changed.tv_sec, rhs.changed.tv_nsec)
         }
     }
 

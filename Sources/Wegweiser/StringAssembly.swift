@@ -39,4 +39,23 @@ struct StringAssembly {
         buffer[count] = byte
         count += 1
     }
+
+    /// `value` in decimal, with leading zeros up to `width` digits (`7`, 2 → `07`); a minus sign goes first.
+    mutating func append(padded value: Int, width: Int) {
+        if value < 0 { append(ascii: UInt8(ascii: "-")) }
+        var digitCount = 1
+        var rest = value.magnitude / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
+        }
+        for _ in digitCount..<max(width, digitCount) { append(ascii: UInt8(ascii: "0")) }
+        precondition(count + digitCount <= buffer.count, "StringAssembly capacity exceeded")
+        var magnitude = value.magnitude
+        for offset in (0..<digitCount).reversed() {
+            buffer[count + offset] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digitCount
+    }
 }

@@ -24,6 +24,24 @@ import Testing
         #expect(Self.time(2025, 11, 13, 18, offset: 3600).iso == "2025-11-13T18:00+01:00")
         #expect(Self.time(2025, 11, 13, 18).isoWithOffset(in: Self.berlin) == "2025-11-13T18:00+01:00")
         #expect(Self.time(2025, 7, 13, 18).isoWithOffset(in: Self.berlin) == "2025-07-13T18:00+02:00")
+        // Small years and months are padded; seconds only when set; UTC as `Z`; offsets west of Greenwich.
+        #expect(Self.month(7, 1).iso == "0007-01")
+        #expect(Self.day(999, 2, 3).iso == "0999-02-03")
+        #expect(Self.time(2025, 1, 2, 3, 4, offset: 0).iso == "2025-01-02T03:04Z")
+        #expect(Self.time(2025, 1, 2, 3, 4, offset: -(9 * 3600 + 30 * 60)).iso == "2025-01-02T03:04-09:30")
+        let withSeconds = EventDate.time(
+            DateTimeValue(
+                date: LocalDate(year: 9999, month: 12, day: 31)!, time: LocalTime(hour: 23, minute: 59, second: 5)!,
+                utcOffsetSeconds: 14 * 3600))
+        #expect(withSeconds.iso == "9999-12-31T23:59:05+14:00")
+    }
+
+    @Test(arguments: [
+        (0, 2, "00"), (7, 2, "07"), (42, 2, "42"), (123, 2, "123"), (2025, 4, "2025"), (5, 0, "5"), (-5, 3, "-005"),
+        (Int.max, 1, "9223372036854775807"), (Int.min, 1, "-9223372036854775808"),
+    ])
+    func paddedNumbers(value: Int, width: Int, expected: String) {
+        #expect(StringAssembly.make(capacity: 32) { $0.append(padded: value, width: width) } == expected)
     }
 
     @Test func monthsAndDaysCoverTheirWholeSpan() {

@@ -25,6 +25,13 @@ import Testing
         #expect(PageID.of(relativePath: "_index.md") == ("", true))
         #expect(PageID.of(relativePath: "guides/arbeit/_index.md") == ("guides/arbeit", true))
         #expect(PageID.of(relativePath: "events/fest.md") == ("events/fest", false))
+        // Only a whole `_index` name stands for its folder; `.md` is dropped only at the end.
+        #expect(PageID.of(relativePath: "guides/x_index.md") == ("guides/x_index", false))
+        #expect(PageID.of(relativePath: "guides/_index_2.md") == ("guides/_index_2", false))
+        #expect(PageID.of(relativePath: "md.md") == ("md", false))
+        #expect(PageID.of(relativePath: "a/_index") == ("a", true))
+        #expect(PageID.of(relativePath: "a.md/b.md") == ("a.md/b", false))
+        #expect(PageID.of(relativePath: ".md") == ("", false))
         #expect(PageID.urlPath("", language: "ar") == "/ar/")
         #expect(PageID.urlPath("guides/arbeit", language: "de-x-ls") == "/de-x-ls/guides/arbeit/")
         #expect(PageID.urlPath("guides/ربط-طويل-جدًا-بالعربية", language: "ar") == "/ar/guides/ربط-طويل-جدًا-بالعربية/")
