@@ -220,8 +220,7 @@ struct BuildCache: Sendable {
         guard bytes.last == UInt8(ascii: "\n"),
             let lastStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
             let last = String(validating: bytes[lastStart..<(bytes.count - 1)], as: UTF8.self),
-            last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == ContentHash.of(bytes[..<lastStart]),
-            String(validating: bytes[..<lastStart], as: UTF8.self) != nil
+            last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == ContentHash.of(bytes[..<lastStart])
         else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             var reader = CacheReader(buffer: UnsafeBufferPointer(rebasing: buffer[..<lastStart]))
@@ -281,8 +280,8 @@ struct CacheWriter {
     }
 }
 
-/// Reads what `CacheWriter` wrote, field by field as byte ranges, making strings only of the fields kept.
-/// The whole text was checked to be UTF-8 before.
+/// Reads what `CacheWriter` wrote, field by field as byte ranges, making strings only of the fields kept. A field
+/// that is not UTF-8 makes the whole cache unusable.
 struct CacheReader {
     let buffer: UnsafeBufferPointer<UInt8>
     private var fields: [Range<Int>] = []
@@ -297,17 +296,14 @@ struct CacheReader {
         var lineNumber = 0
         var start = 0
         while start < buffer.count {
-            var end = start
+            // Lines and fields are found with `memchr`, which looks at many bytes at once.
+            guard let end = position(of: UInt8(ascii: "\n"), in: start..<buffer.count) else { return nil }
             fields.removeAll(keepingCapacity: true)
             var fieldStart = start
-            while end < buffer.count, buffer[end] != UInt8(ascii: "\n") {
-                if buffer[end] == UInt8(ascii: "\t") {
-                    fields.append(fieldStart..<end)
-                    fieldStart = end + 1
-                }
-                end += 1
+            while let tab = position(of: UInt8(ascii: "\t"), in: fieldStart..<end) {
+                fields.append(fieldStart..<tab)
+                fieldStart = tab + 1
             }
-            guard end < buffer.count else { return nil }
             fields.append(fieldStart..<end)
             lineNumber += 1
             guard take(lineNumber: lineNumber, into: &cache, current: &current) else { return nil }
@@ -338,7 +334,7 @@ struct CacheReader {
         }
         if isWord(0, "source") {
             guard fields.count == 7, let stamp = SourceFolder.FileStamp(values: integers(2) ?? []),
-                let frontMatterLine = integers(3)?.first, let bodyLine = integers(4)?.first, let bodyHash = hex(5),
+                let frontMatterLine = integer(3), let bodyLine = integer(4), let bodyHash = hex(5),
                 let path = string(1), let text = string(6)
             else { return false }
             cache.sources[path] = ContentLoader.KnownSource(
@@ -358,8 +354,8 @@ struct CacheReader {
             }
             current = (path, BuildCache.CachedPage(bodyHash: hash, outcome: outcome))
         } else if isWord(0, "diagnostic") {
-            guard current != nil, fields.count == 6, let file = string(1), let line = integers(2)?.first,
-                let column = integers(3)?.first, let severity = string(4).flatMap(Severity.init(rawValue:)),
+            guard current != nil, fields.count == 6, let file = string(1), let line = integer(2),
+                let column = integer(3), let severity = string(4).flatMap(Severity.init(rawValue:)),
                 let message = string(5)
             else { return false }
             current!.page.outcome.diagnostics.append(
@@ -367,7 +363,7 @@ struct CacheReader {
         } else if isWord(0, "anchor") {
             guard current != nil, fields.count == 8, let pageID = string(1), let fragment = string(2),
                 let language = string(3), let sourceLanguage = string(4), let file = string(5),
-                let line = integers(6)?.first, let column = integers(7)?.first
+                let line = integer(6), let column = integer(7)
             else { return false }
             current!.page.outcome.anchors.append(
                 LinkResolver.AnchorCheck(
@@ -377,6 +373,14 @@ struct CacheReader {
             return false
         }
         return true
+    }
+
+    /// Where `byte` first is in `range` of the buffer.
+    private func position(of byte: UInt8, in range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = buffer.baseAddress,
+            let found = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     private func isWord(_ field: Int, _ word: StaticString) -> Bool {
@@ -390,8 +394,9 @@ struct CacheReader {
     /// A field's text with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape.
     private func string(_ field: Int) -> String? {
         let bytes = UnsafeBufferPointer(rebasing: buffer[fields[field]])
-        guard var backslash = bytes.firstIndex(of: UInt8(ascii: "\\")) else {
-            return String(decoding: bytes, as: UTF8.self)
+        guard var backslash = position(of: UInt8(ascii: "\\"), in: fields[field]).map({ $0 - fields[field].lowerBound })
+        else {
+            return String(validating: bytes, as: UTF8.self)
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -407,11 +412,13 @@ struct CacheReader {
             default: return nil
             }
             runStart = backslash + 2
-            guard let next = bytes[runStart...].firstIndex(of: UInt8(ascii: "\\")) else { break }
-            backslash = next
+            let offset = fields[field].lowerBound
+            guard let next = position(of: UInt8(ascii: "\\"), in: (offset + runStart)..<fields[field].upperBound)
+            else { break }
+            backslash = next - offset
         }
         out.append(contentsOf: bytes[runStart...])
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
     }
 
     /// A field of lowercase hexadecimal digits as a number; nil for anything else.
@@ -435,6 +442,21 @@ struct CacheReader {
     /// A field of whole numbers separated by commas (`1,-2,3`); nil for anything else.
     private func integers(_ field: Int) -> [Int]? {
         var values: [Int] = []
+        values.reserveCapacity(8)
+        return forEachInteger(in: field) { values.append($0) } ? values : nil
+    }
+
+    /// A field holding one whole number; nil for anything else.
+    private func integer(_ field: Int) -> Int? {
+        var value: Int?
+        var count = 0
+        guard forEachInteger(in: field, { (value, count) = ($0, count + 1) }), count == 1 else { return nil }
+        return value
+    }
+
+    /// Calls `body` with each number of a field of whole numbers separated by commas; false (after calling it for
+    /// some) if the field is anything else.
+    private func forEachInteger(in field: Int, _ body: (Int) -> Void) -> Bool {
         var value = 0
         var negative = false
         var digits = 0
@@ -443,21 +465,21 @@ struct CacheReader {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let (product, overflow) = value.multipliedReportingOverflow(by: 10)
-                guard !overflow, digits < 19 else { return nil }
+                guard !overflow, digits < 19 else { return false }
                 value = product + Int(byte - UInt8(ascii: "0"))
                 digits += 1
             case UInt8(ascii: "-") where digits == 0 && !negative:
                 negative = true
             case UInt8(ascii: ","):
-                guard digits > 0 else { return nil }
-                values.append(negative ? -value : value)
+                guard digits > 0 else { return false }
+                body(negative ? -value : value)
                 (value, negative, digits) = (0, false, 0)
             default:
-                return nil
+                return false
             }
         }
-        guard digits > 0 else { return nil }
-        values.append(negative ? -value : value)
-        return values
+        guard digits > 0 else { return false }
+        body(negative ? -value : value)
+        return true
     }
 }

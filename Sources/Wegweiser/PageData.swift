@@ -190,8 +190,10 @@ extension PageData {
     /// This translation's fields completed with the language-neutral fields of the source page.
     func inheriting(from source: PageData, kind: PageKind) -> PageData {
         var merged = self
-        for field in Schema.fields(for: kind) {
-            guard let inherited = source.values[field.name] else { continue }
+        let fields = Schema.fields(for: kind)
+        // Only the fields the source sets can be inherited: they are fewer than the kind's fields.
+        for (name, inherited) in source.values {
+            guard let field = fields.first(where: { $0.name == name }) else { continue }
             switch (field.type, values[field.name]) {
             case (.record(let subfields), .map(let own)?):
                 guard case .map(let sourceMap) = inherited else { continue }

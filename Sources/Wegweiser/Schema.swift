@@ -117,11 +117,15 @@ enum Schema {
     /// Every field a page of `kind` may have, common ones first.
     static func fields(for kind: PageKind) -> [Field] {
         switch kind {
-        case .profile: common + profile
-        case .event: common + event
+        case .profile: profileFields
+        case .event: eventFields
         case .home, .guide, .page, .list: common
         }
     }
+
+    // Joined once: the fields of a page are asked for several times per page and build.
+    private static let profileFields = common + profile
+    private static let eventFields = common + event
 
     /// Names of all fields of all kinds: a template may ask any page for these (empty when absent).
     static let allFieldNames: Set<String> = {

@@ -92,7 +92,15 @@ enum PageID {
 
     /// Where page `id` in `language` is written inside the output folder: `de/guides/arbeit/index.html`.
     static func outputPath(_ id: String, language: String) -> String {
-        id.isEmpty ? "\(language)/index.html" : "\(language)/\(id)/index.html"
+        StringAssembly.make(capacity: language.utf8.count + id.utf8.count + 12) { path in
+            path.append(language)
+            path.append(ascii: UInt8(ascii: "/"))
+            if !id.isEmpty {
+                path.append(id)
+                path.append(ascii: UInt8(ascii: "/"))
+            }
+            path.append("index.html")
+        }
     }
 
     /// The page that contains `id` in the tree (`guides/arbeit/x` → `guides/arbeit`), or nil for the home page.

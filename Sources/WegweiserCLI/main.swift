@@ -111,7 +111,10 @@ struct DiagnosticPrinter {
     var annotate: Bool
 
     func print(_ diagnostics: [Diagnostic], sources: [String: String]) {
-        let formatter = DiagnosticFormatter(sources: sources)
+        guard !diagnostics.isEmpty else { return }
+        // Only the files named are split into lines.
+        let named = Set(diagnostics.map(\.file))
+        let formatter = DiagnosticFormatter(sources: sources.filter { named.contains($0.key) })
         for diagnostic in diagnostics {
             printError(formatter.format(diagnostic))
             if annotate { Swift.print(formatter.annotation(diagnostic), terminator: "") }

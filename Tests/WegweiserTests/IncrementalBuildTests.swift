@@ -338,4 +338,48 @@ import Testing
         #expect(page.outcome.anchors.map(\.fragment) == ["kosten"])
         #expect(page.outcome.anchors.map(\.line) == [4])
     }
+
+    /// The cache's record of a source file comes back whole; a record that is not what the cache writes (text that
+    /// is not UTF-8, two numbers where one belongs) makes the whole cache unusable, even with a right checksum.
+    @Test func sourceRecordsRoundTripAndBadOnesAreRejected() throws {
+        var info = stat()
+        info.st_dev = 7
+        info.st_ino = 12345
+        info.st_size = 99
+        info.st_mtim = timespec(tv_sec: 1_700_000_000, tv_nsec: 123_456_789)
+        info.st_ctim = timespec(tv_sec: 1_700_000_001, tv_nsec: 5)
+        let source = ContentLoader.KnownSource(
+            stamp: SourceFolder.FileStamp(info), frontMatterText: "title: \"Ä\\b\"\nsummary:\tx\r\n",
+            frontMatterLine: 2,
+            bodyLine: 5, bodyHash: 0xfeed)
+        var cache = BuildCache(global: 1, meta: 2)
+        cache.sources["content/de/ä.md"] = source
+        let decoded = try #require(BuildCache.decode(cache.encoded()))
+        let back = try #require(decoded.sources["content/de/ä.md"])
+        #expect(back.stamp == source.stamp)
+        #expect(back.stamp.values == [7, 12345, 99, 1_700_000_000, 123_456_789, 1_700_000_001, 5])
+        #expect(back.frontMatterText == source.frontMatterText)
+        #expect((back.frontMatterLine, back.bodyLine, back.bodyHash) == (2, 5, 0xfeed))
+
+        /// The encoded cache with `change` applied to everything before its checksum line, and the checksum redone.
+        func resealed(_ change: ([UInt8]) -> [UInt8]) -> [UInt8] {
+            var bytes = cache.encoded()
+            let checksumLine = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n"))! + 1
+            bytes = change(Array(bytes[..<checksumLine]))
+            return bytes + Array("end\t\(String(ContentHash.of(bytes[...]), radix: 16))\n".utf8)
+        }
+        #expect(BuildCache.decode(resealed { $0 }) != nil)
+        let invalidUTF8 = resealed { bytes in
+            let a = bytes.firstIndex(of: 0xC3)!  // the first byte of `ä`
+            var changed = bytes
+            changed[a + 1] = 0x28  // a lead byte followed by `(`
+            return changed
+        }
+        #expect(BuildCache.decode(invalidUTF8) == nil)
+        let twoNumbers = resealed { bytes in
+            Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t2\t5\t", with: "\t2,3\t5\t").utf8)
+        }
+        #expect(twoNumbers != resealed { $0 })
+        #expect(BuildCache.decode(twoNumbers) == nil)
+    }
 }

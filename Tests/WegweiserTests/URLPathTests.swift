@@ -32,6 +32,8 @@ import Testing
         #expect(PageID.of(relativePath: "a/_index") == ("a", true))
         #expect(PageID.of(relativePath: "a.md/b.md") == ("a.md/b", false))
         #expect(PageID.of(relativePath: ".md") == ("", false))
+        #expect(PageID.outputPath("", language: "ar") == "ar/index.html")
+        #expect(PageID.outputPath("guides/ربط", language: "de-x-ls") == "de-x-ls/guides/ربط/index.html")
         #expect(PageID.urlPath("", language: "ar") == "/ar/")
         #expect(PageID.urlPath("guides/arbeit", language: "de-x-ls") == "/de-x-ls/guides/arbeit/")
         #expect(PageID.urlPath("guides/ربط-طويل-جدًا-بالعربية", language: "ar") == "/ar/guides/ربط-طويل-جدًا-بالعربية/")
