@@ -164,13 +164,13 @@ public enum SiteGenerator {
         PhaseTimer.mark("pages")
         var result = finish(options, loaded: loaded, sources: sources, diagnostics + renderer.diagnostics, results)
         guard result.status == .success else { return result }
-        // Nothing rendered and every file as the cache knows it: the cache stays as it is.
+        // Nothing rendered and every file as the cache knows it (taken from it, and as many): the cache stays as it is.
         var sourceCount = 0
         var sourcesUnchanged = true
         for page in loaded.site.pages.values {
             for file in page.files.values {
                 sourceCount += 1
-                if previous.sources[file.displayPath]?.stamp != file.source.stamp { sourcesUnchanged = false }
+                if !file.sourceFromCache { sourcesUnchanged = false }
             }
         }
         if sourcesUnchanged, sourceCount == previous.sources.count, !results.contains(where: \.rendered) {

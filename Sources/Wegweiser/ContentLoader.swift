@@ -93,7 +93,8 @@ struct ContentLoader {
             var diagnostics: [Diagnostic] = []
             if let source = known[candidate.path], source.stamp == candidate.stamp {
                 let file = Self.makeFile(
-                    source, path: candidate.path, language: candidate.language, relativePath: candidate.relativePath,
+                    source, fromCache: true, path: candidate.path, language: candidate.language,
+                    relativePath: candidate.relativePath,
                     diagnostics: &diagnostics)
                 return (file, diagnostics, false)
             }
@@ -151,12 +152,15 @@ struct ContentLoader {
         let source = KnownSource(
             stamp: stamp, frontMatterText: frontMatterText, frontMatterLine: split.frontMatterLine,
             bodyLine: split.bodyLine, bodyHash: ContentHash.of(split.body))
-        return makeFile(source, path: path, language: language, relativePath: relativePath, diagnostics: &diagnostics)
+        return makeFile(
+            source, fromCache: false, path: path, language: language, relativePath: relativePath,
+            diagnostics: &diagnostics)
     }
 
     /// The page file from its front matter, with its fields read (each file on its own, so on all cores).
     private static func makeFile(
-        _ source: KnownSource, path: String, language: String, relativePath: String, diagnostics: inout [Diagnostic]
+        _ source: KnownSource, fromCache: Bool, path: String, language: String, relativePath: String,
+        diagnostics: inout [Diagnostic]
     ) -> SourceFile? {
         let frontMatter: Mapping
         do {
@@ -177,6 +181,7 @@ struct ContentLoader {
         return SourceFile(
             language: language, displayPath: path, pageID: id, kind: kind, frontMatter: frontMatter,
             bodyLine: source.bodyLine, frontMatterHash: hash.value, bodyHash: source.bodyHash, source: source,
+            sourceFromCache: fromCache,
             data: data, dataDiagnostics: reader.diagnostics)
     }
 

@@ -19,42 +19,29 @@ struct SiteBuilder {
 
     mutating func build(files: [SourceFile], strings: UIStrings, now: Date) -> Site {
         let timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC")!
-        var pages: [String: Page] = [:]
-
+        // The files of each page, in the order of `files`: one look-up per file here, the rest on all cores.
+        var groupOfPage: [String: Int] = [:]
+        groupOfPage.reserveCapacity(files.count)
+        var groups: [[SourceFile]] = []
         for file in files {
-            if let other = pages[file.pageID]?.files[file.language] {
-                diagnostics.append(
-                    Diagnostic(
-                        file: file.displayPath, line: 1, column: 1,
-                        message:
-                            "this page has the same URL (\(PageID.urlPath(file.pageID, language: file.language))) as \(other.displayPath); rename or remove one of them"
-                    ))
-                continue
+            if let group = groupOfPage[file.pageID] {
+                groups[group].append(file)
+            } else {
+                groupOfPage[file.pageID] = groups.count
+                groups.append([file])
             }
-            let data = file.data
-            diagnostics += file.dataDiagnostics
-            if data.values["title"] == nil, file.frontMatter["title"] == nil {
-                diagnostics.append(
-                    Diagnostic(
-                        file: file.displayPath, line: 1, column: 1,
-                        message: "the page has no `title`; add `title: …` to its front matter"))
-            }
-            pages[
-                file.pageID, default: Page(id: file.pageID, kind: file.kind, files: [:], data: [:], sourceLanguage: "")
-            ]
-            .files[file.language] = file
-            pages[file.pageID]!.data[file.language] = data
         }
 
-        // Each page on its own (on all cores): its source language, inherited fields, translation checks, dates.
-        let grouped = pages
+        // Each page on its own (on all cores): its files, source language, inherited fields, translation checks, dates.
         let worker = SiteBuilder(config: config, includeDrafts: includeDrafts)
-        let finished = Parallel.map(grouped.keys.sorted()) { id -> (page: Page?, diagnostics: [Diagnostic]) in
+        let ordered = groupOfPage.sorted { $0.key < $1.key }.map { groups[$0.value] }
+        let finished = Parallel.map(ordered) { files -> (page: Page?, diagnostics: [Diagnostic]) in
             var builder = worker
-            let page = builder.finish(grouped[id]!, timeZone: timeZone)
+            let page = builder.finish(builder.page(of: files), timeZone: timeZone)
             return (page, builder.diagnostics)
         }
-        pages = [:]
+        var pages: [String: Page] = [:]
+        pages.reserveCapacity(finished.count)
         for (page, pageDiagnostics) in finished {
             diagnostics += pageDiagnostics
             if let page { pages[page.id] = page }
@@ -73,6 +60,33 @@ struct SiteBuilder {
             site.formatting[language.code] = DateFormatting(localeIdentifier: language.locale)
         }
         return site
+    }
+
+    /// The page of `files` (all with one page id, in the order they were read): the first file of each language
+    /// counts, a later one is reported.
+    private mutating func page(of files: [SourceFile]) -> Page {
+        var page = Page(id: files[0].pageID, kind: files[0].kind, files: [:], data: [:], sourceLanguage: "")
+        for file in files {
+            if let other = page.files[file.language] {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath, line: 1, column: 1,
+                        message:
+                            "this page has the same URL (\(PageID.urlPath(file.pageID, language: file.language))) as \(other.displayPath); rename or remove one of them"
+                    ))
+                continue
+            }
+            diagnostics += file.dataDiagnostics
+            if file.data.values["title"] == nil, file.frontMatter["title"] == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath, line: 1, column: 1,
+                        message: "the page has no `title`; add `title: …` to its front matter"))
+            }
+            page.files[file.language] = file
+            page.data[file.language] = file.data
+        }
+        return page
     }
 
     /// A page with its source language, inherited fields and event dates; nil for a draft not built.

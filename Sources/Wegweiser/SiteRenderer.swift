@@ -53,7 +53,9 @@ struct SiteRenderer {
 
     /// One page in one language: where it goes and the hash of the Markdown body it shows (0 for a generated page).
     struct PageJob: Sendable {
-        var language: Language
+        /// The reader's language, as its place in the site's languages: a job is copied several times, and a
+        /// `Language` holds several strings to count references to.
+        var languageIndex: Int
         var id: String
         /// Path inside the output folder, e.g. `de/guides/arbeit/index.html`.
         var path: String
@@ -74,13 +76,14 @@ struct SiteRenderer {
     func pageJobs() -> [PageJob] {
         let site = site
         // One language per task: a big site has hundreds of thousands of jobs.
-        return Parallel.map(site.config.languages, chunkSize: 1) { language in
-            site.order.compactMap { id -> PageJob? in
+        return Parallel.map(Array(site.config.languages.indices), chunkSize: 1) { languageIndex in
+            let language = site.config.languages[languageIndex]
+            return site.order.compactMap { id -> PageJob? in
                 guard let page = site.pages[id], let code = site.contentLanguage(of: page, for: language) else {
                     return nil
                 }
                 return PageJob(
-                    language: language, id: id,
+                    languageIndex: languageIndex, id: id,
                     path: PageID.outputPath(id, language: language.code),
                     bodyHash: page.files[code]?.bodyHash ?? 0)
             }
@@ -115,7 +118,8 @@ struct SiteRenderer {
         let results = Parallel.map(jobs, chunkDone: chunkDone, state: newBuffer) { buffer, job -> PageResult in
             if let outcome = reuse?(job) { return PageResult(job: job, outcome: outcome, bytes: nil, rendered: false) }
             buffer.removeAll(keepingCapacity: true)
-            var outcome = renderer.renderPage(job.id, language: job.language, into: &buffer)
+            var outcome = renderer.renderPage(
+                job.id, language: renderer.site.config.languages[job.languageIndex], into: &buffer)
             if outcome.written, let writer {
                 if let failure = writer.write(buffer, to: job.path) { outcome.diagnostics.append(failure) }
             }

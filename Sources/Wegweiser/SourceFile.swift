@@ -18,6 +18,8 @@ final class SourceFile: Sendable {
     let bodyHash: UInt64
     /// What the build cache keeps of this file.
     let source: ContentLoader.KnownSource
+    /// Whether `source` is the last build's, taken over because the file's stamp is unchanged.
+    let sourceFromCache: Bool
     /// The fields as read from the front matter (in this file's language, before inheritance), and the problems
     /// reading them.
     let data: PageData
@@ -25,7 +27,8 @@ final class SourceFile: Sendable {
 
     init(
         language: String, displayPath: String, pageID: String, kind: PageKind, frontMatter: Mapping, bodyLine: Int,
-        frontMatterHash: UInt64, bodyHash: UInt64, source: ContentLoader.KnownSource, data: PageData,
+        frontMatterHash: UInt64, bodyHash: UInt64, source: ContentLoader.KnownSource, sourceFromCache: Bool,
+        data: PageData,
         dataDiagnostics: [Diagnostic]
     ) {
         self.language = language
@@ -37,6 +40,7 @@ final class SourceFile: Sendable {
         self.frontMatterHash = frontMatterHash
         self.bodyHash = bodyHash
         self.source = source
+        self.sourceFromCache = sourceFromCache
         self.data = data
         self.dataDiagnostics = dataDiagnostics
     }
