@@ -19,7 +19,7 @@ import Templates
 /// corrupt or foreign cache means a full build; the cache is removed before the output is changed in place and
 /// written again only after, so an interrupted rebuild is followed by a full one.
 struct BuildCache: Sendable {
-    static let header = "wegweiser-cache 1 \(Version.current)"
+    static let header = "wegweiser-cache 2 \(Version.current)"
 
     var global: UInt64
     var meta: UInt64
@@ -188,7 +188,8 @@ struct BuildCache: Sendable {
         out.numbers([source.frontMatterLine])
         out.numbers([source.bodyLine])
         out.field(String(source.bodyHash, radix: 16))
-        out.field(source.frontMatterText)
+        out.field(String(source.frontMatterHash, radix: 16))
+        source.frontMatter.withUnsafeBufferPointer { out.field(bytes: $0) }
         out.endLine()
     }
 
@@ -236,27 +237,30 @@ struct CacheWriter {
     private var atLineStart = true
 
     mutating func field(_ text: String) {
+        var text = text
+        text.withUTF8 { field(bytes: $0) }
+    }
+
+    /// A field of any bytes (the reader gives them back with `bytes`).
+    mutating func field(bytes field: UnsafeBufferPointer<UInt8>) {
         if !atLineStart { bytes.append(UInt8(ascii: "\t")) }
         atLineStart = false
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() {
-                let escape: UInt8
-                switch byte {
-                case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
-                case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
-                case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
-                case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
-                default: continue
-                }
-                bytes.append(contentsOf: utf8[runStart..<index])
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(escape)
-                runStart = index + 1
+        var runStart = 0
+        for (index, byte) in field.enumerated() {
+            let escape: UInt8
+            switch byte {
+            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+            case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+            case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+            default: continue
             }
-            bytes.append(contentsOf: utf8[runStart...])
+            bytes.append(contentsOf: field[runStart..<index])
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(escape)
+            runStart = index + 1
         }
+        bytes.append(contentsOf: field[runStart...])
     }
 
     /// Whole numbers as one field, separated by commas, without making strings of them.
@@ -333,13 +337,13 @@ struct CacheReader {
         default: break
         }
         if isWord(0, "source") {
-            guard fields.count == 7, let stamp = SourceFolder.FileStamp(values: integers(2) ?? []),
+            guard fields.count == 8, let stamp = SourceFolder.FileStamp(values: integers(2) ?? []),
                 let frontMatterLine = integer(3), let bodyLine = integer(4), let bodyHash = hex(5),
-                let path = string(1), let text = string(6)
+                let frontMatterHash = hex(6), let path = string(1), let frontMatter = bytes(7)
             else { return false }
             cache.sources[path] = ContentLoader.KnownSource(
-                stamp: stamp, frontMatterText: text, frontMatterLine: frontMatterLine, bodyLine: bodyLine,
-                bodyHash: bodyHash)
+                stamp: stamp, frontMatterLine: frontMatterLine, bodyLine: bodyLine, bodyHash: bodyHash,
+                frontMatterHash: frontMatterHash, frontMatter: frontMatter)
         } else if isWord(0, "page") {
             guard fields.count >= 5, let path = string(1), let hash = hex(2), isWord(3, "0") || isWord(3, "1"),
                 let headingsFile = string(4)
@@ -391,20 +395,26 @@ struct CacheReader {
         }
     }
 
-    /// A field's text with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape.
+    /// A field's text with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape or for text that is not
+    /// UTF-8.
     private func string(_ field: Int) -> String? {
-        let bytes = UnsafeBufferPointer(rebasing: buffer[fields[field]])
-        guard var backslash = position(of: UInt8(ascii: "\\"), in: fields[field]).map({ $0 - fields[field].lowerBound })
-        else {
-            return String(validating: bytes, as: UTF8.self)
+        let range = fields[field]
+        guard position(of: UInt8(ascii: "\\"), in: range) != nil else {
+            return String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
         }
+        return bytes(field).flatMap { $0.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } }
+    }
+
+    /// A field's bytes with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape.
+    private func bytes(_ field: Int) -> [UInt8]? {
+        let range = fields[field]
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var runStart = 0
-        while true {
-            out.append(contentsOf: bytes[runStart..<backslash])
-            guard backslash + 1 < bytes.count else { return nil }
-            switch bytes[backslash + 1] {
+        out.reserveCapacity(range.count)
+        var runStart = range.lowerBound
+        while let backslash = position(of: UInt8(ascii: "\\"), in: runStart..<range.upperBound) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<backslash]))
+            guard backslash + 1 < range.upperBound else { return nil }
+            switch buffer[backslash + 1] {
             case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
             case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
             case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
@@ -412,13 +422,9 @@ struct CacheReader {
             default: return nil
             }
             runStart = backslash + 2
-            let offset = fields[field].lowerBound
-            guard let next = position(of: UInt8(ascii: "\\"), in: (offset + runStart)..<fields[field].upperBound)
-            else { break }
-            backslash = next - offset
         }
-        out.append(contentsOf: bytes[runStart...])
-        return out.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<range.upperBound]))
+        return out
     }
 
     /// A field of lowercase hexadecimal digits as a number; nil for anything else.

@@ -37,14 +37,18 @@ struct ContentLoader {
         var stamp: SourceFolder.FileStamp
     }
 
-    /// What the last build read from a file: if the file's stamp is unchanged, its front matter is parsed from here
-    /// and the file is not read (its body is read only if its page is rendered).
+    /// What the last build read from a file: if the file's stamp is unchanged, its front matter is taken from here,
+    /// already parsed, and the file is not read (its body is read only if its page is rendered).
     struct KnownSource: Sendable {
         var stamp: SourceFolder.FileStamp
-        var frontMatterText: String
         var frontMatterLine: Int
         var bodyLine: Int
         var bodyHash: UInt64
+        /// `ContentHash` of the front matter's text and of where it and the body start (line numbers in diagnostics
+        /// depend on them).
+        var frontMatterHash: UInt64
+        /// The parsed front matter in `Mapping`'s binary form.
+        var frontMatter: [UInt8]
     }
 
     /// Files of the last build, by path (from the build cache).
@@ -89,14 +93,15 @@ struct ContentLoader {
         }
         PhaseTimer.mark("walk")
         let known = self.known.value
-        let parsed = Parallel.map(files) { candidate in
+        let parsed = Parallel.map(files) { candidate -> (SourceFile?, [Diagnostic], Bool) in
             var diagnostics: [Diagnostic] = []
-            if let source = known[candidate.path], source.stamp == candidate.stamp {
+            if let source = known[candidate.path], source.stamp == candidate.stamp,
+                let frontMatter = source.frontMatter.withUnsafeBufferPointer(Mapping.init(binary:))
+            {
                 let file = Self.makeFile(
-                    source, fromCache: true, path: candidate.path, language: candidate.language,
-                    relativePath: candidate.relativePath,
-                    diagnostics: &diagnostics)
-                return (file, diagnostics, false)
+                    source, frontMatter: frontMatter, fromCache: true, path: candidate.path,
+                    language: candidate.language, relativePath: candidate.relativePath)
+                return (file, [], false)
             }
             switch SourceFolder.read(candidate.path) {
             case .text(let text):
@@ -149,40 +154,40 @@ struct ContentLoader {
                         "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"))
             return nil
         }
-        let source = KnownSource(
-            stamp: stamp, frontMatterText: frontMatterText, frontMatterLine: split.frontMatterLine,
-            bodyLine: split.bodyLine, bodyHash: ContentHash.of(split.body))
-        return makeFile(
-            source, fromCache: false, path: path, language: language, relativePath: relativePath,
-            diagnostics: &diagnostics)
-    }
-
-    /// The page file from its front matter, with its fields read (each file on its own, so on all cores).
-    private static func makeFile(
-        _ source: KnownSource, fromCache: Bool, path: String, language: String, relativePath: String,
-        diagnostics: inout [Diagnostic]
-    ) -> SourceFile? {
         let frontMatter: Mapping
         do {
-            frontMatter = try FrontMatterParser.parse(source.frontMatterText, lineOffset: source.frontMatterLine - 1)
+            frontMatter = try FrontMatterParser.parse(frontMatterText, lineOffset: split.frontMatterLine - 1)
         } catch {
             diagnostics.append(Diagnostic(file: path, position: error.position, message: error.message))
             return nil
         }
+        var hash = ContentHash()
+        hash.add(frontMatterText)
+        hash.add(UInt64(split.frontMatterLine))
+        hash.add(UInt64(split.bodyLine))
+        var binary: [UInt8] = []
+        frontMatter.appendBinary(to: &binary)
+        let source = KnownSource(
+            stamp: stamp, frontMatterLine: split.frontMatterLine, bodyLine: split.bodyLine,
+            bodyHash: ContentHash.of(split.body), frontMatterHash: hash.value, frontMatter: binary)
+        return makeFile(
+            source, frontMatter: frontMatter, fromCache: false, path: path, language: language,
+            relativePath: relativePath)
+    }
+
+    /// The page file from its front matter, with its fields read (each file on its own, so on all cores).
+    private static func makeFile(
+        _ source: KnownSource, frontMatter: Mapping, fromCache: Bool, path: String, language: String,
+        relativePath: String
+    ) -> SourceFile {
         let (id, isIndex) = PageID.of(relativePath: relativePath)
         let kind = PageKind.of(components: LinkResolver.segments(Substring(id)), isIndex: isIndex)
         var reader = PageDataReader(file: path)
         let data = reader.read(frontMatter, kind: kind)
-        // The front matter's text and where it and the body start (line numbers in diagnostics depend on them).
-        var hash = ContentHash()
-        hash.add(source.frontMatterText)
-        hash.add(UInt64(source.frontMatterLine))
-        hash.add(UInt64(source.bodyLine))
         return SourceFile(
             language: language, displayPath: path, pageID: id, kind: kind, frontMatter: frontMatter,
-            bodyLine: source.bodyLine, frontMatterHash: hash.value, bodyHash: source.bodyHash, source: source,
-            sourceFromCache: fromCache,
-            data: data, dataDiagnostics: reader.diagnostics)
+            bodyLine: source.bodyLine, frontMatterHash: source.frontMatterHash, bodyHash: source.bodyHash,
+            source: source, sourceFromCache: fromCache, data: data, dataDiagnostics: reader.diagnostics)
     }
 
     /// A file's text; nil if it does not exist. Invalid UTF-8 is a diagnostic at the offending byte.

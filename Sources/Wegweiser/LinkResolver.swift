@@ -130,12 +130,13 @@ struct LinkResolver {
                 last = segment
                 count += 1
             }
-            func text(_ segment: Range<Int>) -> Substring {
-                Substring(decoding: UnsafeBufferPointer(rebasing: bytes[segment]), as: UTF8.self)
-            }
-            // `index.html` last is dropped first; then a language code first, if a segment is left.
-            let skipLast = count > 0 && text(last) == "index.html"
-            let skipFirst = count > (skipLast ? 1 : 0) && site.config.language(text(first)) != nil
+            // `index.html` last is dropped first; then a language code first, if a segment is left. Both are ASCII,
+            // so comparing bytes is comparing text.
+            let lastBytes = UnsafeBufferPointer(rebasing: bytes[last])
+            let firstBytes = UnsafeBufferPointer(rebasing: bytes[first])
+            let skipLast = count > 0 && lastBytes.elementsEqual("index.html".utf8)
+            let skipFirst =
+                count > (skipLast ? 1 : 0) && site.config.languages.contains { $0.code.utf8.elementsEqual(firstBytes) }
             return StringAssembly.make(capacity: bytes.count) { id in
                 var index = 0
                 var written = 0

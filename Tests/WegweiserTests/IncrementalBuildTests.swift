@@ -290,9 +290,9 @@ import Testing
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
         try site.expectRebuildEqualsCleanBuild {
-            var text = try String(contentsOfFile: site.cachePath, encoding: .utf8)
-            text = String(text.prefix(text.count / 2))
-            try text.write(toFile: site.cachePath, atomically: false, encoding: .utf8)
+            // The cache is not all text (parsed front matter is kept in binary form): it is cut as bytes.
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: site.cachePath))
+            try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: site.cachePath))
             try site.edit("content/de/guides/arbeit/sprachkurs.md") { $0 + "\nMehr.\n" }
         }
     }
@@ -348,18 +348,19 @@ import Testing
         info.st_size = 99
         info.st_mtim = timespec(tv_sec: 1_700_000_000, tv_nsec: 123_456_789)
         info.st_ctim = timespec(tv_sec: 1_700_000_001, tv_nsec: 5)
+        // Every byte value that needs escaping in the cache's lines, and the rest.
+        let binary = [UInt8](0...255) + [UInt8(ascii: "\\"), UInt8(ascii: "t"), 9, 10, 13]
         let source = ContentLoader.KnownSource(
-            stamp: SourceFolder.FileStamp(info), frontMatterText: "title: \"Ä\\b\"\nsummary:\tx\r\n",
-            frontMatterLine: 2,
-            bodyLine: 5, bodyHash: 0xfeed)
+            stamp: SourceFolder.FileStamp(info), frontMatterLine: 2, bodyLine: 5, bodyHash: 0xfeed,
+            frontMatterHash: UInt64.max, frontMatter: binary)
         var cache = BuildCache(global: 1, meta: 2)
         cache.sources["content/de/ä.md"] = source
         let decoded = try #require(BuildCache.decode(cache.encoded()))
         let back = try #require(decoded.sources["content/de/ä.md"])
         #expect(back.stamp == source.stamp)
         #expect(back.stamp.values == [7, 12345, 99, 1_700_000_000, 123_456_789, 1_700_000_001, 5])
-        #expect(back.frontMatterText == source.frontMatterText)
-        #expect((back.frontMatterLine, back.bodyLine, back.bodyHash) == (2, 5, 0xfeed))
+        #expect(back.frontMatter == binary)
+        #expect((back.frontMatterLine, back.bodyLine, back.bodyHash, back.frontMatterHash) == (2, 5, 0xfeed, .max))
 
         /// The encoded cache with `change` applied to everything before its checksum line, and the checksum redone.
         func resealed(_ change: ([UInt8]) -> [UInt8]) -> [UInt8] {
