@@ -187,9 +187,11 @@ struct BuildCache: Sendable {
         out.numbers(source.stamp.values)
         out.numbers([source.frontMatterLine])
         out.numbers([source.bodyLine])
-        out.field(String(source.bodyHash, radix: 16))
-        out.field(String(source.frontMatterHash, radix: 16))
-        source.frontMatter.withUnsafeBufferPointer { out.field(bytes: $0) }
+        out.hex(source.bodyHash)
+        out.hex(source.frontMatterHash)
+        // The parsed front matter, in binary: its length, then its bytes as they are (see `CacheReader`).
+        out.numbers([source.frontMatter.count])
+        source.frontMatter.withUnsafeBufferPointer { out.raw($0) }
         out.endLine()
     }
 
@@ -198,7 +200,7 @@ struct BuildCache: Sendable {
         let outcome = page.outcome
         out.field("page")
         out.field(path)
-        out.field(String(page.bodyHash, radix: 16))
+        out.hex(page.bodyHash)
         out.field(outcome.written ? "1" : "0")
         out.field(outcome.headingsFile ?? "")
         for id in outcome.headingIDs.sorted() { out.field(id) }
@@ -231,36 +233,52 @@ struct BuildCache: Sendable {
 }
 
 /// Lines of tab-separated fields; tabs, line breaks and backslashes inside a field are written as `\t`, `\n`, `\r`
-/// and `\\`.
+/// and `\\`. Binary data goes unescaped into the last field of a line, after a field with its length.
 struct CacheWriter {
     var bytes: [UInt8] = []
     private var atLineStart = true
 
     mutating func field(_ text: String) {
-        var text = text
-        text.withUTF8 { field(bytes: $0) }
-    }
-
-    /// A field of any bytes (the reader gives them back with `bytes`).
-    mutating func field(bytes field: UnsafeBufferPointer<UInt8>) {
         if !atLineStart { bytes.append(UInt8(ascii: "\t")) }
         atLineStart = false
-        var runStart = 0
-        for (index, byte) in field.enumerated() {
-            let escape: UInt8
-            switch byte {
-            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
-            case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
-            case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
-            case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
-            default: continue
+        var text = text
+        text.withUTF8 { field in
+            var runStart = 0
+            for (index, byte) in field.enumerated() {
+                let escape: UInt8
+                switch byte {
+                case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+                case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+                case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+                case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+                default: continue
+                }
+                bytes.append(contentsOf: field[runStart..<index])
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(escape)
+                runStart = index + 1
             }
-            bytes.append(contentsOf: field[runStart..<index])
-            bytes.append(UInt8(ascii: "\\"))
-            bytes.append(escape)
-            runStart = index + 1
+            bytes.append(contentsOf: field[runStart...])
         }
-        bytes.append(contentsOf: field[runStart...])
+    }
+
+    /// A field of any bytes as they are, without escaping: it must be the last of its line, and follow a field
+    /// with its length.
+    mutating func raw(_ field: UnsafeBufferPointer<UInt8>) {
+        if !atLineStart { bytes.append(UInt8(ascii: "\t")) }
+        atLineStart = false
+        bytes.append(contentsOf: field)
+    }
+
+    /// A number as lowercase hexadecimal digits (as `String(value, radix: 16)` writes it).
+    mutating func hex(_ value: UInt64) {
+        if !atLineStart { bytes.append(UInt8(ascii: "\t")) }
+        atLineStart = false
+        let digits = max(1, (UInt64.bitWidth - value.leadingZeroBitCount + 3) / 4)
+        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
     }
 
     /// Whole numbers as one field, separated by commas, without making strings of them.
@@ -300,15 +318,32 @@ struct CacheReader {
         var lineNumber = 0
         var start = 0
         while start < buffer.count {
-            // Lines and fields are found with `memchr`, which looks at many bytes at once.
-            guard let end = position(of: UInt8(ascii: "\n"), in: start..<buffer.count) else { return nil }
             fields.removeAll(keepingCapacity: true)
-            var fieldStart = start
-            while let tab = position(of: UInt8(ascii: "\t"), in: fieldStart..<end) {
-                fields.append(fieldStart..<tab)
-                fieldStart = tab + 1
+            let end: Int
+            if startsWith("source\t", at: start) {
+                // Eight fields, the last the length of the ninth, which is raw bytes up to the line break.
+                var fieldStart = start
+                for _ in 0..<8 {
+                    guard let tab = position(of: UInt8(ascii: "\t"), in: fieldStart..<buffer.count) else { return nil }
+                    fields.append(fieldStart..<tab)
+                    fieldStart = tab + 1
+                }
+                guard let length = integer(7), length >= 0, length < buffer.count - fieldStart,
+                    buffer[fieldStart + length] == UInt8(ascii: "\n")
+                else { return nil }
+                end = fieldStart + length
+                fields.append(fieldStart..<end)
+            } else {
+                // Lines and fields are found with `memchr`, which looks at many bytes at once.
+                guard let lineEnd = position(of: UInt8(ascii: "\n"), in: start..<buffer.count) else { return nil }
+                end = lineEnd
+                var fieldStart = start
+                while let tab = position(of: UInt8(ascii: "\t"), in: fieldStart..<end) {
+                    fields.append(fieldStart..<tab)
+                    fieldStart = tab + 1
+                }
+                fields.append(fieldStart..<end)
             }
-            fields.append(fieldStart..<end)
             lineNumber += 1
             guard take(lineNumber: lineNumber, into: &cache, current: &current) else { return nil }
             start = end + 1
@@ -337,10 +372,11 @@ struct CacheReader {
         default: break
         }
         if isWord(0, "source") {
-            guard fields.count == 8, let stamp = SourceFolder.FileStamp(values: integers(2) ?? []),
+            guard fields.count == 9, let stamp = SourceFolder.FileStamp(values: integers(2) ?? []),
                 let frontMatterLine = integer(3), let bodyLine = integer(4), let bodyHash = hex(5),
-                let frontMatterHash = hex(6), let path = string(1), let frontMatter = bytes(7)
+                let frontMatterHash = hex(6), let path = string(1)
             else { return false }
+            let frontMatter = Array(UnsafeBufferPointer(rebasing: buffer[fields[8]]))
             cache.sources[path] = ContentLoader.KnownSource(
                 stamp: stamp, frontMatterLine: frontMatterLine, bodyLine: bodyLine, bodyHash: bodyHash,
                 frontMatterHash: frontMatterHash, frontMatter: frontMatter)
@@ -377,6 +413,13 @@ struct CacheReader {
             return false
         }
         return true
+    }
+
+    /// Whether the buffer holds `prefix` at `index`.
+    private func startsWith(_ prefix: StaticString, at index: Int) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard buffer.count - index >= count else { return false }
+        return prefix.withUTF8Buffer { UnsafeBufferPointer(rebasing: buffer[index..<index + count]).elementsEqual($0) }
     }
 
     /// Where `byte` first is in `range` of the buffer.

@@ -382,5 +382,14 @@ import Testing
         }
         #expect(twoNumbers != resealed { $0 })
         #expect(BuildCache.decode(twoNumbers) == nil)
+        // The binary front matter's length must end it at the line break.
+        for length in [binary.count - 1, binary.count + 1, 1 << 40] {
+            let wrongLength = resealed { bytes in
+                let text = "\t\(binary.count)\t".utf8
+                let at = bytes.indices.first { bytes[$0...].starts(with: text) }!
+                return Array(bytes[..<at]) + Array("\t\(length)\t".utf8) + Array(bytes[(at + text.count)...])
+            }
+            #expect(BuildCache.decode(wrongLength) == nil, "length \(length)")
+        }
     }
 }
