@@ -144,25 +144,31 @@ struct BuildCache: Sendable {
     /// Writes the cache through a temporary file, so that it is either whole or absent.
     func write(to path: String) {
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let bytes = encoded()
-        let written = bytes.withUnsafeBufferPointer { OutputWriter.writeFile(temporary, $0) }
+        let written = OutputWriter.writeFile(temporary, parts: encodedParts())
         if !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     func encoded() -> [UInt8] {
-        var out = CacheWriter()
-        out.line(Self.header)
-        out.line("global", String(global, radix: 16))
-        out.line("meta", String(meta, radix: 16))
+        Array(encodedParts().joined())
+    }
+
+    /// The cache's bytes in pieces that, one after the other, are the whole cache: they are written as they are,
+    /// without being joined in memory first.
+    func encodedParts() -> [[UInt8]] {
+        var head = CacheWriter()
+        head.line(Self.header)
+        head.line("global", String(global, radix: 16))
+        head.line("meta", String(meta, radix: 16))
         let sourceList = sourceList.isEmpty ? sources.keys.sorted().map { ($0, sources[$0]!) } : sourceList
         let pageList = pageList.isEmpty ? pages.keys.sorted().map { ($0, pages[$0]!) } : pageList
-        // The lines are written in slices on all cores, then joined in order.
-        for part in Self.inSlices(sourceList, Self.writeSource) + Self.inSlices(pageList, Self.writePage) {
-            out.bytes += part
-        }
+        // The lines are written in slices on all cores.
+        let parts = [head.bytes] + Self.inSlices(sourceList, Self.writeSource) + Self.inSlices(pageList, Self.writePage)
         // A checksum of all of it last: a cache cut short or changed by hand is not trusted.
-        out.line("end", String(ContentHash.of(out.bytes[...]), radix: 16))
-        return out.bytes
+        var checksum = ContentHash.Stream()
+        for part in parts { part.withUnsafeBytes { checksum.add($0) } }
+        var end = CacheWriter()
+        end.line("end", String(checksum.value, radix: 16))
+        return parts + [end.bytes]
     }
 
     /// The bytes of `write` applied to each item, made on all cores in slices of a few thousand items.
@@ -173,6 +179,8 @@ struct BuildCache: Sendable {
         let slices = stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
         return Parallel.map(slices, chunkSize: 1) { slice in
             var out = CacheWriter()
+            // Room for lines longer than most: memory reserved but not used is never touched.
+            out.bytes.reserveCapacity(slice.count * 512)
             for item in slice { write(item, &out) }
             return out.bytes
         }

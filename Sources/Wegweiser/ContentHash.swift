@@ -36,9 +36,54 @@ struct ContentHash {
         mix(number)
     }
 
-    private mutating func mix(_ word: UInt64) {
+    fileprivate mutating func mix(_ word: UInt64) {
         value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
         value ^= value >> 31
+    }
+
+    /// `ContentHash.of` the bytes given piece by piece, without joining them first: the same value as for all of
+    /// them at once, wherever they are cut.
+    struct Stream {
+        private var hash = ContentHash()
+        /// Bytes not yet mixed (fewer than eight), in the low bits, first byte lowest.
+        private var pending: UInt64 = 0
+        private var pendingCount = 0
+        private var total = 0
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            var index = 0
+            // Complete a pending word first; then whole words straight from the bytes.
+            while pendingCount > 0, index < bytes.count {
+                take(bytes[index])
+                index += 1
+            }
+            while index + 8 <= bytes.count {
+                hash.mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            while index < bytes.count {
+                take(bytes[index])
+                index += 1
+            }
+            total += bytes.count
+        }
+
+        private mutating func take(_ byte: UInt8) {
+            pending |= UInt64(byte) << UInt64(8 * pendingCount)
+            pendingCount += 1
+            if pendingCount == 8 {
+                hash.mix(pending)
+                (pending, pendingCount) = (0, 0)
+            }
+        }
+
+        /// The hash of everything added.
+        var value: UInt64 {
+            var final = hash
+            final.mix(pending)
+            final.mix(UInt64(total))
+            return final.value
+        }
     }
 
     static func of(_ text: Substring) -> UInt64 {

@@ -47,6 +47,18 @@ struct OutputWriter: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
+        return write(buffer, to: descriptor)
+    }
+
+    /// Writes `parts` one after the other into the file at `path`.
+    static func writeFile(_ path: String, parts: [[UInt8]]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return parts.allSatisfy { part in part.withUnsafeBufferPointer { write($0, to: descriptor) } }
+    }
+
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let result = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

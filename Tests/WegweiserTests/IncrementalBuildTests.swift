@@ -392,4 +392,24 @@ import Testing
             #expect(BuildCache.decode(wrongLength) == nil, "length \(length)")
         }
     }
+
+    /// The cache's checksum is made over its pieces as they are written; it must be the checksum of the whole, however
+    /// the bytes are cut.
+    @Test func checksumOfPiecesIsChecksumOfTheWhole() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for _ in 0..<20 {
+                var cuts = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+                    Int.random(in: 0...length, using: &generator)
+                }
+                cuts = ([0] + cuts + [length]).sorted()
+                var stream = ContentHash.Stream()
+                for (start, end) in zip(cuts, cuts.dropFirst()) {
+                    bytes[start..<end].withUnsafeBytes { stream.add($0) }
+                }
+                #expect(stream.value == ContentHash.of(bytes[...]), "\(length) bytes cut at \(cuts)")
+            }
+        }
+    }
 }
