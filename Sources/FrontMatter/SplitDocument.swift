@@ -37,22 +37,41 @@ public enum Document {
         // offset after a line break is always a character boundary.
         var text = text
         text.makeContiguousUTF8()
-        let found =
-            text.utf8.withContiguousStorageIfAvailable(frontMatterRange)
-            ?? Array(text.utf8).withUnsafeBufferPointer(frontMatterRange)
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+            Result { () throws(FrontMatterError) in try split(bytes: bytes) }
+        }!
+        let found = try result.get()
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        switch found {
+        return SplitDocument(
+            frontMatter: found.frontMatter.map { String(text[index($0.lowerBound)..<index($0.upperBound)]) },
+            frontMatterLine: found.frontMatterLine, body: text[index(found.bodyStart)...], bodyLine: found.bodyLine)
+    }
+
+    /// Where a file's front matter and body are, as byte offsets.
+    public struct Parts: Sendable, Equatable {
+        /// The bytes between a first line `---` and the next line `---` (with their line breaks), or nil if the
+        /// file does not start with a `---` line.
+        public var frontMatter: Range<Int>?
+        /// As in `SplitDocument`.
+        public var frontMatterLine: Int
+        /// The offset of the body's first byte (after a byte order mark when there is no front matter).
+        public var bodyStart: Int
+        /// As in `SplitDocument`.
+        public var bodyLine: Int
+    }
+
+    /// `split` on the UTF-8 bytes of a file, without making strings.
+    ///
+    /// - Throws: `.unclosedFrontMatter` at 1:1 if the opening `---` has no closing line.
+    public static func split(bytes: UnsafeBufferPointer<UInt8>) throws(FrontMatterError) -> Parts {
+        switch frontMatterRange(bytes) {
         case .none(let bodyStart):
-            return SplitDocument(frontMatter: nil, frontMatterLine: 1, body: text[index(bodyStart)...], bodyLine: 1)
+            return Parts(frontMatter: nil, frontMatterLine: 1, bodyStart: bodyStart, bodyLine: 1)
         case .unclosed:
             throw FrontMatterError(position: TextPosition(line: 1, column: 1), reason: .unclosedFrontMatter)
         case .closed(let frontMatter, let bodyStart, let bodyLine):
-            return SplitDocument(
-                frontMatter: String(text[index(frontMatter.lowerBound)..<index(frontMatter.upperBound)]),
-                frontMatterLine: 2,
-                body: text[index(bodyStart)...],
-                bodyLine: bodyLine)
+            return Parts(frontMatter: frontMatter, frontMatterLine: 2, bodyStart: bodyStart, bodyLine: bodyLine)
         }
     }
 

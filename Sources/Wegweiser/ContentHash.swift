@@ -92,6 +92,12 @@ struct ContentHash {
         return hash.value
     }
 
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(bytes)
+        return hash.value
+    }
+
     static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hash = ContentHash()
         bytes.withUnsafeBytes { hash.add($0) }

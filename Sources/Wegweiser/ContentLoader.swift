@@ -103,11 +103,13 @@ struct ContentLoader {
                     language: candidate.language, relativePath: candidate.relativePath)
                 return (file, [], false)
             }
-            switch SourceFolder.read(candidate.path) {
-            case .text(let text):
-                let file = Self.parse(
-                    text: text, path: candidate.path, language: candidate.language,
-                    relativePath: candidate.relativePath, stamp: candidate.stamp, diagnostics: &diagnostics)
+            switch SourceFolder.readUTF8(candidate.path) {
+            case .bytes(let bytes):
+                let file = bytes.withUnsafeBufferPointer { bytes in
+                    Self.parse(
+                        bytes: bytes, path: candidate.path, language: candidate.language,
+                        relativePath: candidate.relativePath, stamp: candidate.stamp, diagnostics: &diagnostics)
+                }
                 return (file, diagnostics, false)
             case .invalid(let diagnostic):
                 return (nil, [diagnostic], false)
@@ -127,33 +129,30 @@ struct ContentLoader {
         return result
     }
 
+    /// A page file from its bytes (checked to be UTF-8): only its front matter is made a string; its body is hashed.
     private static func parse(
-        text: String, path: String, language: String, relativePath: String, stamp: SourceFolder.FileStamp,
-        diagnostics: inout [Diagnostic]
+        bytes: UnsafeBufferPointer<UInt8>, path: String, language: String, relativePath: String,
+        stamp: SourceFolder.FileStamp, diagnostics: inout [Diagnostic]
     ) -> SourceFile? {
-        if text.allSatisfy(\.isWhitespace) {
-            diagnostics.append(
-                Diagnostic(
-                    file: path, line: 1, column: 1,
-                    message:
-                        "the file is empty; a page needs front matter with at least a `title` between two `---` lines"))
-            return nil
-        }
-        let split: SplitDocument
+        let split: Document.Parts
         do {
-            split = try Document.split(text)
+            split = try Document.split(bytes: bytes)
         } catch {
             diagnostics.append(Diagnostic(file: path, position: error.position, message: error.message))
             return nil
         }
-        guard let frontMatterText = split.frontMatter else {
+        guard let frontMatterRange = split.frontMatter else {
+            let isEmpty = String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
             diagnostics.append(
                 Diagnostic(
                     file: path, line: 1, column: 1,
-                    message:
-                        "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"))
+                    message: isEmpty
+                        ? "the file is empty; a page needs front matter with at least a `title` between two `---` lines"
+                        : "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"
+                ))
             return nil
         }
+        let frontMatterText = String(decoding: UnsafeBufferPointer(rebasing: bytes[frontMatterRange]), as: UTF8.self)
         let frontMatter: Mapping
         do {
             frontMatter = try FrontMatterParser.parse(frontMatterText, lineOffset: split.frontMatterLine - 1)
@@ -169,7 +168,8 @@ struct ContentLoader {
         frontMatter.appendBinary(to: &binary)
         let source = KnownSource(
             stamp: stamp, frontMatterLine: split.frontMatterLine, bodyLine: split.bodyLine,
-            bodyHash: ContentHash.of(split.body), frontMatterHash: hash.value, frontMatter: binary)
+            bodyHash: ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[split.bodyStart...]))),
+            frontMatterHash: hash.value, frontMatter: binary)
         return makeFile(
             source, frontMatter: frontMatter, fromCache: false, path: path, language: language,
             relativePath: relativePath)

@@ -87,8 +87,26 @@ enum SourceFolder {
 
     /// The contents of `path` as UTF-8 text.
     static func read(_ path: String) -> Text {
+        switch readUTF8(path) {
+        case .bytes(let bytes): .text(String(decoding: bytes, as: UTF8.self))
+        case .invalid(let diagnostic): .invalid(diagnostic)
+        case .unreadable: .unreadable
+        }
+    }
+
+    /// What reading a file that must be UTF-8 gave, as bytes.
+    enum Bytes {
+        /// Checked to be UTF-8.
+        case bytes([UInt8])
+        /// The file is not UTF-8: a diagnostic at the first bad byte.
+        case invalid(Diagnostic)
+        case unreadable
+    }
+
+    /// The contents of `path`, checked to be UTF-8 but not made a string.
+    static func readUTF8(_ path: String) -> Bytes {
         guard let bytes = readBytes(path) else { return .unreadable }
-        if let text = String(validating: bytes, as: UTF8.self) { return .text(text) }
+        if bytes.withUnsafeBufferPointer(UTF8Validation.isValid) { return .bytes(bytes) }
         return .invalid(
             Diagnostic(
                 file: path, position: UTF8Check.firstInvalidByte(bytes),
@@ -123,5 +141,54 @@ enum SourceFolder {
             bytes += piece
         }
         return failed ? nil : bytes
+    }
+}
+
+/// Checking that bytes are UTF-8 without making a string of them: a page's body is only hashed when it is loaded, and
+/// this is several times faster than the standard library's check on text that is mostly ASCII.
+enum UTF8Validation {
+    /// Whether `bytes` are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no surrogates, nothing
+    /// above U+10FFFF), exactly as `String(validating:as:)` decides.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = base[index]
+            if lead < 0x80 {
+                // After an ASCII byte, eight at a time while they are ASCII.
+                index += 1
+                while index + 8 <= count,
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                continue
+            }
+            // Two bytes (Latin letters with marks, Cyrillic, Greek, Arabic, Hebrew) are the common case.
+            if lead >= 0xC2, lead <= 0xDF {
+                guard index + 1 < count, base[index + 1] & 0xC0 == 0x80 else { return false }
+                index += 2
+                continue
+            }
+            // The allowed range of the second byte depends on the lead; later bytes are 80...BF.
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xE0: (length, low) = (3, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, high) = (3, 0x9F)
+            case 0xF0: (length, low) = (4, 0x90)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, high) = (4, 0x8F)
+            default: return false
+            }
+            guard index + length <= count, base[index + 1] >= low, base[index + 1] <= high,
+                base[index + 2] & 0xC0 == 0x80, length == 3 || base[index + 3] & 0xC0 == 0x80
+            else { return false }
+            index += length
+        }
+        return true
     }
 }

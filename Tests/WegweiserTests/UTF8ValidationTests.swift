@@ -1,0 +1,67 @@
+import Testing
+
+@testable import Wegweiser
+
+/// The check that a page file is UTF-8 must decide exactly as the standard library does: a body it let through would
+/// reach libcmark and the output unchecked.
+@Suite struct UTF8ValidationTests {
+    static func agrees(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(UTF8Validation.isValid) == (String(validating: bytes, as: UTF8.self) != nil)
+    }
+
+    /// Bytes at the edges of the ranges that matter to UTF-8.
+    static let edges: [UInt8] = [
+        0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4,
+        0xF5, 0xFF,
+    ]
+
+    @Test func everyLeadWithEdgeBytesAfterIt() {
+        for lead in UInt8.min...UInt8.max {
+            #expect(Self.agrees([lead]), "\(lead)")
+            for second in UInt8.min...UInt8.max {
+                #expect(Self.agrees([lead, second]), "\([lead, second])")
+            }
+            for second in Self.edges {
+                for third in Self.edges {
+                    #expect(Self.agrees([lead, second, third]), "\([lead, second, third])")
+                    guard lead >= 0xE0 else { continue }
+                    for fourth in Self.edges {
+                        #expect(Self.agrees([lead, second, third, fourth]), "\([lead, second, third, fourth])")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Pieces placed at every distance from an eight-byte boundary, where the ASCII fast path starts and stops.
+    @Test func piecesAtEveryAlignment() {
+        let pieces: [[UInt8]] = [
+            Array("ä".utf8), Array("ب".utf8), Array("€".utf8), Array("😀".utf8), [0xC3], [0xE2, 0x82],
+            [0xF0, 0x9F, 0x98],
+            [0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0x80], [0xFF],
+        ]
+        for piece in pieces {
+            for before in 0...17 {
+                for after in 0...9 {
+                    let bytes =
+                        Array(repeating: UInt8(ascii: "a"), count: before) + piece
+                        + Array(repeating: UInt8(ascii: "b"), count: after)
+                    #expect(Self.agrees(bytes), "\(piece) after \(before), before \(after)")
+                }
+            }
+        }
+    }
+
+    @Test func randomMixtures() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [[UInt8]] =
+            [Array("Düsseldorf ".utf8), Array("مرحبا ".utf8), Array("Україна ".utf8), Array("\n\r\t".utf8)]
+            + Self.edges.map { [$0] }
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...12, using: &generator)
+            let bytes = (0..<count).flatMap { _ in pool.randomElement(using: &generator)! }
+            #expect(Self.agrees(bytes), "\(bytes)")
+        }
+        #expect([UInt8]().withUnsafeBufferPointer(UTF8Validation.isValid))
+    }
+}
