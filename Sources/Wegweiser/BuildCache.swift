@@ -322,6 +322,10 @@ struct CacheReader {
 
     mutating func read() -> BuildCache? {
         var cache = BuildCache(global: 0, meta: 0)
+        // Room for at least as many files and pages as a cache of this size holds (their lines are a few
+        // hundred bytes), so that the tables are not grown again and again.
+        cache.sources.reserveCapacity(buffer.count / 256)
+        cache.pages.reserveCapacity(buffer.count / 256)
         var current: (path: String, page: BuildCache.CachedPage)?
         var lineNumber = 0
         var start = 0
