@@ -181,7 +181,7 @@ struct ContentLoader {
         relativePath: String
     ) -> SourceFile {
         let (id, isIndex) = PageID.of(relativePath: relativePath)
-        let kind = PageKind.of(components: LinkResolver.segments(Substring(id)), isIndex: isIndex)
+        let kind = PageKind.of(id: id, isIndex: isIndex)
         var reader = PageDataReader(file: path)
         let data = reader.read(frontMatter, kind: kind)
         return SourceFile(

@@ -3,10 +3,8 @@ import Templates
 
 /// The front-matter fields of one page in one language, checked against its kind and converted for templates.
 struct PageData: Sendable {
-    /// Fields the file sets, by name.
+    /// Fields the file sets, by name. (Where each was written is in the file's front matter.)
     var values: [String: TemplateValue] = [:]
-    /// Where each field was written, for messages about it.
-    var positions: [String: TextPosition] = [:]
 
     subscript(_ name: String) -> TemplateValue? { values[name] }
 
@@ -30,7 +28,6 @@ struct PageDataReader {
         var data = PageData()
         let fields = Schema.fields(for: kind)
         data.values.reserveCapacity(map.entries.count)
-        data.positions.reserveCapacity(map.entries.count)
         // Entries are read in place: copying one costs more than reading it.
         for index in map.entries.indices {
             let key = map.entries[index].key
@@ -42,7 +39,6 @@ struct PageDataReader {
             if case .null = map.entries[index].value.value { continue }
             if let value = convert(map.entries[index].value, as: field.type, name: key) {
                 data.values[key] = value
-                data.positions[key] = map.entries[index].value.position
             }
         }
         return data

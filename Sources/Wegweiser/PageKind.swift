@@ -8,12 +8,14 @@ public enum PageKind: String, Sendable, Hashable {
     /// The list of profiles or of events (`profiles/_index.md`, `events/_index.md` or generated).
     case list
 
-    /// The kind of the content file at `path` (relative to its language folder, without `.md`).
-    static func of(components: [Substring], isIndex: Bool) -> PageKind {
-        guard let first = components.first else { return .home }
-        switch first {
-        case "profiles": return components.count == 1 && isIndex ? .list : .profile
-        case "events": return components.count == 1 && isIndex ? .list : .event
+    /// The kind of the page `id` (its path inside the language folder, folders joined by `/`).
+    static func of(id: String, isIndex: Bool) -> PageKind {
+        guard !id.isEmpty else { return .home }
+        let slash = id.utf8.firstIndex(of: UInt8(ascii: "/"))
+        let isTopLevel = slash == nil
+        switch id[..<(slash ?? id.endIndex)] {
+        case "profiles": return isTopLevel && isIndex ? .list : .profile
+        case "events": return isTopLevel && isIndex ? .list : .event
         case "guides": return .guide
         default: return .page
         }

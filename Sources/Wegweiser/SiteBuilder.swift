@@ -115,8 +115,12 @@ struct SiteBuilder {
     private mutating func checkTranslation(
         _ file: SourceFile, data: PageData, source: SourceFile, sourceData: PageData, kind: PageKind
     ) {
-        for field in Schema.fields(for: kind) where !field.translatable {
-            guard let own = data.values[field.name], let original = sourceData.values[field.name] else { continue }
+        // Only the fields the translation sets can differ: they are fewer than the kind's fields.
+        let fields = Schema.fields(for: kind)
+        for (name, own) in data.values {
+            guard let field = fields.first(where: { $0.name == name }), !field.translatable,
+                let original = sourceData.values[name]
+            else { continue }
             var differing: [String] = []
             if case .record(let subfields) = field.type, case .map(let ownMap) = own,
                 case .map(let sourceMap) = original
@@ -132,7 +136,7 @@ struct SiteBuilder {
                 diagnostics.append(
                     Diagnostic(
                         file: file.displayPath,
-                        position: data.positions[field.name] ?? TextPosition(line: 1, column: 1),
+                        position: file.frontMatter[field.name]?.position ?? TextPosition(line: 1, column: 1),
                         severity: .warning,
                         message:
                             "`\(name)` differs from \(source.displayPath); it is the same in every language, so write it only there"

@@ -42,6 +42,16 @@ import Testing
         #expect(PageID.parentPath(of: "") == nil)
     }
 
+    @Test(arguments: [
+        ("", true, PageKind.home), ("profiles", true, .list), ("profiles", false, .profile),
+        ("profiles/ki-duesseldorf", false, .profile), ("events", true, .list), ("events", false, .event),
+        ("events/sprachcafe", true, .event), ("guides", true, .guide), ("guides/arbeit/sprachkurs", false, .guide),
+        ("kontakt", false, .page), ("profilesx/y", false, .page), ("impressum/events", false, .page),
+    ])
+    func pageKindsFromIDs(id: String, isIndex: Bool, kind: PageKind) {
+        #expect(PageKind.of(id: id, isIndex: isIndex) == kind)
+    }
+
     @Test func linkTargets() {
         #expect(LinkResolver.hasScheme("https://example.org"))
         #expect(LinkResolver.hasScheme("mailto:a@b.de"))
