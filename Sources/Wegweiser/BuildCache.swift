@@ -107,12 +107,13 @@ struct BuildCache: Sendable {
 
     /// The hash of the site's structure: pages, their files' front matter, and the next date of every event.
     static func meta(of site: Site) -> UInt64 {
-        var hash = ContentHash()
-        for id in site.order {
-            guard let page = site.pages[id] else { continue }
+        // Each page's hash on all cores, then the hashes in the site's order.
+        let pageHashes = Parallel.map(site.order, chunkSize: 256) { id -> UInt64 in
+            guard let page = site.pages[id] else { return 0 }
+            var hash = ContentHash()
             hash.add(id)
-            for code in page.files.keys.sorted() {
-                let file = page.files[code]!
+            for language in site.config.languages {
+                guard let file = page.files[language.code] else { continue }
                 hash.add(file.displayPath)
                 hash.add(file.frontMatterHash)
             }
@@ -124,7 +125,10 @@ struct BuildCache: Sendable {
                     hash.add("past")
                 }
             }
+            return hash.value
         }
+        var hash = ContentHash()
+        for pageHash in pageHashes { hash.add(pageHash) }
         return hash.value
     }
 
@@ -234,7 +238,7 @@ struct BuildCache: Sendable {
             last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == ContentHash.of(bytes[..<lastStart])
         else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
-            var reader = CacheReader(buffer: UnsafeBufferPointer(rebasing: buffer[..<lastStart]))
+            var reader = CacheReader(buffer: UnsafeBufferPointer(rebasing: buffer[..<lastStart]), bytes: bytes)
             return reader.read()
         }
     }
@@ -314,10 +318,13 @@ struct CacheWriter {
 /// that is not UTF-8 makes the whole cache unusable.
 struct CacheReader {
     let buffer: UnsafeBufferPointer<UInt8>
+    /// The array `buffer` points into: binary fields are kept as slices of it, without being copied.
+    let bytes: [UInt8]
     private var fields: [Range<Int>] = []
 
-    init(buffer: UnsafeBufferPointer<UInt8>) {
+    init(buffer: UnsafeBufferPointer<UInt8>, bytes: [UInt8]) {
         self.buffer = buffer
+        self.bytes = bytes
     }
 
     mutating func read() -> BuildCache? {
@@ -388,7 +395,7 @@ struct CacheReader {
                 let frontMatterLine = integer(3), let bodyLine = integer(4), let bodyHash = hex(5),
                 let frontMatterHash = hex(6), let path = string(1)
             else { return false }
-            let frontMatter = Array(UnsafeBufferPointer(rebasing: buffer[fields[8]]))
+            let frontMatter = bytes[fields[8]]
             cache.sources[path] = ContentLoader.KnownSource(
                 stamp: stamp, frontMatterLine: frontMatterLine, bodyLine: bodyLine, bodyHash: bodyHash,
                 frontMatterHash: frontMatterHash, frontMatter: frontMatter)

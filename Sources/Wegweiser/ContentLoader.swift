@@ -47,8 +47,8 @@ struct ContentLoader {
         /// `ContentHash` of the front matter's text and of where it and the body start (line numbers in diagnostics
         /// depend on them).
         var frontMatterHash: UInt64
-        /// The parsed front matter in `Mapping`'s binary form.
-        var frontMatter: [UInt8]
+        /// The parsed front matter in `Mapping`'s binary form (from the cache, a slice of the whole cache's bytes).
+        var frontMatter: ArraySlice<UInt8>
     }
 
     /// Files of the last build, by path (from the build cache).
@@ -169,7 +169,7 @@ struct ContentLoader {
         let source = KnownSource(
             stamp: stamp, frontMatterLine: split.frontMatterLine, bodyLine: split.bodyLine,
             bodyHash: ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[split.bodyStart...]))),
-            frontMatterHash: hash.value, frontMatter: binary)
+            frontMatterHash: hash.value, frontMatter: binary[...])
         return makeFile(
             source, frontMatter: frontMatter, fromCache: false, path: path, language: language,
             relativePath: relativePath)

@@ -127,10 +127,14 @@ struct SiteRenderer {
         }
 
         var anchors: [LinkResolver.AnchorCheck] = []
-        var headings: [String: Set<String>] = [:]
         for result in results {
             diagnostics += result.outcome.diagnostics
             anchors += result.outcome.anchors
+        }
+        // The headings of every page are gathered only when some link points at one.
+        guard !anchors.isEmpty else { return results }
+        var headings: [String: Set<String>] = [:]
+        for result in results {
             if let file = result.outcome.headingsFile { headings[file] = result.outcome.headingIDs }
         }
         checkAnchors(anchors, headings: headings)
