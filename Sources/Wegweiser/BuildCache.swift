@@ -194,6 +194,11 @@ struct BuildCache: Sendable {
         _ item: (path: String, source: ContentLoader.KnownSource), to out: inout CacheWriter
     ) {
         let (path, source) = item
+        // A file taken over from the last cache: its line, with the same path, is copied as it was.
+        if let line = source.cachedLine {
+            out.bytes.append(contentsOf: line)
+            return
+        }
         out.field("source")
         out.field(path)
         out.numbers(source.stamp.values)
@@ -398,7 +403,8 @@ struct CacheReader {
             let frontMatter = bytes[fields[8]]
             cache.sources[path] = ContentLoader.KnownSource(
                 stamp: stamp, frontMatterLine: frontMatterLine, bodyLine: bodyLine, bodyHash: bodyHash,
-                frontMatterHash: frontMatterHash, frontMatter: frontMatter)
+                frontMatterHash: frontMatterHash, frontMatter: frontMatter,
+                cachedLine: bytes[fields[0].lowerBound...fields[8].upperBound])
         } else if isWord(0, "page") {
             guard fields.count >= 5, let path = string(1), let hash = hex(2), isWord(3, "0") || isWord(3, "1"),
                 let headingsFile = string(4)

@@ -49,6 +49,9 @@ struct ContentLoader {
         var frontMatterHash: UInt64
         /// The parsed front matter in `Mapping`'s binary form (from the cache, a slice of the whole cache's bytes).
         var frontMatter: ArraySlice<UInt8>
+        /// The whole line the last build's cache kept for this file, with its line break (nil for a file read now):
+        /// written again as it is.
+        var cachedLine: ArraySlice<UInt8>? = nil
     }
 
     /// Files of the last build, by path (from the build cache).

@@ -360,6 +360,11 @@ import Testing
         #expect(back.stamp == source.stamp)
         #expect(back.stamp.values == [7, 12345, 99, 1_700_000_000, 123_456_789, 1_700_000_001, 5])
         #expect(Array(back.frontMatter) == binary)
+        // Written again from what was read, the cache is the same, byte for byte (its lines are copied).
+        #expect(back.cachedLine != nil)
+        var again = BuildCache(global: 1, meta: 2)
+        again.sources["content/de/ä.md"] = back
+        #expect(again.encoded() == cache.encoded())
         #expect((back.frontMatterLine, back.bodyLine, back.bodyHash, back.frontMatterHash) == (2, 5, 0xfeed, .max))
 
         /// The encoded cache with `change` applied to everything before its checksum line, and the checksum redone.
