@@ -54,21 +54,33 @@ struct ContentLoader {
         var cachedLine: ArraySlice<UInt8>? = nil
     }
 
-    /// Files of the last build, by path (from the build cache).
-    var known: Pending<[String: KnownSource]> = Pending([:])
-
-    /// Reads every page file of every language folder, sorted by path.
-    mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
-        var languageFolders: [(path: String, language: String)] = []
-        for entry in try SourceFolder.entries(of: root) {
-            let path = root + "/" + entry.name
-            if entry.isSymbolicLink {
+    /// The entries of `folder` with their paths, without symbolic links: those are reported, not followed (they
+    /// could point out of content/ or form loops, and editors have no need for them).
+    static func entries(of folder: String, reportingLinksTo diagnostics: inout [Diagnostic]) throws(BuildFailure)
+        -> [(path: String, entry: SourceFolder.Entry)]
+    {
+        var entries: [(path: String, entry: SourceFolder.Entry)] = []
+        for entry in try SourceFolder.entries(of: folder) {
+            let path = folder + "/" + entry.name
+            guard !entry.isSymbolicLink else {
                 diagnostics.append(
                     Diagnostic(
                         file: path, line: 1, column: 1, severity: .warning,
                         message: "symbolic links are not followed; copy the file into the content folder instead"))
                 continue
             }
+            entries.append((path, entry))
+        }
+        return entries
+    }
+
+    /// Files of the last build, by path (from the build cache).
+    var known: Pending<[String: KnownSource]> = Pending([:])
+
+    /// Reads every page file of every language folder, sorted by path.
+    mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
+        var languageFolders: [(path: String, language: String)] = []
+        for (path, entry) in try Self.entries(of: root, reportingLinksTo: &diagnostics) {
             if entry.isDirectory {
                 guard config.language(entry.name) != nil else {
                     let known = config.languages.map(\.code)
@@ -224,16 +236,7 @@ private struct FolderWalk {
     }
 
     mutating func walk(folder: String) throws(BuildFailure) {
-        for entry in try SourceFolder.entries(of: folder) {
-            let path = folder + "/" + entry.name
-            if entry.isSymbolicLink {
-                // Links could point out of content/ or form loops; editors have no need for them.
-                diagnostics.append(
-                    Diagnostic(
-                        file: path, line: 1, column: 1, severity: .warning,
-                        message: "symbolic links are not followed; copy the file into the content folder instead"))
-                continue
-            }
+        for (path, entry) in try ContentLoader.entries(of: folder, reportingLinksTo: &diagnostics) {
             if entry.isDirectory {
                 guard !entry.name.hasPrefix("_"), !entry.name.hasPrefix(".") else { continue }
                 guard ContentName.isValid(Substring(entry.name)) else {
