@@ -50,7 +50,6 @@ import Testing
         let (temp, options) = try copyOfFixture()
         defer { try? FileManager.default.removeItem(at: temp) }
         let english = options.contentPath + "/en/_index.md"
-        let arabic = options.contentPath + "/ar/_index.md"
         let german = options.contentPath + "/de/_index.md"
 
         let stamped = Stamp.run(files: [english], minor: false, options: options)
