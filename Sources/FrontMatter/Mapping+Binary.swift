@@ -130,9 +130,10 @@ private struct BinaryWriter {
 private struct BinaryReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
-    /// Maps and lists inside each other: the parser allows `FrontMatterParser.maximumDepth` blocks, and flow lists
-    /// inside them; more than this can only be damage, and would only use up the stack.
-    static let maximumDepth = 4 * FrontMatterParser.maximumDepth
+    /// Maps and lists inside each other: the parser allows `FrontMatterParser.maximumDepth` blocks and a flow list
+    /// (which holds no other list) inside the deepest; more can only be damage, and would only use up the stack of
+    /// the thread reading it.
+    static let maximumDepth = FrontMatterParser.maximumDepth + 1
 
     mutating func byte() -> UInt8? {
         guard offset < bytes.count else { return nil }

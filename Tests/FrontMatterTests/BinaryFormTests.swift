@@ -85,7 +85,9 @@ import Testing
 
     @Test func deepestNestingTheParserAllowsRoundTrips() throws {
         let depth = FrontMatterParser.maximumDepth
-        let text = (0..<depth).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " x"
+        // The deepest block holds a flow list, one level deeper still.
+        let text =
+            (0..<depth).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " [x, y]"
         let mapping = try Self.parsed(text, lineOffset: 0)
         #expect(Self.decoded(Self.binary(mapping)) == mapping)
     }
