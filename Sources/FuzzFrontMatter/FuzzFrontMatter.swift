@@ -1,7 +1,10 @@
 import FrontMatter
 
-/// One fuzz input: split it as a page and parse it as a document; any error must point inside the text.
+/// One fuzz input: split it as a page and parse it as a document; any error must point inside the text. What parses
+/// must come back whole from its binary form (the build cache's), and the input read as that binary form must be
+/// refused or read without a crash.
 func fuzzOne(_ bytes: UnsafeBufferPointer<UInt8>) {
+    _ = Mapping(binary: bytes)
     let text = String(decoding: bytes, as: UTF8.self)
     // Lines end at "\n", "\r\n" or a lone "\r", as in the parsers.
     let lineCount = text.split(
@@ -22,7 +25,10 @@ func fuzzOne(_ bytes: UnsafeBufferPointer<UInt8>) {
         check(error)
     }
     do {
-        _ = try FrontMatterParser.parse(text)
+        let mapping = try FrontMatterParser.parse(text)
+        var binary: [UInt8] = []
+        mapping.appendBinary(to: &binary)
+        precondition(binary.withUnsafeBufferPointer(Mapping.init(binary:)) == mapping, "binary form differs")
     } catch {
         check(error)
     }
