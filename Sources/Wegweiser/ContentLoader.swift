@@ -271,41 +271,6 @@ private struct FolderWalk {
     }
 }
 
-/// Finding where a file stops being UTF-8.
-enum UTF8Check {
-    /// Line and column (in characters) of the first byte that is not part of a valid UTF-8 sequence.
-    static func firstInvalidByte(_ bytes: [UInt8]) -> TextPosition {
-        var line = 1
-        var column = 1
-        // A byte-order mark is not a column; a lone CR ends a line, as in the front-matter parser.
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return TextPosition(line: line, column: column)
-            }
-            guard index + length <= bytes.count,
-                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
-            else { return TextPosition(line: line, column: column) }
-            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
-                line += 1
-                column = 1
-            } else if byte == 0x0D {
-                // The CR of a CRLF: the LF that follows ends the line.
-            } else {
-                column += 1
-            }
-            index += length
-        }
-        return TextPosition(line: line, column: column)
-    }
-}
-
 /// The texts of the files diagnostics point at, for showing their source lines.
 enum SourceTexts {
     /// `known` completed with every file a diagnostic names that can be read as UTF-8.

@@ -1,4 +1,5 @@
 import Foundation
+import FrontMatter
 import Glibc
 
 /// Reading content and theme folders the same way everywhere: sorted listings (builds are deterministic),
@@ -109,7 +110,7 @@ enum SourceFolder {
         if bytes.withUnsafeBufferPointer(UTF8Validation.isValid) { return .bytes(bytes) }
         return .invalid(
             Diagnostic(
-                file: path, position: UTF8Check.firstInvalidByte(bytes),
+                file: path, position: UTF8Validation.firstInvalidPosition(bytes),
                 message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
     }
 
@@ -150,7 +151,13 @@ enum UTF8Validation {
     /// Whether `bytes` are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no surrogates, nothing
     /// above U+10FFFF), exactly as `String(validating:as:)` decides.
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+        firstInvalidOffset(bytes) == nil
+    }
+
+    /// The offset of the first byte that does not start a well-formed sequence (for a broken sequence, its first
+    /// byte); nil if all of `bytes` is UTF-8.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
         var index = 0
         while index < count {
@@ -167,7 +174,7 @@ enum UTF8Validation {
             }
             // Two bytes (Latin letters with marks, Cyrillic, Greek, Arabic, Hebrew) are the common case.
             if lead >= 0xC2, lead <= 0xDF {
-                guard index + 1 < count, base[index + 1] & 0xC0 == 0x80 else { return false }
+                guard index + 1 < count, base[index + 1] & 0xC0 == 0x80 else { return index }
                 index += 2
                 continue
             }
@@ -182,13 +189,36 @@ enum UTF8Validation {
             case 0xF0: (length, low) = (4, 0x90)
             case 0xF1...0xF3: length = 4
             case 0xF4: (length, high) = (4, 0x8F)
-            default: return false
+            default: return index
             }
             guard index + length <= count, base[index + 1] >= low, base[index + 1] <= high,
                 base[index + 2] & 0xC0 == 0x80, length == 3 || base[index + 3] & 0xC0 == 0x80
-            else { return false }
+            else { return index }
             index += length
         }
-        return true
+        return nil
+    }
+
+    /// Line and column (in characters) of the first byte that is not part of a well-formed sequence, or of the end.
+    /// A byte order mark is not a column; `\n`, `\r\n` and a lone `\r` each end a line, as in the front-matter parser.
+    static func firstInvalidPosition(_ bytes: [UInt8]) -> TextPosition {
+        let end = bytes.withUnsafeBufferPointer(firstInvalidOffset) ?? bytes.count
+        var line = 1
+        var column = 1
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte == 0x0D {
+                // The CR of a CRLF: the LF that follows ends the line.
+            } else if byte & 0xC0 != 0x80 {
+                // The first byte of a character (the bytes after it are 10xxxxxx).
+                column += 1
+            }
+            index += 1
+        }
+        return TextPosition(line: line, column: column)
     }
 }

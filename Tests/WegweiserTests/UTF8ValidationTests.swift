@@ -1,3 +1,4 @@
+import FrontMatter
 import Testing
 
 @testable import Wegweiser
@@ -63,5 +64,19 @@ import Testing
             #expect(Self.agrees(bytes), "\(bytes)")
         }
         #expect([UInt8]().withUnsafeBufferPointer(UTF8Validation.isValid))
+    }
+
+    /// The diagnostic points at the first bad byte: columns count characters, a byte order mark is no column, and
+    /// `\n`, `\r\n` and a lone `\r` each end one line.
+    @Test(arguments: [
+        ([0xEF, 0xBB, 0xBF] + Array("ab".utf8) + [0xFF], 1, 3),
+        (Array("ä€😀".utf8) + [0x80], 1, 4),
+        (Array("x\r\ny\rz\n".utf8) + [0xC3], 4, 1),
+        (Array("ab".utf8) + [0xE2, 0x82, 0x41], 1, 3),
+        ([0xEF, 0xBB, 0x00], 1, 1),
+        (Array("fine\n".utf8), 2, 1),
+    ])
+    func positionOfTheFirstBadByte(bytes: [UInt8], line: Int, column: Int) {
+        #expect(UTF8Validation.firstInvalidPosition(bytes) == TextPosition(line: line, column: column))
     }
 }
