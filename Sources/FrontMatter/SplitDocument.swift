@@ -36,11 +36,9 @@ public enum Document {
         // Every delimiter is ASCII, so scanning UTF-8 bytes is exact, and the
         // offset after a line break is always a character boundary.
         var text = text
-        text.makeContiguousUTF8()
-        let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let found = try text.withUTF8 { bytes in
             Result { () throws(FrontMatterError) in try split(bytes: bytes) }
-        }!
-        let found = try result.get()
+        }.get()
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         return SplitDocument(
@@ -65,49 +63,27 @@ public enum Document {
     ///
     /// - Throws: `.unclosedFrontMatter` at 1:1 if the opening `---` has no closing line.
     public static func split(bytes: UnsafeBufferPointer<UInt8>) throws(FrontMatterError) -> Parts {
-        switch frontMatterRange(bytes) {
-        case .none(let bodyStart):
-            return Parts(frontMatter: nil, frontMatterLine: 1, bodyStart: bodyStart, bodyLine: 1)
-        case .unclosed:
-            throw FrontMatterError(position: TextPosition(line: 1, column: 1), reason: .unclosedFrontMatter)
-        case .closed(let frontMatter, let bodyStart, let bodyLine):
-            return Parts(frontMatter: frontMatter, frontMatterLine: 2, bodyStart: bodyStart, bodyLine: bodyLine)
-        }
-    }
-
-    /// The byte offset where the body of the file `bytes` starts (as `split` finds it), or nil if its front
-    /// matter is not closed.
-    public static func bodyOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        switch frontMatterRange(bytes) {
-        case .none(let bodyStart), .closed(_, let bodyStart, _): bodyStart
-        case .unclosed: nil
-        }
-    }
-
-    private enum Found: Equatable {
-        /// No front matter; the body starts at this byte offset (after a byte order mark).
-        case none(bodyStart: Int)
-        /// An opening `---` without a closing one.
-        case unclosed
-        /// Front matter in `frontMatter`, the body from `bodyStart` on line `bodyLine`.
-        case closed(frontMatter: Range<Int>, bodyStart: Int, bodyLine: Int)
-    }
-
-    private static func frontMatterRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Found {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var lines = LineCursor(bytes: bytes, position: start)
         guard let opening = lines.nextLine(), isDelimiter(bytes[opening.content]) else {
-            return .none(bodyStart: start)
+            return Parts(frontMatter: nil, frontMatterLine: 1, bodyStart: start, bodyLine: 1)
         }
         var lineNumber = 1
         while let line = lines.nextLine() {
             lineNumber += 1
             if isDelimiter(bytes[line.content]) {
-                return .closed(
-                    frontMatter: opening.next..<line.content.lowerBound, bodyStart: line.next, bodyLine: lineNumber + 1)
+                return Parts(
+                    frontMatter: opening.next..<line.content.lowerBound, frontMatterLine: 2, bodyStart: line.next,
+                    bodyLine: lineNumber + 1)
             }
         }
-        return .unclosed
+        throw FrontMatterError(position: TextPosition(line: 1, column: 1), reason: .unclosedFrontMatter)
+    }
+
+    /// The byte offset where the body of the file `bytes` starts (as `split` finds it), or nil if its front
+    /// matter is not closed.
+    public static func bodyOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        try? split(bytes: bytes).bodyStart
     }
 
     /// `---` followed by nothing but spaces and tabs.
