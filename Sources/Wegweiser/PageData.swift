@@ -48,7 +48,7 @@ struct PageDataReader {
     private mutating func known(
         _ key: String, at position: TextPosition, _ fields: [Field], context: @autoclosure () -> String
     ) -> Field? {
-        for field in fields where field.name == key { return field }
+        if let field = fields.named(key) { return field }
         var message = "unknown field `\(key)` \(context())"
         if let suggestion = Spelling.closest(to: key, among: fields.map(\.name)) {
             message += "; did you mean `\(suggestion)`?"
@@ -189,7 +189,7 @@ extension PageData {
         let fields = Schema.fields(for: kind)
         // Only the fields the source sets can be inherited: they are fewer than the kind's fields.
         for (name, inherited) in source.values {
-            guard let field = fields.first(where: { $0.name == name }) else { continue }
+            guard let field = fields.named(name) else { continue }
             switch (field.type, values[field.name]) {
             case (.record(let subfields), .map(let own)?):
                 guard case .map(let sourceMap) = inherited else { continue }

@@ -42,6 +42,13 @@ struct Field: Sendable {
     var isInherited: Bool { !translatable || inheritedWhenMissing }
 }
 
+extension [Field] {
+    /// The field called `name`, if there is one.
+    func named(_ name: String) -> Field? {
+        first { $0.name == name }
+    }
+}
+
 /// The fields each page kind knows.
 enum Schema {
     static let common: [Field] = [

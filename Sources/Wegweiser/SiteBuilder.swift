@@ -118,7 +118,7 @@ struct SiteBuilder {
         // Only the fields the translation sets can differ: they are fewer than the kind's fields.
         let fields = Schema.fields(for: kind)
         for (name, own) in data.values {
-            guard let field = fields.first(where: { $0.name == name }), !field.translatable,
+            guard let field = fields.named(name), !field.translatable,
                 let original = sourceData.values[name]
             else { continue }
             var differing: [String] = []

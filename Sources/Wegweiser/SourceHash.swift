@@ -9,7 +9,7 @@ enum SourceHash {
         var text = ""
         let fields = Schema.fields(for: file.kind)
         for entry in file.frontMatter.entries where entry.key != "source_hash" {
-            guard let field = fields.first(where: { $0.name == entry.key }) else { continue }
+            guard let field = fields.named(entry.key) else { continue }
             appendTranslatable(
                 entry.value, type: field.type, translatable: field.translatable, key: entry.key, to: &text)
         }
@@ -25,7 +25,7 @@ enum SourceHash {
         case .record(let subfields):
             guard case .map(let map) = node.value else { return }
             for entry in map.entries {
-                guard let subfield = subfields.first(where: { $0.name == entry.key }) else { continue }
+                guard let subfield = subfields.named(entry.key) else { continue }
                 appendTranslatable(
                     entry.value, type: subfield.type, translatable: subfield.translatable, key: key + "." + entry.key,
                     to: &text)
