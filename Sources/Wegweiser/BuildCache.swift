@@ -470,11 +470,11 @@ struct CacheReader {
         guard position(of: UInt8(ascii: "\\"), in: range) != nil else {
             return String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
         }
-        return bytes(field).flatMap { $0.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } }
+        return unescaped(field).flatMap { $0.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } }
     }
 
     /// A field's bytes with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape.
-    private func bytes(_ field: Int) -> [UInt8]? {
+    private func unescaped(_ field: Int) -> [UInt8]? {
         let range = fields[field]
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
