@@ -5,22 +5,12 @@ struct ContentHash {
 
     init() {}
 
+    /// Adds one piece: its words, then the bytes left over and its length (which separates "ab" + "c" from
+    /// "a" + "bc" when several pieces are added).
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        var index = 0
-        while index + 8 <= bytes.count {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-            index += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < bytes.count {
-            tail |= UInt64(bytes[index]) << shift
-            shift += 8
-            index += 1
-        }
-        // The length separates "ab" + "c" from "a" + "bc" when several pieces are added.
-        mix(tail)
-        mix(UInt64(bytes.count))
+        var piece = Stream(continuing: self)
+        piece.add(bytes)
+        self = piece.finished
     }
 
     mutating func add(_ text: Substring) {
@@ -44,11 +34,16 @@ struct ContentHash {
     /// `ContentHash.of` the bytes given piece by piece, without joining them first: the same value as for all of
     /// them at once, wherever they are cut.
     struct Stream {
-        private var hash = ContentHash()
+        private var hash: ContentHash
         /// Bytes not yet mixed (fewer than eight), in the low bits, first byte lowest.
         private var pending: UInt64 = 0
         private var pendingCount = 0
         private var total = 0
+
+        /// A stream whose bytes are added, as one piece, to `hash`.
+        init(continuing hash: ContentHash = ContentHash()) {
+            self.hash = hash
+        }
 
         mutating func add(_ bytes: UnsafeRawBufferPointer) {
             var index = 0
@@ -77,13 +72,16 @@ struct ContentHash {
             }
         }
 
-        /// The hash of everything added.
-        var value: UInt64 {
+        /// The hash with everything added.
+        var finished: ContentHash {
             var final = hash
             final.mix(pending)
             final.mix(UInt64(total))
-            return final.value
+            return final
         }
+
+        /// The value of the hash with everything added.
+        var value: UInt64 { finished.value }
     }
 
     static func of(_ text: Substring) -> UInt64 {
