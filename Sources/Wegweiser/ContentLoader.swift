@@ -200,9 +200,8 @@ struct ContentLoader {
         var reader = PageDataReader(file: path)
         let data = reader.read(frontMatter, kind: kind)
         return SourceFile(
-            language: language, displayPath: path, pageID: id, kind: kind, frontMatter: frontMatter,
-            bodyLine: source.bodyLine, frontMatterHash: source.frontMatterHash, bodyHash: source.bodyHash,
-            source: source, sourceFromCache: fromCache, data: data, dataDiagnostics: reader.diagnostics)
+            language: language, displayPath: path, pageID: id, kind: kind, frontMatter: frontMatter, source: source,
+            sourceFromCache: fromCache, data: data, dataDiagnostics: reader.diagnostics)
     }
 
     /// A file's text; nil if it does not exist. Invalid UTF-8 is a diagnostic at the offending byte.

@@ -11,12 +11,7 @@ final class SourceFile: Sendable {
     let pageID: String
     let kind: PageKind
     let frontMatter: Mapping
-    /// File line where the body starts.
-    let bodyLine: Int
-    /// `ContentHash` of everything before the body (the front matter) and of the body, for the build cache.
-    let frontMatterHash: UInt64
-    let bodyHash: UInt64
-    /// What the build cache keeps of this file.
+    /// What the build cache keeps of this file (where its body starts, the hashes of its front matter and body).
     let source: ContentLoader.KnownSource
     /// Whether `source` is the last build's, taken over because the file's stamp is unchanged.
     let sourceFromCache: Bool
@@ -25,20 +20,21 @@ final class SourceFile: Sendable {
     let data: PageData
     let dataDiagnostics: [Diagnostic]
 
+    /// File line where the body starts.
+    var bodyLine: Int { source.bodyLine }
+    /// `ContentHash` of everything before the body (the front matter) and of the body, for the build cache.
+    var frontMatterHash: UInt64 { source.frontMatterHash }
+    var bodyHash: UInt64 { source.bodyHash }
+
     init(
-        language: String, displayPath: String, pageID: String, kind: PageKind, frontMatter: Mapping, bodyLine: Int,
-        frontMatterHash: UInt64, bodyHash: UInt64, source: ContentLoader.KnownSource, sourceFromCache: Bool,
-        data: PageData,
-        dataDiagnostics: [Diagnostic]
+        language: String, displayPath: String, pageID: String, kind: PageKind, frontMatter: Mapping,
+        source: ContentLoader.KnownSource, sourceFromCache: Bool, data: PageData, dataDiagnostics: [Diagnostic]
     ) {
         self.language = language
         self.displayPath = displayPath
         self.pageID = pageID
         self.kind = kind
         self.frontMatter = frontMatter
-        self.bodyLine = bodyLine
-        self.frontMatterHash = frontMatterHash
-        self.bodyHash = bodyHash
         self.source = source
         self.sourceFromCache = sourceFromCache
         self.data = data
