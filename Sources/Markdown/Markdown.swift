@@ -27,30 +27,32 @@ public enum Markdown {
     public static func render(
         utf8 bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, rewriteLink: (MarkdownLink) -> String?
     ) -> RenderedMarkdown {
-        // Positions are needed for links; the HTML is rendered without
-        // them, or every element would get a data-sourcepos attribute.
-        let document = bytes.withMemoryRebound(to: CChar.self) {
-            cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS)
+        // The document lives in this thread's arena, which takes all of it back at once afterwards.
+        DocumentArena.withDocument {
+            // Positions are needed for links; the HTML is rendered without
+            // them, or every element would get a data-sourcepos attribute.
+            guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, DocumentArena.allocator) else {
+                return RenderedMarkdown(htmlBytes: [], headings: [], links: [], droppedRawHTML: [])
+            }
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            guard let document = cmark_parser_finish(parser) else {
+                return RenderedMarkdown(htmlBytes: [], headings: [], links: [], droppedRawHTML: [])
+            }
+            var walker = DocumentWalker(source: bytes, firstLine: firstLine)
+            walker.walk(document, rewriteLink: rewriteLink)
+            return RenderedMarkdown(
+                htmlBytes: renderHTML(document, headingIDs: walker.headings.map(\.id)),
+                headings: walker.headings,
+                links: walker.links,
+                droppedRawHTML: walker.droppedRawHTML
+            )
         }
-        guard let document else {
-            return RenderedMarkdown(htmlBytes: [], headings: [], links: [], droppedRawHTML: [])
-        }
-        defer { cmark_node_free(document) }
-
-        var walker = DocumentWalker(source: bytes, firstLine: firstLine)
-        walker.walk(document, rewriteLink: rewriteLink)
-        return RenderedMarkdown(
-            htmlBytes: renderHTML(document, headingIDs: walker.headings.map(\.id)),
-            headings: walker.headings,
-            links: walker.links,
-            droppedRawHTML: walker.droppedRawHTML
-        )
     }
 
     private static func renderHTML(_ document: OpaquePointer, headingIDs: [String]) -> [UInt8] {
         // CMARK_OPT_DEFAULT is safe mode; CMARK_OPT_UNSAFE is never passed.
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
-        defer { free(html) }
+        defer { if !DocumentArena.owns(html) { free(html) } }
         let bytes = UnsafeBufferPointer(
             start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
         return headingIDs.isEmpty ? Array(bytes) : HeadingAnchors.insert(headingIDs, into: bytes)
