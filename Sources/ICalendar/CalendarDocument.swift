@@ -30,16 +30,38 @@ public struct CalendarDocument: Sendable {
 
     /// The whole file: BEGIN:VCALENDAR … END:VCALENDAR, CRLF line endings, lines folded at 75 octets.
     public func render() -> String {
+        let writer = EventLines(timeZone: timeZone, stamp: stamp)
+        return render(renderedEvents: events.map(writer.render))
+    }
+
+    /// The whole file, with each event's VEVENT already rendered by an `EventLines` of this document's time zone
+    /// and stamp, in the order of `events` (a calendar that writes an event into several files renders it once).
+    public func render(renderedEvents: [[UInt8]]) -> String {
+        precondition(renderedEvents.count == events.count, "one rendered VEVENT per event")
+        let zone = CalendarZone(identifier: timeZone)
         var output: [UInt8] = []
-        for line in contentLines() {
+        for line in headerLines(zone: zone) {
             LineFolding.append(line.text, to: &output)
         }
+        for event in renderedEvents { output += event }
+        LineFolding.append(ContentLine.raw("END", "VCALENDAR").text, to: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
     /// Every line of the file in order, unfolded.
     func contentLines() -> [ContentLine] {
         let zone = CalendarZone(identifier: timeZone)
+        var lines = headerLines(zone: zone)
+        let writer = EventWriter(zone: zone, stamp: zone.utc(stamp))
+        for event in events {
+            lines += writer.lines(for: event)
+        }
+        lines.append(.raw("END", "VCALENDAR"))
+        return lines
+    }
+
+    /// The calendar's own lines and the VTIMEZONE its events need, before the first VEVENT.
+    private func headerLines(zone: CalendarZone) -> [ContentLine] {
         var lines: [ContentLine] = [
             .raw("BEGIN", "VCALENDAR"),
             .raw("VERSION", "2.0"),
@@ -54,11 +76,26 @@ public struct CalendarDocument: Sendable {
             // fixes its offset, and the one after covers times near the end of the last year.
             lines += zone.timeZoneLines(years: (years.lowerBound - 1)...(years.upperBound + 1))
         }
-        let writer = EventWriter(zone: zone, stamp: zone.utc(stamp))
-        for event in events {
-            lines += writer.lines(for: event)
-        }
-        lines.append(.raw("END", "VCALENDAR"))
         return lines
+    }
+}
+
+/// Renders VEVENTs as `CalendarDocument` writes them, folded, for `CalendarDocument.render(renderedEvents:)`.
+public struct EventLines: Sendable {
+    private let writer: EventWriter
+
+    /// A renderer for documents with this time zone (an IANA id) and DTSTAMP.
+    public init(timeZone: String, stamp: CalendarTime) {
+        let zone = CalendarZone(identifier: timeZone)
+        writer = EventWriter(zone: zone, stamp: zone.utc(stamp))
+    }
+
+    /// The event's lines, BEGIN:VEVENT to END:VEVENT, folded, with CRLF line endings.
+    public func render(_ event: CalendarEvent) -> [UInt8] {
+        var output: [UInt8] = []
+        for line in writer.lines(for: event) {
+            LineFolding.append(line.text, to: &output)
+        }
+        return output
     }
 }

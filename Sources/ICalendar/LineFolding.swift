@@ -6,19 +6,41 @@ enum LineFolding {
     /// Appends a line and its CRLF to `output`, folded with CRLF + one space wherever the next
     /// Unicode scalar would take the line past the limit, so no UTF-8 sequence is split.
     static func append(_ line: String, to output: inout [UInt8]) {
+        var line = line
+        line.withUTF8 { append(utf8: $0, to: &output) }
+    }
+
+    /// `append(_:to:)` on the line's UTF-8 bytes, which are valid UTF-8 (a String's).
+    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.reserveCapacity(output.count + bytes.count + bytes.count / octetLimit * 3 + 2)
         var lineLength = 0
-        for scalar in line.unicodeScalars {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
             // Values are sanitized before they get here; a stray line break would end the line.
-            if scalar == "\r" || scalar == "\n" { continue }
-            let octets = UTF8.width(scalar)
+            if lead == 0x0D || lead == 0x0A {
+                index += 1
+                continue
+            }
+            // The length of the scalar from its lead byte (a String's bytes are valid UTF-8).
+            let octets = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             if lineLength + octets > octetLimit {
-                output.append(contentsOf: [0x0D, 0x0A, 0x20])
+                output.append(0x0D)
+                output.append(0x0A)
+                output.append(0x20)
                 lineLength = 1
             }
-            UTF8.encode(scalar) { output.append($0) }
+            if octets == 1 {
+                output.append(lead)
+            } else {
+                output.append(
+                    contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<min(index + octets, bytes.count)]))
+            }
             lineLength += octets
+            index += octets
         }
-        output.append(contentsOf: [0x0D, 0x0A])
+        output.append(0x0D)
+        output.append(0x0A)
     }
 
     /// A line folded and terminated with CRLF.

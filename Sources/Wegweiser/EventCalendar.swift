@@ -6,7 +6,24 @@ import Templates
 /// Events as iCalendar files: one per event (`events/<slug>/event.ics`) and one feed per language
 /// (`<lang>/events.ics`, the upcoming events, for subscribing).
 struct EventCalendar {
-    var site: Site
+    let site: Site
+    /// The DTSTAMP of every entry: the start of the build's day in the site's time zone. It is the same all day,
+    /// like the pages' "as of" date, so that a rebuild on the same day leaves unchanged calendars unchanged.
+    let stamp: CalendarTime
+    /// Renders entries once, so an event written to its own file and to the feed is rendered once.
+    let lines: EventLines
+
+    init(site: Site) {
+        self.site = site
+        var local = Calendar(identifier: .gregorian)
+        local.timeZone = site.timeZone
+        let components = Self.utc.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second], from: local.startOfDay(for: site.now))
+        stamp = CalendarTime.utc(
+            year: components.year!, month: components.month!, day: components.day!, hour: components.hour!,
+            minute: components.minute!, second: components.second!)
+        lines = EventLines(timeZone: site.config.timeZone, stamp: stamp)
+    }
 
     /// The calendar entry of `page` for readers of `language`. The UID is the same in every language and build.
     func event(_ page: Page, language: Language) -> CalendarEvent? {
@@ -38,21 +55,12 @@ struct EventCalendar {
             exceptions: (page.recurrence?.exceptions ?? []).map { .date(year: $0.year, month: $0.month, day: $0.day) })
     }
 
-    /// A whole calendar file for `events`, named for readers of `language`.
-    func document(_ events: [CalendarEvent], language: Language, name: String) -> String {
-        // The start of the build's day in the site's time zone: the same all day, like the pages' "as of" date,
-        // so that a rebuild on the same day leaves unchanged calendars unchanged.
-        var local = Calendar(identifier: .gregorian)
-        local.timeZone = site.timeZone
-        let components = Self.utc.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second], from: local.startOfDay(for: site.now))
-        let stamp = CalendarTime.utc(
-            year: components.year!, month: components.month!, day: components.day!, hour: components.hour!,
-            minute: components.minute!, second: components.second!)
-        return CalendarDocument(
+    /// A whole calendar file for `events`, named for readers of `language`; `rendered` holds each event's lines from `lines`.
+    func document(_ events: [CalendarEvent], rendered: [[UInt8]], language: Language, name: String) -> String {
+        CalendarDocument(
             productID: "-//Wegweiser//Wegweiser \(Version.current)//\(language.code.uppercased())", name: name,
             timeZone: site.config.timeZone, stamp: stamp, events: events
-        ).render()
+        ).render(renderedEvents: rendered)
     }
 
     /// DTSTART and DTEND: a month spans its days as all-day dates, a day is all-day, a time is local (or UTC when

@@ -327,20 +327,24 @@ struct SiteRenderer {
             let name =
                 site.config.title(in: language) + " – "
                 + (site.strings.lookup("nav.events", in: language) ?? "")
-            var feed: [CalendarEvent] = []
+            // Each entry is made and rendered once, for its own file and for the feed.
+            var entries: [String: (event: CalendarEvent, lines: [UInt8])] = [:]
             for id in built {
                 guard let page = site.pages[id], let entry = calendar.event(page, language: language) else { continue }
+                let lines = calendar.lines.render(entry)
+                entries[id] = (entry, lines)
                 let path = String(PageID.urlPath(id, language: language.code).dropFirst()) + "event.ics"
-                files.append(RenderedFile(path: path, text: calendar.document([entry], language: language, name: name)))
+                files.append(
+                    RenderedFile(
+                        path: path, text: calendar.document([entry], rendered: [lines], language: language, name: name))
+                )
             }
-            for id in upcomingEvents(built) {
-                if let page = site.pages[id], let entry = calendar.event(page, language: language) {
-                    feed.append(entry)
-                }
-            }
+            let feed = upcomingEvents(built).compactMap { entries[$0] }
             files.append(
                 RenderedFile(
-                    path: "\(language.code)/events.ics", text: calendar.document(feed, language: language, name: name)))
+                    path: "\(language.code)/events.ics",
+                    text: calendar.document(
+                        feed.map(\.event), rendered: feed.map(\.lines), language: language, name: name)))
         }
         return files
     }
