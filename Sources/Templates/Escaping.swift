@@ -7,15 +7,26 @@ public func appendEscapingHTML(_ text: String, to output: inout [UInt8]) {
     }
 }
 
+/// Bit `b` is set when byte `b` (below 64) is replaced by `appendEscapingHTML`: `& < > " '`, NUL to backspace,
+/// vertical tab, and shift out to unit separator. Tab, line feed, form feed and carriage return stay.
+/// (A literal, so reading it needs no lazy initialization.)
+private let escapedBelow64: UInt64 = 0x5000_00C4_FFFF_C9FF
+
 /// Appends UTF-8 bytes with `& < > " '` replaced by entities and control characters HTML forbids (NUL and the
 /// like, which no editor means to write) by U+FFFD, copying unchanged runs whole.
 func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     var runStart = 0
     for index in 0..<bytes.count {
-        // Every byte that is replaced is at most `>` (0x3E) or DEL: letters and the bytes of non-ASCII
-        // characters, most of any text, are passed over with one or two comparisons.
+        // Every byte that is replaced is below `@` (0x40) or DEL: letters and the bytes of non-ASCII
+        // characters, most of any text, are passed over with one or two comparisons, and digits, spaces
+        // and `./-:` (most of a path) with a bit test.
         let byte = bytes[index]
-        if byte > UInt8(ascii: ">"), byte != 0x7F { continue }
+        if byte < 64 {
+            // One bit per byte below `@`: set for `& < > " '` and the forbidden controls.
+            if escapedBelow64 & (1 << UInt64(byte)) == 0 { continue }
+        } else if byte != 0x7F {
+            continue
+        }
         let entity: StaticString
         switch byte {
         case UInt8(ascii: "&"): entity = "&amp;"
