@@ -91,6 +91,7 @@ enum DocumentArena {
             return key
         }()
 
+        @inline(__always)
         static var current: UnsafeMutablePointer<Region> {
             if let existing = pthread_getspecific(key) {
                 return existing.assumingMemoryBound(to: Region.self)
@@ -139,23 +140,34 @@ enum DocumentArena {
             return false
         }
 
+        /// A piece of `size` bytes (not zeroed), 16-byte aligned, after a header that holds its size.
+        @inline(__always)
         mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer {
-            let (rounded, overflow) = size.addingReportingOverflow(headerSize + alignment - 1)
-            guard !overflow, size >= 0 else { fatalError("a Markdown document asked for \(size) bytes") }
-            let pieceSize = rounded & ~(alignment - 1)
-            if capacity - used < pieceSize {
-                // The full block stays valid (its pieces are in use) and is linked behind the new one.
-                let grown = max(capacity * 2, pieceSize + headerSize)
-                block = Self.newBlock(capacity: grown, previous: block)
-                capacity = grown
-                used = headerSize
-            }
+            // libcmark's sizes are 32-bit; anything near Int.max is a bug, and would overflow the rounding below.
+            if size < 0 || size > Int(Int32.max) * 2 { Self.refuse(size) }
+            let pieceSize = (size + headerSize + alignment - 1) & ~(alignment - 1)
+            if capacity - used < pieceSize { grow(for: pieceSize) }
             let header = block + used
             header.storeBytes(of: size, as: Int.self)
             used += pieceSize
             let piece = header + headerSize
             last = piece
             return piece
+        }
+
+        /// Starts a new block with room for `pieceSize`; the full block stays valid (its pieces are in use) and is
+        /// linked behind the new one.
+        @inline(never)
+        private mutating func grow(for pieceSize: Int) {
+            let grown = max(capacity * 2, pieceSize + headerSize)
+            block = Self.newBlock(capacity: grown, previous: block)
+            capacity = grown
+            used = headerSize
+        }
+
+        @inline(never)
+        static func refuse(_ size: Int) -> Never {
+            fatalError("a Markdown document asked for \(size) bytes")
         }
 
         /// Takes back every piece. A region that had to grow keeps one block as large as all of its blocks were (so the same document next time fits at once), or goes back to `initialBytes` if that is more than `keptBytes`.
@@ -181,14 +193,16 @@ enum DocumentArena {
 }
 
 extension UnsafeMutablePointer where Pointee == DocumentArena.Region {
+    @inline(__always)
     fileprivate func allocateZeroed(count: Int, size: Int) -> UnsafeMutableRawPointer {
         let (total, overflow) = count.multipliedReportingOverflow(by: size)
-        guard !overflow else { fatalError("a Markdown document asked for \(count) × \(size) bytes") }
+        if overflow { DocumentArena.Region.refuse(Int.max) }
         let piece = pointee.allocate(total)
-        piece.initializeMemory(as: UInt8.self, repeating: 0, count: total)
+        memset(piece, 0, total)
         return piece
     }
 
+    @inline(__always)
     fileprivate func reallocate(_ pointer: UnsafeMutableRawPointer?, size: Int) -> UnsafeMutableRawPointer {
         guard let pointer else { return pointee.allocate(size) }
         let header = pointer - DocumentArena.headerSize
@@ -209,6 +223,7 @@ extension UnsafeMutablePointer where Pointee == DocumentArena.Region {
         return piece
     }
 
+    @inline(__always)
     fileprivate func release(_ pointer: UnsafeMutableRawPointer?) {
         guard let pointer, pointer == pointee.last else { return }
         let start = pointee.block.distance(to: pointer) - DocumentArena.headerSize
