@@ -161,15 +161,18 @@ enum UTF8Validation {
         let count = bytes.count
         var index = 0
         while index < count {
+            // Eight bytes at a time while they are ASCII and whole two-byte letters (Latin with marks, Cyrillic,
+            // Greek, Arabic, Hebrew: most of what editors write); anything else is checked one character at a time.
+            while index + 8 <= count {
+                let advance = wholeASCIIOrTwoByte(
+                    UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if advance == 0 { break }
+                index += advance
+            }
+            guard index < count else { break }
             let lead = base[index]
             if lead < 0x80 {
-                // After an ASCII byte, eight at a time while they are ASCII.
                 index += 1
-                while index + 8 <= count,
-                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-                {
-                    index += 8
-                }
                 continue
             }
             // Two bytes (Latin letters with marks, Cyrillic, Greek, Arabic, Hebrew) are the common case.
@@ -197,6 +200,31 @@ enum UTF8Validation {
             index += length
         }
         return nil
+    }
+
+    /// How many of eight bytes (the first in the lowest byte, as loaded on a little-endian machine), starting at
+    /// the start of a character, are ASCII and complete two-byte sequences: 8, or 7 when the last byte starts a
+    /// two-byte sequence, or 0 when any byte is something else. A two-byte lead is C2...DF and is followed by a
+    /// byte 10xxxxxx; every 10xxxxxx follows such a lead.
+    @inline(__always)
+    static func wholeASCIIOrTwoByte(_ word: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let topBits = word & high
+        if topBits == 0 { return 8 }
+        // Per byte, in its bit 7: bit 7, bit 6 and bit 5 of the byte.
+        let bit6 = (word << 1) & high
+        let bit5 = (word << 2) & high
+        let leads = topBits & bit6
+        let continuations = topBits & ~bit6
+        // A lead of three or four bytes (or F8...FF) needs the slow path.
+        if leads & bit5 != 0 { return 0 }
+        // C0 and C1 (overlong): bits 4...1 all zero. Adding 7E to those four bits sets bit 7 unless they are zero.
+        let nonzeroLow = ((word & 0x1E1E_1E1E_1E1E_1E1E) &+ 0x7E7E_7E7E_7E7E_7E7E) & high
+        if leads & ~nonzeroLow != 0 { return 0 }
+        // Each lead is followed by a continuation and each continuation follows a lead (a lead in the last byte
+        // is shifted out: its continuation is in the next word).
+        guard continuations == leads << 8 else { return 0 }
+        return leads & 0x8000_0000_0000_0000 == 0 ? 8 : 7
     }
 
     /// Line and column (in characters) of the first byte that is not part of a well-formed sequence, or of the end.

@@ -66,6 +66,41 @@ import Testing
         #expect([UInt8]().withUnsafeBufferPointer(UTF8Validation.isValid))
     }
 
+    /// Where the standard library's decoder first finds an error: the sum of the widths of the scalars before it.
+    static func referenceFirstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    /// Text of two-byte letters (where eight bytes are checked at once) with a broken, overlong or longer sequence
+    /// at every position and alignment: the first bad byte is the one the standard library's decoder stops at.
+    @Test func firstBadByteInTwoByteText() {
+        let text = Array("Привіт світ, مرحبا بكم، Grüße aus Köln ".utf8)
+        let intruders: [[UInt8]] = [
+            [0x80], [0xC3], [0xC0, 0xAF], [0xC1, 0x80], [0xDF], [0xE2, 0x82, 0xAC], [0xE2, 0x82],
+            [0xF0, 0x9F, 0x98, 0x80],
+            [0xED, 0xA0, 0x80], [0xFF], [0xD0, 0x41],
+        ]
+        for intruder in intruders {
+            for position in 0...text.count {
+                var bytes = text
+                bytes.insert(contentsOf: intruder, at: position)
+                bytes += text
+                let found = bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset)
+                #expect(found == Self.referenceFirstInvalidOffset(bytes), "\(intruder) at \(position)")
+            }
+        }
+        #expect(text.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) == nil)
+    }
+
     /// The diagnostic points at the first bad byte: columns count characters, a byte order mark is no column, and
     /// `\n`, `\r\n` and a lone `\r` each end one line.
     @Test(arguments: [
