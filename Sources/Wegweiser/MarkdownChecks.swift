@@ -7,10 +7,25 @@ enum MarkdownChecks {
     /// without surrounding punctuation).
     /// A link text without the white space and punctuation around it, which say nothing about where it goes.
     static func trimmed(_ text: String) -> Substring {
+        // Most link texts start and end with a letter: then nothing is cut, and no characters need to be formed.
+        if let first = text.utf8.first, let last = text.utf8.last, isASCIILetterOrDigit(first),
+            isASCIILetterOrDigit(last)
+        {
+            return text[...]
+        }
         func isFiller(_ character: Character) -> Bool { character.isWhitespace || character.isPunctuation }
         guard let first = text.firstIndex(where: { !isFiller($0) }), let last = text.lastIndex(where: { !isFiller($0) })
         else { return "" }
         return text[first...last]
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default: false
+        }
     }
 
     static let meaninglessLinkTexts: Set<String> = [
