@@ -22,9 +22,9 @@ public struct TemplateMap: Sendable {
     private final class Keys: @unchecked Sendable {
         // Mutated only while uniquely referenced (see `uniqueKeys`), like the storage of an array.
         @exclusivity(unchecked) var names: [String]
-        @exclusivity(unchecked) var positions: [String: Int]?
+        @exclusivity(unchecked) var positions: KeyIndex?
 
-        init(_ names: [String], positions: [String: Int]?) {
+        init(_ names: [String], positions: KeyIndex?) {
             self.names = names
             self.positions = positions
         }
@@ -73,7 +73,7 @@ public struct TemplateMap: Sendable {
 
     /// The position of `key`, or nil.
     public func position(of key: String) -> Int? {
-        if let positions = shared.positions { return positions[key] }
+        if let positions = shared.positions { return positions.position(of: key, in: shared.names) }
         let length = key.utf8.count
         // Comparing lengths first spares most calls into the string comparison.
         return shared.names.firstIndex { $0.utf8.count == length && $0 == key }
@@ -108,7 +108,7 @@ public struct TemplateMap: Sendable {
         shared.names.append(key)
         values.append(value)
         if shared.positions != nil {
-            shared.positions![key] = values.count - 1
+            shared.positions!.append(key)
         } else if values.count > Self.indexThreshold {
             buildIndex()
         }
@@ -127,9 +127,7 @@ public struct TemplateMap: Sendable {
     }
 
     private mutating func buildIndex() {
-        var positions = [String: Int](minimumCapacity: shared.names.count * 2)
-        for (position, key) in shared.names.enumerated() { positions[key] = position }
-        shared.positions = positions
+        shared.positions = KeyIndex(shared.names)
     }
 }
 

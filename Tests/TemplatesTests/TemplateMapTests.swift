@@ -1,5 +1,6 @@
-import Templates
 import Testing
+
+@testable import Templates
 
 @Suite struct TemplateMapTests {
     /// A map with keys `k0`…`k(n-1)` and values 0…n-1.
@@ -127,5 +128,26 @@ extension TemplateMap {
         var result = self
         for (key, value) in other { result[key] = value }
         return result
+    }
+}
+
+/// The index of a large map finds every key by its bytes, whatever they are.
+@Suite struct KeyIndexTests {
+    @Test func keysOfEveryKindAreFoundAndOthersAreNot() {
+        let names =
+            ["", "a", "b", "ab", "ba", "title", "titlE", "title ", "ü", "u\u{308}", "عنوان", "назва", "😀"]
+            + (0..<1_000).map { "key-\($0)-" + String(repeating: "x", count: $0 % 40) }
+        var index = KeyIndex([])
+        for (position, name) in names.enumerated() {
+            index.append(name)
+            #expect(index.position(of: name, in: Array(names[...position])) == position)
+        }
+        for (position, name) in names.enumerated() {
+            #expect(index.position(of: name, in: names) == position, "\(name)")
+        }
+        for absent in ["c", "Title", "key-1000-", "key-5-xxxx", "ü ", "😀😀"] {
+            #expect(index.position(of: absent, in: names) == nil, "\(absent)")
+        }
+        #expect(KeyIndex(names).position(of: "назва", in: names) == 11)
     }
 }
