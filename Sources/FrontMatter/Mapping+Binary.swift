@@ -167,7 +167,7 @@ private struct BinaryReader {
     mutating func string() -> String? {
         guard let length = count() else { return nil }
         defer { offset += length }
-        return String(validating: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        return UTF8Validation.string(UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]))
     }
 
     mutating func position() -> TextPosition? {

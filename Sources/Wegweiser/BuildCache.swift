@@ -1,4 +1,5 @@
 import Foundation
+import FrontMatter
 import Glibc
 import Templates
 
@@ -468,9 +469,9 @@ struct CacheReader {
     private func string(_ field: Int) -> String? {
         let range = fields[field]
         guard position(of: UInt8(ascii: "\\"), in: range) != nil else {
-            return String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+            return UTF8Validation.string(UnsafeBufferPointer(rebasing: buffer[range]))
         }
-        return unescaped(field).flatMap { $0.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } }
+        return unescaped(field).flatMap { $0.withUnsafeBufferPointer { UTF8Validation.string($0) } }
     }
 
     /// A field's bytes with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape.

@@ -1,0 +1,111 @@
+/// Checking that bytes are UTF-8 without making a string of them: a page's body is only hashed when it is loaded, and
+/// this is several times faster than the standard library's check on text that is mostly ASCII.
+public enum UTF8Validation {
+    /// Whether `bytes` are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no surrogates, nothing
+    /// above U+10FFFF), exactly as `String(validating:as:)` decides.
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstInvalidOffset(bytes) == nil
+    }
+
+    /// The text of `bytes` if they are well-formed UTF-8, else nil: `String(validating:as:)` without its generic
+    /// code, whose type metadata is looked up at run time on every call.
+    public static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    /// The offset of the first byte that does not start a well-formed sequence (for a broken sequence, its first
+    /// byte); nil if all of `bytes` is UTF-8.
+    public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Eight bytes at a time while they are ASCII and whole two-byte letters (Latin with marks, Cyrillic,
+            // Greek, Arabic, Hebrew: most of what editors write); anything else is checked one character at a time.
+            while index + 8 <= count {
+                let advance = wholeASCIIOrTwoByte(
+                    UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                if advance == 0 { break }
+                index += advance
+            }
+            guard index < count else { break }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            // Two bytes (Latin letters with marks, Cyrillic, Greek, Arabic, Hebrew) are the common case.
+            if lead >= 0xC2, lead <= 0xDF {
+                guard index + 1 < count, base[index + 1] & 0xC0 == 0x80 else { return index }
+                index += 2
+                continue
+            }
+            // The allowed range of the second byte depends on the lead; later bytes are 80...BF.
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xE0: (length, low) = (3, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, high) = (3, 0x9F)
+            case 0xF0: (length, low) = (4, 0x90)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, high) = (4, 0x8F)
+            default: return index
+            }
+            guard index + length <= count, base[index + 1] >= low, base[index + 1] <= high,
+                base[index + 2] & 0xC0 == 0x80, length == 3 || base[index + 3] & 0xC0 == 0x80
+            else { return index }
+            index += length
+        }
+        return nil
+    }
+
+    /// How many of eight bytes (the first in the lowest byte, as loaded on a little-endian machine), starting at
+    /// the start of a character, are ASCII and complete two-byte sequences: 8, or 7 when the last byte starts a
+    /// two-byte sequence, or 0 when any byte is something else. A two-byte lead is C2...DF and is followed by a
+    /// byte 10xxxxxx; every 10xxxxxx follows such a lead.
+    @inline(__always)
+    static func wholeASCIIOrTwoByte(_ word: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let topBits = word & high
+        if topBits == 0 { return 8 }
+        // Per byte, in its bit 7: bit 7, bit 6 and bit 5 of the byte.
+        let bit6 = (word << 1) & high
+        let bit5 = (word << 2) & high
+        let leads = topBits & bit6
+        let continuations = topBits & ~bit6
+        // A lead of three or four bytes (or F8...FF) needs the slow path.
+        if leads & bit5 != 0 { return 0 }
+        // C0 and C1 (overlong): bits 4...1 all zero. Adding 7E to those four bits sets bit 7 unless they are zero.
+        let nonzeroLow = ((word & 0x1E1E_1E1E_1E1E_1E1E) &+ 0x7E7E_7E7E_7E7E_7E7E) & high
+        if leads & ~nonzeroLow != 0 { return 0 }
+        // Each lead is followed by a continuation and each continuation follows a lead (a lead in the last byte
+        // is shifted out: its continuation is in the next word).
+        guard continuations == leads << 8 else { return 0 }
+        return leads & 0x8000_0000_0000_0000 == 0 ? 8 : 7
+    }
+
+    /// Line and column (in characters) of the first byte that is not part of a well-formed sequence, or of the end.
+    /// A byte order mark is not a column; `\n`, `\r\n` and a lone `\r` each end a line, as in the front-matter parser.
+    public static func firstInvalidPosition(_ bytes: [UInt8]) -> TextPosition {
+        let end = bytes.withUnsafeBufferPointer(firstInvalidOffset) ?? bytes.count
+        var line = 1
+        var column = 1
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte == 0x0D {
+                // The CR of a CRLF: the LF that follows ends the line.
+            } else if byte & 0xC0 != 0x80 {
+                // The first byte of a character (the bytes after it are 10xxxxxx).
+                column += 1
+            }
+            index += 1
+        }
+        return TextPosition(line: line, column: column)
+    }
+}
