@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// Writes a build into a temporary folder beside the output folder and swaps it in only when the build succeeded,
 /// so a failed build leaves the previous site exactly as it was.
@@ -10,6 +11,25 @@ struct OutputWriter: Sendable {
     let staging: URL
     /// `staging` as a file path, worked out once.
     private let stagingPath: String
+    /// The staging folder, open, so that files are created relative to it without walking its path each time.
+    private let folder: OpenFolder
+    /// Its descriptor (-1 if it could not be opened: then paths are used).
+    private var stagingFolder: Int32 { folder.descriptor }
+
+    /// A folder's descriptor, closed once by whichever of `commit` and `discard` comes first.
+    private final class OpenFolder: Sendable {
+        private let opened: Int32
+        private let closed = Atomic<Bool>(false)
+
+        init(_ path: String) { opened = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+
+        var descriptor: Int32 { closed.load(ordering: .acquiring) ? -1 : opened }
+
+        func close() {
+            guard opened >= 0, !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+            _ = Glibc.close(opened)
+        }
+    }
 
     init(output path: String) throws(BuildFailure) {
         let output = URL(fileURLWithPath: path).standardizedFileURL
@@ -25,17 +45,31 @@ struct OutputWriter: Sendable {
             throw BuildFailure(
                 reason: .io, diagnostics: [Self.ioDiagnostic(staging.path, "cannot create the build folder", error)])
         }
+        folder = OpenFolder(stagingPath)
     }
 
     /// Writes `bytes` to `relativePath` inside the staging folder, creating folders as needed; a diagnostic on
     /// failure. Safe to call from several threads at once.
     func write(_ bytes: [UInt8], to relativePath: String) -> Diagnostic? {
-        let path = stagingPath + "/" + relativePath
+        guard stagingFolder >= 0 else { return write(bytes, toPath: stagingPath + "/" + relativePath) }
         // The staging folder starts empty, so the file's folder usually does not exist yet: making it first saves
         // a failed open per page (where it exists, `mkdir` fails as cheaply).
         if let slash = relativePath.lastIndex(of: "/") {
-            Self.makeFolder(stagingPath + "/" + relativePath[..<slash])
+            Self.makeFolder(String(relativePath[..<slash]), in: stagingFolder)
         }
+        let descriptor = openat(stagingFolder, relativePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor >= 0 {
+            defer { close(descriptor) }
+            if bytes.withUnsafeBufferPointer({ Self.write($0, to: descriptor) }) { return nil }
+        }
+        return Diagnostic(
+            file: stagingPath + "/" + relativePath, line: 1, column: 1,
+            message: "cannot write the file: \(String(cString: strerror(errno)))")
+    }
+
+    /// `write(_:to:)` by full path.
+    private func write(_ bytes: [UInt8], toPath path: String) -> Diagnostic? {
+        if let slash = path.lastIndex(of: "/") { Self.makeFolder(String(path[..<slash])) }
         let written = bytes.withUnsafeBufferPointer { Self.writeFile(path, $0) }
         guard !written else { return nil }
         return Diagnostic(
@@ -89,10 +123,15 @@ struct OutputWriter: Sendable {
     /// Creates `folder` and any missing parents with plain `mkdir` calls (one for a folder whose parent exists);
     /// failures show when the file inside is written.
     static func makeFolder(_ folder: String) {
-        if mkdir(folder, 0o755) == 0 || errno != ENOENT { return }
+        makeFolder(folder, in: AT_FDCWD)
+    }
+
+    /// `makeFolder(_:)` for a path relative to the open folder `base` (or `AT_FDCWD`).
+    static func makeFolder(_ folder: String, in base: Int32) {
+        if mkdirat(base, folder, 0o755) == 0 || errno != ENOENT { return }
         guard let slash = folder.lastIndex(of: "/"), slash > folder.startIndex else { return }
-        makeFolder(String(folder[..<slash]))
-        _ = mkdir(folder, 0o755)
+        makeFolder(String(folder[..<slash]), in: base)
+        _ = mkdirat(base, folder, 0o755)
     }
 
     /// Copies a file into the staging folder.
@@ -109,6 +148,7 @@ struct OutputWriter: Sendable {
 
     /// Replaces the output folder with the staging folder.
     func commit() throws(BuildFailure) {
+        folder.close()
         let manager = FileManager.default
         let old = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
@@ -128,7 +168,8 @@ struct OutputWriter: Sendable {
                 try manager.moveItem(at: staging, to: output)
             }
         } catch {
-            discard()
+            // The folder was closed above; only the files go.
+            try? manager.removeItem(at: staging)
             throw BuildFailure(
                 reason: .io, diagnostics: [Self.ioDiagnostic(output.path, "cannot replace the output folder", error)])
         }
@@ -136,6 +177,7 @@ struct OutputWriter: Sendable {
 
     /// Removes the staging folder after a failed build.
     func discard() {
+        folder.close()
         try? FileManager.default.removeItem(at: staging)
     }
 
