@@ -93,7 +93,7 @@ private struct BinaryWriter {
         switch (node.text, node.value) {
         case (nil, _):
             bytes.append(TextMarker.none.rawValue)
-        case (let text?, .string(let value)) where text.utf8.elementsEqual(value.utf8):
+        case (let text?, .string(let value)) where UTF8Bytes.equal(text, value):
             bytes.append(TextMarker.sameAsValue.rawValue)
         case (let text?, _):
             bytes.append(TextMarker.own.rawValue)

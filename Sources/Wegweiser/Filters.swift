@@ -1,3 +1,4 @@
+import FrontMatter
 import Templates
 
 /// The filters Wegweiser gives templates: `t`, `translate`, `date`, `url`.
@@ -77,7 +78,7 @@ enum SiteFilters {
                 let slash = UInt8(ascii: "/")
                 let hasStraySlash =
                     path.utf8.first == slash || path.utf8.last == slash
-                    || zip(path.utf8, path.utf8.dropFirst()).contains { $0 == slash && $1 == slash }
+                    || UTF8Bytes.containsTwice(slash, in: path)
                 let id = hasStraySlash ? path.split(separator: "/").joined(separator: "/") : path
                 guard site.isBuilt(id, in: language) else { return .null }
                 return PageContext(site: site, language: language, url: url, rootRelative: rootRelative, cache: cache)
@@ -101,7 +102,7 @@ enum SiteFilters {
     static func fillPlaceholders(_ text: String, _ arguments: [String]) -> String {
         // Runs for every UI string on every page: braces are found as bytes, and text without one is returned as is.
         let openBrace = UInt8(ascii: "{")
-        guard text.utf8.contains(openBrace) else { return text }
+        guard UTF8Bytes.contains(openBrace, in: text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.utf8.firstIndex(of: openBrace) {

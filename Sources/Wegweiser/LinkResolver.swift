@@ -136,7 +136,10 @@ struct LinkResolver {
             let firstBytes = UnsafeBufferPointer(rebasing: bytes[first])
             let skipLast = count > 0 && lastBytes.elementsEqual("index.html".utf8)
             let skipFirst =
-                count > (skipLast ? 1 : 0) && site.config.languages.contains { $0.code.utf8.elementsEqual(firstBytes) }
+                count > (skipLast ? 1 : 0)
+                && site.config.languages.contains {
+                    $0.code.utf8.count == firstBytes.count && $0.code.utf8.elementsEqual(firstBytes)
+                }
             return StringAssembly.make(capacity: bytes.count) { id in
                 var index = 0
                 var written = 0
