@@ -9,8 +9,9 @@ import Synchronization
 /// immutable class so that each render holds one reference instead of copying every table.
 final class Program: Sendable {
     let code: [Instruction]
-    /// The literal text of every template, as UTF-8.
-    let text: [UInt8]
+    /// The literal text of every template, as UTF-8, in memory of its own that lives as long as the program: the
+    /// renderer copies from it without counting references to an array for every piece of text.
+    nonisolated(unsafe) let text: UnsafeBufferPointer<UInt8>
     /// Every name used: variables, keys, filters, blocks. See ``Program/Name``.
     let names: [String]
     let literals: [TemplateValue]
@@ -35,7 +36,9 @@ final class Program: Sendable {
 
     init(_ builder: ProgramBuilder) {
         code = builder.code
-        text = builder.text
+        let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: builder.text.count)
+        _ = text.initialize(from: builder.text)
+        self.text = UnsafeBufferPointer(text)
         names = builder.names
         literals = builder.literals
         operations = builder.operations
@@ -50,6 +53,10 @@ final class Program: Sendable {
         templateIndexes = builder.templateIndexes
         hostFilterNames = builder.hostFilterNames
         hints = HintTable(count: builder.pathNames.count)
+    }
+
+    deinit {
+        text.deallocate()
     }
 
     /// Names every program has, at fixed indexes, so the renderer compares integers.

@@ -52,7 +52,7 @@ struct Renderer {
         while true {
             switch program.code[counter] {
             case .text(let textStart, let count):
-                output.append(contentsOf: program.text[textStart..<(textStart + count)])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[textStart..<(textStart + count)]))
                 counter += 1
             case .print(let operation):
                 try print(operation)
