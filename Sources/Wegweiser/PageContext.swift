@@ -99,6 +99,12 @@ struct PageContext {
         ]
     }
 
+    /// The children of `page` built for this page's readers, in order; the same for every page of a language.
+    func builtChildren(of page: Page) -> [String] {
+        let make = { page.children.filter { site.isBuilt($0, in: language) } }
+        return cache?.builtChildren(page.id, language: language.code, make: make) ?? make()
+    }
+
     func summaries(_ ids: [String]) -> TemplateValue {
         .list(ids.filter { site.isBuilt($0, in: language) }.map(summary))
     }
@@ -243,9 +249,8 @@ struct PageContext {
         value["children"] = summaries(page.children)
         var previous: TemplateValue = .null
         var next: TemplateValue = .null
-        if page.kind == .guide, let parentID = page.parent,
-            let siblings = site.pages[parentID]?.children.filter({ site.isBuilt($0, in: language) }),
-            let index = siblings.firstIndex(of: page.id)
+        if page.kind == .guide, let parentID = page.parent, let parent = site.pages[parentID],
+            case let siblings = builtChildren(of: parent), let index = siblings.firstIndex(of: page.id)
         {
             if index > 0 { previous = summary(siblings[index - 1]) }
             if index + 1 < siblings.count { next = summary(siblings[index + 1]) }

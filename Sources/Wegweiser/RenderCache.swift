@@ -11,6 +11,7 @@ final class RenderCache: Sendable {
     private let siteValues = Mutex<[String: TemplateValue]>([:])
     private let languageEntries = Mutex<[String: TemplateMap]>([:])
     private let translationLists = Mutex<[String: [TemplateValue]]>([:])
+    private let builtChildLists = Mutex<[PageInLanguage: [String]]>([:])
 
     /// The summary fields of page `id` for readers of `language`, made by `make` the first time.
     func summary(_ id: String, language: String, make: () -> TemplateMap) -> TemplateMap {
@@ -30,6 +31,12 @@ final class RenderCache: Sendable {
     /// The language switcher's entries of page `id`, none of them current, made by `make` the first time.
     func translations(_ id: String, make: () -> [TemplateValue]) -> [TemplateValue] {
         Self.remembered(id, in: translationLists, make: make)
+    }
+
+    /// The children of page `id` that are built for readers of `language`, in order, made by `make` the first time
+    /// (each guide page's previous and next come from its parent's list).
+    func builtChildren(_ id: String, language: String, make: () -> [String]) -> [String] {
+        Self.remembered(PageInLanguage(id: id, language: language), in: builtChildLists, make: make)
     }
 
     /// The value stored under `key`, or the one `make` gives, stored. Two threads may both make it; they make the same.
