@@ -11,12 +11,12 @@ import CCmark
 /// libcmark allocates every node, string buffer, delimiter and the rendered
 /// HTML through the `cmark_mem` its parser is given, and frees each piece
 /// one by one. With glibc's allocator that was about a tenth of a build's
-/// work, on both cores at once. Here the pieces are cut one after another
-/// from a region that belongs to the calling thread; `free` returns nothing
-/// (except the most recent piece), and the whole region is taken back at
-/// once when the outermost document on the thread is done. A region that
-/// had to grow keeps its largest block for the next document, up to
-/// `keptBytes`.
+/// instructions and a sixth of its time on two cores. Here the pieces are cut
+/// one after another from a region that belongs to the calling thread; `free`
+/// returns nothing (except the most recent piece), and the whole region is
+/// taken back at once when the outermost document on the thread is done. A
+/// region that had to grow keeps one block as large as all of its blocks
+/// were, up to `keptBytes`.
 ///
 /// `cmark_mem` has no context pointer, so the region is found through a
 /// thread-specific key.
