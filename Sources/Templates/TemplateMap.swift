@@ -93,6 +93,13 @@ public struct TemplateMap: Sendable {
         }
     }
 
+    /// The value at `position` (below `count`), as `position(of:)` gave it: reading or replacing a value by position
+    /// spares looking its key up.
+    public subscript(at position: Int) -> TemplateValue {
+        get { values[position] }
+        set { values[position] = newValue }
+    }
+
     /// The value of `key`, looked for first at position `hint`; `hint` is set to where it was found.
     func value(of key: String, hint: inout Int) -> TemplateValue? {
         let names = shared.names

@@ -196,6 +196,52 @@ struct PageContext {
         "next_dates", "language_names", "series", "parts", "is_past", "json_ld",
     ]
 
+    /// Where each key `pageValue` sets is in a map with the keys of `emptyPageValue`, found once: setting a value
+    /// by position spares hashing its key (about thirty keys on every page).
+    private static let slots = Slots(emptyPageValue)
+
+    private struct Slots {
+        let registrationURL, title, summary, kind, url, permalink, lang, dir, content, contentLang, contentDir,
+            isFallback, sourceLanguage, sourceLanguageName, translations, breadcrumbs, parent, children, previous, next,
+            start, end, when, isRecurring, calendarURL, nextDates, languageNames, series, parts, isPast, jsonLD: Int
+
+        init(_ map: TemplateMap) {
+            // Every key here is one of `generatedNames` (every build stops here at once otherwise).
+            func at(_ key: String) -> Int { map.position(of: key)! }
+            registrationURL = at("registration_url")
+            title = at("title")
+            summary = at("summary")
+            kind = at("kind")
+            url = at("url")
+            permalink = at("permalink")
+            lang = at("lang")
+            dir = at("dir")
+            content = at("content")
+            contentLang = at("content_lang")
+            contentDir = at("content_dir")
+            isFallback = at("is_fallback")
+            sourceLanguage = at("source_language")
+            sourceLanguageName = at("source_language_name")
+            translations = at("translations")
+            breadcrumbs = at("breadcrumbs")
+            parent = at("parent")
+            children = at("children")
+            previous = at("previous")
+            next = at("next")
+            start = at("start")
+            end = at("end")
+            when = at("when")
+            isRecurring = at("is_recurring")
+            calendarURL = at("calendar_url")
+            nextDates = at("next_dates")
+            languageNames = at("language_names")
+            series = at("series")
+            parts = at("parts")
+            isPast = at("is_past")
+            jsonLD = at("json_ld")
+        }
+    }
+
     func languageValue(_ language: Language) -> TemplateValue {
         .map(languageFields(language))
     }
@@ -219,34 +265,34 @@ struct PageContext {
         if case .string(let registration)? = value["registration"], SafeURL.isAllowed(registration),
             !registration.hasPrefix("/")
         {
-            value["registration_url"] = .string(registration)
+            value[at: Self.slots.registrationURL] = .string(registration)
         } else {
-            value["registration_url"] = .null
+            value[at: Self.slots.registrationURL] = .null
         }
-        value["title"] = .string(title(of: page))
-        value["summary"] = data.summary.map(TemplateValue.string) ?? .null
-        value["kind"] = .string(page.kind.rawValue)
-        value["url"] = .string("./")
-        value["permalink"] = .string(
+        value[at: Self.slots.title] = .string(title(of: page))
+        value[at: Self.slots.summary] = data.summary.map(TemplateValue.string) ?? .null
+        value[at: Self.slots.kind] = .string(page.kind.rawValue)
+        value[at: Self.slots.url] = .string("./")
+        value[at: Self.slots.permalink] = .string(
             site.config.baseURL + String(PageID.urlPath(page.id, language: language.code).dropFirst()))
-        value["lang"] = .string(language.code)
-        value["dir"] = .string(language.direction.rawValue)
-        value["content"] = .htmlBytes(contentHTML)
-        value["content_lang"] = .string(contentLanguage.code)
-        value["content_dir"] = .string(contentLanguage.direction.rawValue)
-        value["is_fallback"] = .bool(!page.files.isEmpty && contentCode != language.code)
-        value["source_language"] = .string(contentLanguage.code)
-        value["source_language_name"] = .string(contentLanguage.name)
-        value["translations"] = .list(translations(of: page))
+        value[at: Self.slots.lang] = .string(language.code)
+        value[at: Self.slots.dir] = .string(language.direction.rawValue)
+        value[at: Self.slots.content] = .htmlBytes(contentHTML)
+        value[at: Self.slots.contentLang] = .string(contentLanguage.code)
+        value[at: Self.slots.contentDir] = .string(contentLanguage.direction.rawValue)
+        value[at: Self.slots.isFallback] = .bool(!page.files.isEmpty && contentCode != language.code)
+        value[at: Self.slots.sourceLanguage] = .string(contentLanguage.code)
+        value[at: Self.slots.sourceLanguageName] = .string(contentLanguage.name)
+        value[at: Self.slots.translations] = .list(translations(of: page))
         var ancestors: [String] = []
         var ancestor = page.parent
         while let id = ancestor, let parent = site.pages[id] {
             ancestors.insert(id, at: 0)
             ancestor = parent.parent
         }
-        value["breadcrumbs"] = .list(ancestors.map(summary))
-        value["parent"] = page.parent.map(summary) ?? .null
-        value["children"] = summaries(page.children)
+        value[at: Self.slots.breadcrumbs] = .list(ancestors.map(summary))
+        value[at: Self.slots.parent] = page.parent.map(summary) ?? .null
+        value[at: Self.slots.children] = summaries(page.children)
         var previous: TemplateValue = .null
         var next: TemplateValue = .null
         if page.kind == .guide, let parentID = page.parent, let parent = site.pages[parentID],
@@ -255,33 +301,33 @@ struct PageContext {
             if index > 0 { previous = summary(siblings[index - 1]) }
             if index + 1 < siblings.count { next = summary(siblings[index + 1]) }
         }
-        value["previous"] = previous
-        value["next"] = next
-        value["start"] = page.start.map { .string($0.iso) } ?? .null
-        value["end"] = page.end.map { .string($0.iso) } ?? .null
-        value["when"] = page.start.map { .string(dates.when(start: $0, end: page.end)) } ?? .null
-        value["is_recurring"] = .bool(page.recurrence != nil)
-        value["calendar_url"] = page.kind == .event && page.start != nil ? .string("event.ics") : .null
-        value["next_dates"] = .list(
+        value[at: Self.slots.previous] = previous
+        value[at: Self.slots.next] = next
+        value[at: Self.slots.start] = page.start.map { .string($0.iso) } ?? .null
+        value[at: Self.slots.end] = page.end.map { .string($0.iso) } ?? .null
+        value[at: Self.slots.when] = page.start.map { .string(dates.when(start: $0, end: page.end)) } ?? .null
+        value[at: Self.slots.isRecurring] = .bool(page.recurrence != nil)
+        value[at: Self.slots.calendarURL] = page.kind == .event && page.start != nil ? .string("event.ics") : .null
+        value[at: Self.slots.nextDates] = .list(
             page.recurrence == nil ? [] : site.nextOccurrences(page, count: 10).map { .map(occurrenceFields($0)) })
         if case .list(let codes)? = value["languages"] {
-            value["language_names"] = .list(
+            value[at: Self.slots.languageNames] = .list(
                 codes.map { code in
                     guard case .string(let code) = code else { return code }
                     return .string(dates.languageName(code))
                 })
         } else {
-            value["language_names"] = .list([])
+            value[at: Self.slots.languageNames] = .list([])
         }
-        value["series"] = page.series.map(summary) ?? .null
-        value["parts"] = summaries(page.parts)
-        value["is_past"] = .bool(page.kind == .event && site.isPast(page))
-        value["json_ld"] = .null
+        value[at: Self.slots.series] = page.series.map(summary) ?? .null
+        value[at: Self.slots.parts] = summaries(page.parts)
+        value[at: Self.slots.isPast] = .bool(page.kind == .event && site.isPast(page))
+        value[at: Self.slots.jsonLD] = .null
         if let json = JSONLD.of(
             .map(value), kind: page.kind, start: page.start?.isoWithOffset(in: site.timeZone),
             end: page.end?.isoWithOffset(in: site.timeZone))
         {
-            value["json_ld"] = .html(json)
+            value[at: Self.slots.jsonLD] = .html(json)
         }
         return .map(value)
     }
