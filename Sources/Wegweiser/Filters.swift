@@ -17,13 +17,18 @@ enum SiteFilters {
         let basePath = rootRelative ? site.config.basePath : "/"
         let config = site.config
 
-        @Sendable func uiString(_ input: TemplateValue, _ arguments: [TemplateValue], language: Language)
-            throws(FilterFailure) -> TemplateValue
-        {
+        // The page's own language's strings (resolved along its chain), looked up once here rather than at every `t`.
+        let ownStrings = strings.resolved[language.code]
+
+        /// The UI string `input` in `language`, from `table` when that language's resolved strings are given.
+        @Sendable func uiString(
+            _ input: TemplateValue, _ arguments: [TemplateValue], language: Language, table: [String: String]? = nil
+        ) throws(FilterFailure) -> TemplateValue {
             guard case .string(let key) = input else {
                 throw FilterFailure("`t` needs a UI string key such as \"nav.home\"")
             }
-            guard let text = strings.lookup(key, in: language) else {
+            let found = table.map { $0[key] } ?? strings.lookup(key, in: language)
+            guard let text = found else {
                 throw FilterFailure(
                     "the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(language.chain.last ?? "de").yml and translate it"
                 )
@@ -33,7 +38,7 @@ enum SiteFilters {
 
         return [
             "t": Filter { input, arguments throws(FilterFailure) in
-                try uiString(input, arguments, language: language)
+                try uiString(input, arguments, language: language, table: ownStrings)
             },
             "translate": Filter { input, arguments throws(FilterFailure) in
                 guard case .string(let code)? = arguments.first, let other = config.language(code) else {

@@ -68,13 +68,14 @@ struct LinkResolver {
                 )
             }
             let (id, _) = PageID.of(relativePath: resolved)
-            guard site.pages[id] != nil else {
+            guard let page = site.pages[id] else {
                 return .broken(
                     "`\(destination)` links to a page that does not exist: no language folder has \(resolved); check the file name"
                 )
             }
             return finish(
-                id: id, query: query, fragment: fragment, language: language, fromURL: fromURL, anchor: anchor(id),
+                id: id, page: page, query: query, fragment: fragment, language: language, fromURL: fromURL,
+                anchor: anchor(id),
                 destination: destination)
         } else {
             // A relative URL: resolve against the page's own URL.
@@ -91,21 +92,23 @@ struct LinkResolver {
             return .rewrite(URLPath.relative(from: fromURL, to: sitePath) + query, anchor: nil)
         }
         let id = pageID(ofSitePath: sitePath)
-        guard site.pages[id] != nil else {
+        guard let page = site.pages[id] else {
             return .broken(
                 "`\(destination)` links to a page that does not exist; link to the content file instead, e.g. `../arbeit/_index.md`"
             )
         }
         return finish(
-            id: id, query: query, fragment: fragment, language: language, fromURL: fromURL, anchor: anchor(id),
+            id: id, page: page, query: query, fragment: fragment, language: language, fromURL: fromURL,
+            anchor: anchor(id),
             destination: destination)
     }
 
     private func finish(
-        id: String, query: Substring, fragment: Substring?, language: Language, fromURL: String, anchor: AnchorCheck?,
+        id: String, page: Page, query: Substring, fragment: Substring?, language: Language, fromURL: String,
+        anchor: AnchorCheck?,
         destination: String
     ) -> Resolution {
-        guard site.isBuilt(id, in: language) else {
+        guard site.isBuilt(page, in: language) else {
             return .broken(
                 "`\(destination)` links to a page that has no \(language.name) version, and fallback pages are switched off"
             )
