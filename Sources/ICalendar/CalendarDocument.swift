@@ -48,18 +48,6 @@ public struct CalendarDocument: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Every line of the file in order, unfolded.
-    func contentLines() -> [ContentLine] {
-        let zone = CalendarZone(identifier: timeZone)
-        var lines = headerLines(zone: zone)
-        let writer = EventWriter(zone: zone, stamp: zone.utc(stamp))
-        for event in events {
-            lines += writer.lines(for: event)
-        }
-        lines.append(.raw("END", "VCALENDAR"))
-        return lines
-    }
-
     /// The calendar's own lines and the VTIMEZONE its events need, before the first VEVENT.
     private func headerLines(zone: CalendarZone) -> [ContentLine] {
         var lines: [ContentLine] = [

@@ -28,15 +28,15 @@ public enum Markdown {
         utf8 bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, rewriteLink: (MarkdownLink) -> String?
     ) -> RenderedMarkdown {
         // The document lives in this thread's arena, which takes all of it back at once afterwards.
-        DocumentArena.withDocument {
+        return DocumentArena.withDocument {
             // Positions are needed for links; the HTML is rendered without
             // them, or every element would get a data-sourcepos attribute.
             guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, DocumentArena.allocator) else {
-                return RenderedMarkdown(htmlBytes: [], headings: [], links: [], droppedRawHTML: [])
+                return Self.nothing
             }
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             guard let document = cmark_parser_finish(parser) else {
-                return RenderedMarkdown(htmlBytes: [], headings: [], links: [], droppedRawHTML: [])
+                return Self.nothing
             }
             var walker = DocumentWalker(source: bytes, firstLine: firstLine)
             walker.walk(document, rewriteLink: rewriteLink)
@@ -48,6 +48,9 @@ public enum Markdown {
             )
         }
     }
+
+    /// What a document libcmark could not make renders as (it fails only when memory runs out).
+    private static let nothing = RenderedMarkdown(htmlBytes: [], headings: [], links: [], droppedRawHTML: [])
 
     private static func renderHTML(_ document: OpaquePointer, headingIDs: [String]) -> [UInt8] {
         // CMARK_OPT_DEFAULT is safe mode; CMARK_OPT_UNSAFE is never passed.

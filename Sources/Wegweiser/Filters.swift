@@ -17,18 +17,17 @@ enum SiteFilters {
         let basePath = rootRelative ? site.config.basePath : "/"
         let config = site.config
 
-        // The page's own language's strings (resolved along its chain), looked up once here rather than at every `t`.
-        let ownStrings = strings.resolved[language.code]
+        // The page language's table, found once here rather than at every `t`.
+        let ownTable = strings.resolvedTable(for: language)
 
-        /// The UI string `input` in `language`, from `table` when that language's resolved strings are given.
+        /// The UI string `input` in `language`, whose table from `resolvedTable(for:)` is `table`.
         @Sendable func uiString(
-            _ input: TemplateValue, _ arguments: [TemplateValue], language: Language, table: [String: String]? = nil
+            _ input: TemplateValue, _ arguments: [TemplateValue], language: Language, table: [String: String]?
         ) throws(FilterFailure) -> TemplateValue {
             guard case .string(let key) = input else {
                 throw FilterFailure("`t` needs a UI string key such as \"nav.home\"")
             }
-            let found = table.map { $0[key] } ?? strings.lookup(key, in: language)
-            guard let text = found else {
+            guard let text = strings.lookup(key, in: language, resolved: table) else {
                 throw FilterFailure(
                     "the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(language.chain.last ?? "de").yml and translate it"
                 )
@@ -38,14 +37,15 @@ enum SiteFilters {
 
         return [
             "t": Filter { input, arguments throws(FilterFailure) in
-                try uiString(input, arguments, language: language, table: ownStrings)
+                try uiString(input, arguments, language: language, table: ownTable)
             },
             "translate": Filter { input, arguments throws(FilterFailure) in
                 guard case .string(let code)? = arguments.first, let other = config.language(code) else {
                     throw FilterFailure(
                         "`translate` needs the code of one of the site's languages, e.g. translate: \"ar\"")
                 }
-                return try uiString(input, Array(arguments.dropFirst()), language: other)
+                return try uiString(
+                    input, Array(arguments.dropFirst()), language: other, table: strings.resolvedTable(for: other))
             },
             "date": Filter { input, arguments throws(FilterFailure) in
                 if case .null = input { return .null }

@@ -3,8 +3,6 @@ import Markdown
 
 /// What editors get wrong in Markdown that readers (and screen readers) pay for.
 enum MarkdownChecks {
-    /// Link texts that say nothing about where a link goes, in the site's languages (compared lowercased,
-    /// without surrounding punctuation).
     /// A link text without the white space and punctuation around it, which say nothing about where it goes.
     static func trimmed(_ text: String) -> Substring {
         // Most link texts start and end with a letter: then nothing is cut, and no characters need to be formed.
@@ -28,6 +26,8 @@ enum MarkdownChecks {
         }
     }
 
+    /// Link texts that say nothing about where a link goes, in the site's languages (compared lowercased,
+    /// without surrounding punctuation).
     static let meaninglessLinkTexts: Set<String> = [
         "hier", "mehr", "weiter", "link", "hier klicken", "klicken sie hier", "mehr erfahren", "weiterlesen",
         "here", "click here", "more", "read more", "this link", "link here",

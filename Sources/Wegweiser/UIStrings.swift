@@ -25,8 +25,19 @@ struct UIStrings: Sendable {
     /// `lookup(key, chain: language.chain)`, in one table when the language has been resolved (templates ask for
     /// UI strings a few dozen times per page).
     func lookup(_ key: String, in language: Language) -> String? {
-        if let table = resolved[language.code] { return table[key] }
+        lookup(key, in: language, resolved: resolvedTable(for: language))
+    }
+
+    /// `lookup(_:in:)` with the language's table from `resolvedTable(for:)` already at hand (a filter that looks
+    /// up many keys for one page finds the table once).
+    func lookup(_ key: String, in language: Language, resolved table: [String: String]?) -> String? {
+        if let table { return table[key] }
         return lookup(key, chain: language.chain)
+    }
+
+    /// The text of every key for `language` along its chain, if the language has been resolved.
+    func resolvedTable(for language: Language) -> [String: String]? {
+        resolved[language.code]
     }
 
     /// Works out, for each of `languages`, the text of every key along its fallback chain.
