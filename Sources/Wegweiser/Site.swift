@@ -12,8 +12,8 @@ struct Page: Sendable {
         // Sendable: changed only through a `Page` that holds the sole reference (see `uniqueFields`).
         @exclusivity(unchecked) var id: String
         @exclusivity(unchecked) var kind: PageKind
-        @exclusivity(unchecked) var files: [String: SourceFile]
-        @exclusivity(unchecked) var data: [String: PageData]
+        @exclusivity(unchecked) var files: LanguageMap<SourceFile>
+        @exclusivity(unchecked) var data: LanguageMap<PageData>
         @exclusivity(unchecked) var sourceLanguage: String
         @exclusivity(unchecked) var parent: String?
         @exclusivity(unchecked) var children: [String]
@@ -25,7 +25,8 @@ struct Page: Sendable {
         @exclusivity(unchecked) var recurrence: EventRecurrence?
 
         init(
-            id: String, kind: PageKind, files: [String: SourceFile], data: [String: PageData], sourceLanguage: String,
+            id: String, kind: PageKind, files: LanguageMap<SourceFile>, data: LanguageMap<PageData>,
+            sourceLanguage: String,
             parent: String?, children: [String], weight: Int?, start: EventDate?, end: EventDate?, series: String?,
             parts: [String], recurrence: EventRecurrence?
         ) {
@@ -55,7 +56,7 @@ struct Page: Sendable {
     private var fields: Fields
 
     init(
-        id: String, kind: PageKind, files: [String: SourceFile], data: [String: PageData], sourceLanguage: String,
+        id: String, kind: PageKind, files: LanguageMap<SourceFile>, data: LanguageMap<PageData>, sourceLanguage: String,
         parent: String? = nil, children: [String] = [], weight: Int? = nil, start: EventDate? = nil,
         end: EventDate? = nil, series: String? = nil, parts: [String] = [], recurrence: EventRecurrence? = nil
     ) {
@@ -86,7 +87,7 @@ struct Page: Sendable {
     }
 
     /// The file of each language that has one.
-    var files: [String: SourceFile] {
+    var files: LanguageMap<SourceFile> {
         get { fields.files }
         _modify {
             uniqueFields()
@@ -95,7 +96,7 @@ struct Page: Sendable {
     }
 
     /// Each language version's fields, with language-neutral fields inherited from the source.
-    var data: [String: PageData] {
+    var data: LanguageMap<PageData> {
         get { fields.data }
         _modify {
             uniqueFields()
