@@ -55,6 +55,13 @@ public struct TemplateMap: Sendable {
         values = Array(repeating: value, count: other.count)
     }
 
+    /// A map with `keys` (which must differ from each other), in their order, each with the value `value`: one
+    /// allocation for the keys and one for the values, where adding them one by one grows both again and again.
+    public init(keys: [String], allSetTo value: TemplateValue) {
+        shared = Keys(keys, positions: keys.count > Self.indexThreshold ? KeyIndex(keys) : nil)
+        values = Array(repeating: value, count: keys.count)
+    }
+
     /// The entries of a dictionary, in the order of their keys (a dictionary has no order of its own).
     public init(_ dictionary: [String: TemplateValue]) {
         self.init(minimumCapacity: dictionary.count)

@@ -37,18 +37,19 @@ struct PageDataReader {
                     context: "for \(kind == .event ? "an" : "a") \(kind.rawValue) page")
             else { continue }
             if case .null = map.entries[index].value.value { continue }
-            if let value = convert(map.entries[index].value, as: field.type, name: key) {
+            if let value = convert(map.entries[index].value, as: fields[field].type, name: key) {
                 data.values[key] = value
             }
         }
         return data
     }
 
-    /// The field `entry` sets, or nil after a warning that suggests the closest known field.
+    /// The position in `fields` of the field `key` names, or nil after a warning that suggests the closest known
+    /// field.
     private mutating func known(
         _ key: String, at position: TextPosition, _ fields: [Field], context: @autoclosure () -> String
-    ) -> Field? {
-        if let field = fields.named(key) { return field }
+    ) -> Int? {
+        if let field = fields.firstIndex(where: { $0.name == key }) { return field }
         var message = "unknown field `\(key)` \(context())"
         if let suggestion = Spelling.closest(to: key, among: fields.map(\.name)) {
             message += "; did you mean `\(suggestion)`?"
@@ -167,15 +168,15 @@ struct PageDataReader {
     }
 
     private mutating func record(_ map: Mapping, fields: [Field], name: () -> String) -> TemplateValue? {
-        var values = TemplateMap()
-        for field in fields { values[field.name] = .null }
+        // Every field, in the order of `fields`; the ones set are replaced by position.
+        var values = TemplateMap(keys: fields.map(\.name), allSetTo: .null)
         for index in map.entries.indices {
             let key = map.entries[index].key
             guard let field = known(key, at: map.entries[index].keyPosition, fields, context: "in `\(name())`")
             else { continue }
             if case .null = map.entries[index].value.value { continue }
-            if let value = convert(map.entries[index].value, as: field.type, name: "\(name()).\(key)") {
-                values[key] = value
+            if let value = convert(map.entries[index].value, as: fields[field].type, name: "\(name()).\(key)") {
+                values[at: field] = value
             }
         }
         return .map(values)
@@ -202,9 +203,9 @@ extension PageData {
                 merged.values[field.name] = .map(combined)
             case (.record(let subfields), nil):
                 guard case .map(let sourceMap) = inherited else { continue }
-                var neutral = TemplateMap()
-                for subfield in subfields {
-                    neutral[subfield.name] = subfield.isInherited ? (sourceMap[subfield.name] ?? .null) : .null
+                var neutral = TemplateMap(keys: subfields.map(\.name), allSetTo: .null)
+                for (position, subfield) in subfields.enumerated() where subfield.isInherited {
+                    neutral[at: position] = sourceMap[subfield.name] ?? .null
                 }
                 merged.values[field.name] = .map(neutral)
             case (_, nil) where field.isInherited:

@@ -89,6 +89,23 @@ import Testing
         }
     }
 
+    /// A map made from its keys at once is the map made by adding them one by one, at every size (the larger ones
+    /// with an index), and grows like one.
+    @Test(arguments: [0, 1, 24, 25, 200])
+    func aMapFromItsKeys(count: Int) {
+        let keys = (0..<count).map { "k\($0)" }
+        var map = TemplateMap(keys: keys, allSetTo: .null)
+        var added = TemplateMap()
+        for key in keys { added[key] = .null }
+        #expect(map.keys == keys)
+        #expect(map == added)
+        for (position, key) in keys.enumerated() { #expect(map.position(of: key) == position) }
+        #expect(map["k\(count)"] == nil)
+        map["new"] = 1
+        #expect(map.keys == keys + ["new"])
+        #expect(map.position(of: "new") == count)
+    }
+
     @Test func mapsWithTheSameEntriesAreEqualInAnyOrder() {
         let ab: TemplateMap = ["a": 1, "b": 2]
         #expect(ab == ["b": 2, "a": 1])
