@@ -66,6 +66,7 @@ struct BuildCache: Sendable {
             if let file = outcome.headingsFile, !targets.contains(file) {
                 outcome.headingsFile = nil
                 outcome.headingIDs = []
+                outcome.cachedLines = nil
             }
             pageList.append((result.job.path, CachedPage(bodyHash: result.job.bodyHash, outcome: outcome)))
         }
@@ -216,6 +217,11 @@ struct BuildCache: Sendable {
     private static func writePage(_ item: (path: String, page: CachedPage), to out: inout CacheWriter) {
         let (path, page) = item
         let outcome = page.outcome
+        // A page taken over from the last cache, as it was: its lines are copied.
+        if let lines = outcome.cachedLines {
+            out.bytes.append(contentsOf: lines)
+            return
+        }
         out.field("page")
         out.field(path)
         out.hex(page.bodyHash)
@@ -340,6 +346,8 @@ struct CacheReader {
         cache.sources.reserveCapacity(buffer.count / 256)
         cache.pages.reserveCapacity(buffer.count / 256)
         var current: (path: String, page: BuildCache.CachedPage)?
+        // Where the current page's line starts: its lines, up to the next page's, are kept to be written again.
+        var currentStart = 0
         var lineNumber = 0
         var start = 0
         while start < buffer.count {
@@ -370,11 +378,21 @@ struct CacheReader {
                 fields.append(fieldStart..<end)
             }
             lineNumber += 1
+            if current != nil, isWord(0, "page") {
+                current!.page.outcome.cachedLines = bytes[currentStart..<start]
+                cache.pages[current!.path] = current!.page
+                currentStart = start
+            } else if current == nil {
+                currentStart = start
+            }
             guard take(lineNumber: lineNumber, into: &cache, current: &current) else { return nil }
             start = end + 1
         }
         guard lineNumber >= 3 else { return nil }
-        if let current { cache.pages[current.path] = current.page }
+        if var current {
+            current.page.outcome.cachedLines = bytes[currentStart..<start]
+            cache.pages[current.path] = current.page
+        }
         return cache
     }
 
@@ -410,7 +428,6 @@ struct CacheReader {
             guard fields.count >= 5, let path = string(1), let hash = hex(2), isWord(3, "0") || isWord(3, "1"),
                 let headingsFile = string(4)
             else { return false }
-            if let current { cache.pages[current.path] = current.page }
             var outcome = SiteRenderer.PageOutcome()
             outcome.written = isWord(3, "1")
             outcome.headingsFile = headingsFile.isEmpty ? nil : headingsFile

@@ -49,6 +49,10 @@ struct SiteRenderer {
         var headingsFile: String?
         var headingIDs: Set<String> = []
         var written = false
+        /// For an outcome read from the build cache and not changed since: its lines there (the page line and its
+        /// diagnostics and anchors), which the next cache takes over as they are. Whatever changes such an outcome
+        /// sets this to nil.
+        var cachedLines: ArraySlice<UInt8>?
     }
 
     /// One page in one language: where it goes and the hash of the Markdown body it shows (0 for a generated page).

@@ -339,6 +339,39 @@ import Testing
         #expect(page.outcome.anchors.map(\.line) == [4])
     }
 
+    /// A page read from the cache keeps its lines (the page line and its diagnostics and anchors), which are
+    /// written again as they are: the same bytes as writing its fields, for the first, a middle and the last page.
+    @Test func cachedPagesAreWrittenAgainAsTheyWere() throws {
+        var cache = BuildCache(global: 1, meta: 2)
+        for (index, path) in ["ar/a/index.html", "de/b/index.html", "uk/c/index.html"].enumerated() {
+            var outcome = SiteRenderer.PageOutcome()
+            outcome.written = index != 1
+            outcome.headingsFile = index == 2 ? "content/uk/c.md" : nil
+            outcome.headingIDs = index == 2 ? ["x", "y\tz"] : []
+            outcome.diagnostics = (0..<index).map {
+                Diagnostic(file: "content/\(path)", line: $0 + 1, column: 2, severity: .warning, message: "m\t\($0)")
+            }
+            outcome.anchors = (0..<(2 - index)).map {
+                LinkResolver.AnchorCheck(
+                    pageID: "p\($0)", fragment: "f", language: "de", sourceLanguage: "de", file: "content/\(path)",
+                    line: 1, column: $0 + 1)
+            }
+            cache.pages[path] = BuildCache.CachedPage(bodyHash: UInt64(index), outcome: outcome)
+        }
+        let encoded = cache.encoded()
+        let decoded = try #require(BuildCache.decode(encoded))
+        for (path, page) in decoded.pages {
+            let lines = try #require(page.outcome.cachedLines)
+            #expect(lines.starts(with: Array("page\t\(path)\t".utf8)))
+            #expect(lines.last == UInt8(ascii: "\n"))
+        }
+        #expect(decoded.encoded() == encoded)
+        // Without the kept lines, the fields give the same bytes.
+        var rewritten = decoded
+        for path in decoded.pages.keys { rewritten.pages[path]!.outcome.cachedLines = nil }
+        #expect(rewritten.encoded() == encoded)
+    }
+
     /// The cache's record of a source file comes back whole; a record that is not what the cache writes (text that
     /// is not UTF-8, two numbers where one belongs) makes the whole cache unusable, even with a right checksum.
     @Test func sourceRecordsRoundTripAndBadOnesAreRejected() throws {
