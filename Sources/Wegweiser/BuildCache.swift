@@ -72,10 +72,8 @@ struct BuildCache: Sendable {
         }
         for id in site.order {
             guard let page = site.pages[id] else { continue }
-            for code in page.files.keys.sorted() {
-                let file = page.files[code]!
-                sourceList.append((file.displayPath, file.source))
-            }
+            // In the order of the language codes.
+            for (_, file) in page.files { sourceList.append((file.displayPath, file.source)) }
         }
     }
 
@@ -415,7 +413,7 @@ struct CacheReader {
         default: break
         }
         if isWord(0, "source") {
-            guard fields.count == 9, let stamp = SourceFolder.FileStamp(values: integers(2) ?? []),
+            guard fields.count == 9, let stamp = stamp(2),
                 let frontMatterLine = integer(3), let bodyLine = integer(4), let bodyHash = hex(5),
                 let frontMatterHash = hex(6), let path = string(1)
             else { return false }
@@ -531,11 +529,18 @@ struct CacheReader {
         return value
     }
 
-    /// A field of whole numbers separated by commas (`1,-2,3`); nil for anything else.
-    private func integers(_ field: Int) -> [Int]? {
-        var values: [Int] = []
-        values.reserveCapacity(8)
-        return forEachInteger(in: field) { values.append($0) } ? values : nil
+    /// A field of the seven numbers of a file's stamp, separated by commas; nil for anything else. (Read into
+    /// memory on the stack: the cache has a stamp for every page file.)
+    private func stamp(_ field: Int) -> SourceFolder.FileStamp? {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 7) { values in
+            var count = 0
+            let read = forEachInteger(in: field) { value in
+                if count < values.count { values[count] = value }
+                count += 1
+            }
+            guard read, count == values.count else { return nil }
+            return SourceFolder.FileStamp(values: UnsafeBufferPointer(values))
+        }
     }
 
     /// A field holding one whole number; nil for anything else.

@@ -97,7 +97,7 @@ struct SiteBuilder {
             ?? config.languages.first { page.files[$0.code] != nil }!.code
         let source = page.sourceData
         if case .bool(true)? = source["draft"], !includeDrafts { return nil }
-        for (language, data) in page.data.sorted(by: { $0.key < $1.key }) where language != page.sourceLanguage {
+        for (language, data) in page.data where language != page.sourceLanguage {
             page.data[language] = data.inheriting(from: source, kind: page.kind)
             checkTranslation(
                 page.files[language]!, data: data, source: page.files[page.sourceLanguage]!, sourceData: source,
@@ -265,7 +265,8 @@ struct SiteBuilder {
     }
 
     private mutating func linkSeries(_ pages: inout [String: Page], timeZone: TimeZone) {
-        for id in pages.keys.sorted() {
+        // Only events name a series: the others are not sorted or looked up again.
+        for id in pages.values.filter({ $0.series != nil }).map(\.id).sorted() {
             guard let series = pages[id]!.series else { continue }
             let page = pages[id]!
             let file = page.files[page.sourceLanguage]!

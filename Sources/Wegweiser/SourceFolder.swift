@@ -64,7 +64,7 @@ enum SourceFolder {
             [device, inode, size, modified.tv_sec, modified.tv_nsec, changed.tv_sec, changed.tv_nsec]
         }
 
-        init?(values: [Int]) {
+        init?(values: UnsafeBufferPointer<Int>) {
             guard values.count == 7 else { return nil }
             (device, inode, size) = (values[0], values[1], values[2])
             modified = timespec(tv_sec: values[3], tv_nsec: values[4])

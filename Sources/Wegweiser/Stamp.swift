@@ -55,7 +55,7 @@ public enum Stamp {
                         ))
                     continue
                 }
-                for (code, file) in page.files.sorted(by: { $0.key < $1.key }) where code != page.sourceLanguage {
+                for (code, file) in page.files where code != page.sourceLanguage {
                     if file.frontMatter["source_hash"]?.text == previous { edits[file.displayPath] = hash }
                 }
                 edits[source.displayPath] = hash

@@ -420,6 +420,15 @@ import Testing
         }
         #expect(twoNumbers != resealed { $0 })
         #expect(BuildCache.decode(twoNumbers) == nil)
+        // A stamp is seven numbers: six or eight are not one.
+        let stamp = "7,12345,99,1700000000,123456789,1700000001,5"
+        for wrong in ["7,12345,99,1700000000,123456789,1700000001", stamp + ",6", stamp + ",", "," + stamp] {
+            let changed = resealed { bytes in
+                Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: stamp, with: wrong).utf8)
+            }
+            #expect(changed != resealed { $0 })
+            #expect(BuildCache.decode(changed) == nil, "\(wrong)")
+        }
         // The binary front matter's length must end it at the line break.
         for length in [binary.count - 1, binary.count + 1, 1 << 40] {
             let wrongLength = resealed { bytes in
