@@ -16,9 +16,10 @@ test: deps
 	@python3 -c "import icalendar" 2>/dev/null || pip install --quiet icalendar
 	$(SWIFT) test
 
-## Release build of the command-line tool.
+## Release build of the command-line tool, with the Swift runtime and Foundation linked in (see README,
+## "Performance"): it starts in a third of the time, runs faster, and needs no Swift installed where it runs.
 build: deps
-	$(SWIFT) build -c release --product wegweiser
+	$(SWIFT) build -c release --static-swift-stdlib --product wegweiser
 
 ## libcmark through pkg-config; installed with apt where it is missing.
 deps:

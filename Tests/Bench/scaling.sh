@@ -2,7 +2,7 @@
 # How build time and memory grow with the site: clean builds and rebuilds after one page changed, on the
 # benchmark corpus (../shared/bench/make_corpus.py) at several sizes, 10 languages each.
 #
-# Usage (from the project's root, after `swift build -c release`):
+# Usage (from the project's root, after `make build`):
 #   Tests/Bench/scaling.sh [PAGES_PER_LANGUAGE…]      default: 1000 2500 5000 10000
 # Each size is built RUNS times (default 3), each time into an empty folder, and rebuilt once after each clean
 # build; the table shows medians. Corpora are kept in $BENCH_DIR (default /tmp/wegweiser-bench, shared with
@@ -15,7 +15,7 @@ work=${BENCH_DIR:-/tmp/wegweiser-bench}
 out=${BENCH_OUT:-$work/scaling-out}
 runs=${RUNS:-3}
 generator=${MAKE_CORPUS:-../shared/bench/make_corpus.py}
-[[ -x $bin ]] || { echo "no $bin: run 'swift build -c release' first" >&2; exit 2; }
+[[ -x $bin ]] || { echo "no $bin: run 'make build' first" >&2; exit 2; }
 mkdir -p "$work"
 cache=$(dirname "$out")/.$(basename "$out").wegweiser-cache
 
