@@ -225,7 +225,7 @@ struct BuildCache: Sendable {
         out.hex(page.bodyHash)
         out.field(outcome.written ? "1" : "0")
         out.field(outcome.headingsFile ?? "")
-        for id in outcome.headingIDs.sorted() { out.field(id) }
+        for id in Set(outcome.headingIDs).sorted() { out.field(id) }
         out.endLine()
         for diagnostic in outcome.diagnostics {
             out.line(
@@ -431,7 +431,7 @@ struct CacheReader {
             outcome.headingsFile = headingsFile.isEmpty ? nil : headingsFile
             for index in 5..<fields.count {
                 guard let id = string(index) else { return false }
-                outcome.headingIDs.insert(id)
+                outcome.headingIDs.append(id)
             }
             current = (path, BuildCache.CachedPage(bodyHash: hash, outcome: outcome))
         } else if isWord(0, "diagnostic") {

@@ -47,7 +47,8 @@ struct SiteRenderer {
         var anchors: [LinkResolver.AnchorCheck] = []
         /// The Markdown file rendered and its heading ids (for `#anchor` checks).
         var headingsFile: String?
-        var headingIDs: Set<String> = []
+        /// In the order of the text: a set is made of them only for the files that `#anchor` links point into.
+        var headingIDs: [String] = []
         var written = false
         /// For an outcome read from the build cache and not changed since: its lines there (the page line and its
         /// diagnostics and anchors), which the next cache takes over as they are. Whatever changes such an outcome
@@ -137,7 +138,7 @@ struct SiteRenderer {
         }
         // The headings of every page are gathered only when some link points at one.
         guard !anchors.isEmpty else { return results }
-        var headings: [String: Set<String>] = [:]
+        var headings: [String: [String]] = [:]
         for result in results {
             if let file = result.outcome.headingsFile { headings[file] = result.outcome.headingIDs }
         }
@@ -211,7 +212,7 @@ struct SiteRenderer {
                     rendered, file: file, body: String(decoding: body, as: UTF8.self))
             }
             outcome.headingsFile = file.displayPath
-            outcome.headingIDs = Set(rendered.headings.map(\.id))
+            outcome.headingIDs = rendered.headings.map(\.id)
         }
         let context = PageContext(site: site, language: language, url: url, cache: cache)
         var variables = baseVariables(context)
@@ -406,15 +407,16 @@ struct SiteRenderer {
     }
 
     /// The heading ids of a file's Markdown, read from the file.
-    static func headingIDs(of file: SourceFile) -> Set<String> {
+    static func headingIDs(of file: SourceFile) -> [String] {
         guard let body = file.readBodyBytes() else { return [] }
         let rendered = body.withUnsafeBufferPointer { Markdown.render(utf8: $0, firstLine: file.bodyLine) { _ in nil } }
-        return Set(rendered.headings.map(\.id))
+        return rendered.headings.map(\.id)
     }
 
     /// Every `#anchor` must be a heading of the text the reader of that language sees on the target page.
-    private mutating func checkAnchors(_ anchors: [LinkResolver.AnchorCheck], headings: [String: Set<String>]) {
-        var headings = headings
+    private mutating func checkAnchors(_ anchors: [LinkResolver.AnchorCheck], headings: [String: [String]]) {
+        // The heading ids of each file linked into, as a set, made when it is first needed.
+        var headingSets: [String: Set<String>] = [:]
         for check in anchors {
             guard let page = site.pages[check.pageID], let language = site.config.language(check.language) else {
                 continue
@@ -427,8 +429,8 @@ struct SiteRenderer {
                 continue
             }
             // A rebuild keeps the headings of files that links point into; others are read when first needed.
-            let ids = headings[file.displayPath] ?? Self.headingIDs(of: file)
-            headings[file.displayPath] = ids
+            let ids = headingSets[file.displayPath] ?? Set(headings[file.displayPath] ?? Self.headingIDs(of: file))
+            headingSets[file.displayPath] = ids
             guard !ids.contains(check.fragment) else { continue }
             var message = "`#\(check.fragment)` is not a heading on \(file.displayPath)"
             if let suggestion = Spelling.closest(to: check.fragment, among: ids) {
