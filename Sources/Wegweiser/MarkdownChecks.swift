@@ -11,10 +11,28 @@ enum MarkdownChecks {
         {
             return text[...]
         }
+        // The same in any script (Arabic, Cyrillic, umlauts at the end): a character is white space or punctuation
+        // by its first scalar. The first scalar of the text is its first character's; a last scalar that is a letter
+        // or digit and does not extend the character before it (as U+FF9E does) starts the last character, or
+        // joins one that starts with a letter (Hangul syllables, conjuncts) or with a prefixed sign.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, isLetterOrDigit(first),
+            isLetterOrDigit(last), !last.properties.isGraphemeExtend
+        {
+            return text[...]
+        }
         func isFiller(_ character: Character) -> Bool { character.isWhitespace || character.isPunctuation }
         guard let first = text.firstIndex(where: { !isFiller($0) }), let last = text.lastIndex(where: { !isFiller($0) })
         else { return "" }
         return text[first...last]
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+            .letterNumber, .otherNumber:
+            true
+        default: false
+        }
     }
 
     private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {

@@ -16,6 +16,12 @@ import Testing
         "hier", "Hier klicken", " hier ", "„mehr“", "(more)", "mehr…", "read more.", "Kita-Platz", "a", "Z9", "", " ",
         "!", "¿Qué?", "e\u{301}", "a\u{301}", "x\u{301}!", "\r\nhier\r\n", "#1", "Öffnungszeiten", "هنا", "«тут»",
         "$5", "a$", "+", "ß", "_x_", "x\u{200D}",
+        // Letters and digits of other scripts at either end, and characters that end in a letter or start with a
+        // prefixed sign.
+        "اضغط هنا", "هنا.", "(هنا)", "тут»", "Behörde", "Ärger", "«Ä»", "٣", "x٣", "「\u{FF9E}", "\u{FF9E}", "a\u{FF9E}",
+        "a「\u{FF9E}",
+        "한국", "\u{1100}\u{1161}", "!\u{1161}", "क्ष", "\u{0915}\u{094D}\u{0937}", "\u{0600}\u{0661}", "\u{0D4E}\u{0D15}",
+        "ⅻ", "x\u{2160}", "\u{00A0}hier\u{00A0}", "\u{3000}ここ\u{3000}", "ここ。", "\u{1F600}", "a\u{1F600}",
     ])
     func trimmingMatchesTheDefinition(text: String) {
         #expect(String(MarkdownChecks.trimmed(text)) == Self.reference(text))
