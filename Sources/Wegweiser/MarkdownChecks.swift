@@ -55,6 +55,27 @@ enum MarkdownChecks {
         "тут", "натисніть тут", "детальніше", "більше",
     ]
 
+    /// The first scalars of the meaningless link texts: a text whose first letter, lowercased, is none of them
+    /// is not lowercased whole and looked up.
+    private static let meaninglessFirstScalars: [Unicode.Scalar] = Array(
+        Set(meaninglessLinkTexts.compactMap(\.unicodeScalars.first))
+    ).sorted { $0.value < $1.value }
+
+    /// Whether a (trimmed) link text is one of `meaninglessLinkTexts`, compared lowercased.
+    static func isMeaningless(_ text: Substring) -> Bool {
+        // Lowercasing never maps a scalar to nothing, so the lowercased text starts with its first scalar's lowercase
+        // mapping.
+        guard let first = text.unicodeScalars.first else { return false }
+        let lowered: Unicode.Scalar?
+        if first.isASCII {
+            lowered = first.properties.isUppercase ? Unicode.Scalar(first.value | 0x20) : first
+        } else {
+            lowered = first.properties.lowercaseMapping.unicodeScalars.first
+        }
+        guard let lowered, meaninglessFirstScalars.contains(lowered) else { return false }
+        return meaninglessLinkTexts.contains(text.lowercased())
+    }
+
     /// Diagnostics for one rendered file: images without alt text (errors), skipped heading levels, a second
     /// `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
     static func check(_ rendered: RenderedMarkdown, file: SourceFile, body: @autoclosure () -> String) -> [Diagnostic] {
@@ -93,7 +114,7 @@ enum MarkdownChecks {
                 }
             } else if text.isEmpty {
                 warn(link.line, link.column, "the link has no text; say where it goes: [Opening hours](…)")
-            } else if meaninglessLinkTexts.contains(text.lowercased()) {
+            } else if isMeaningless(text) {
                 warn(
                     link.line, link.column,
                     "the link text \"\(link.text)\" does not say where it goes; name the target instead, e.g. [Opening hours of the KI](…)"

@@ -26,4 +26,22 @@ import Testing
     func trimmingMatchesTheDefinition(text: String) {
         #expect(String(MarkdownChecks.trimmed(text)) == Self.reference(text))
     }
+
+    /// The shortcut by first letter decides as looking the lowercased text up does: for every meaningless text
+    /// written in capitals, capitalized or as it is, and for texts that only start like one.
+    @Test func meaninglessTextsAreFoundAsByTheirLowercasedText() {
+        var texts: [String] = []
+        for text in MarkdownChecks.meaninglessLinkTexts {
+            texts += [text, text.uppercased(), text.capitalized, text + "x", "x" + text, String(text.dropFirst())]
+        }
+        texts += ["", "Öffnungszeiten", "İhier", "\u{130}", "ΣΑΣ", "Hier\u{301}", "ＨＩＥＲ", "Ｈier", "HIER", "Tut", "ТУТ"]
+        for text in texts {
+            #expect(
+                MarkdownChecks.isMeaningless(Substring(text))
+                    == MarkdownChecks.meaninglessLinkTexts.contains(text.lowercased()), "\(text)")
+        }
+        #expect(MarkdownChecks.isMeaningless("Hier Klicken"))
+        #expect(MarkdownChecks.isMeaningless("ТУТ"))
+        #expect(!MarkdownChecks.isMeaningless("Öffnungszeiten"))
+    }
 }
