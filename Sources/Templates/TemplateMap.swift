@@ -62,6 +62,14 @@ public struct TemplateMap: Sendable {
         values = Array(repeating: value, count: keys.count)
     }
 
+    /// A map with the keys of `other`, in its order and shared with it, and `values` in that order: for maps made
+    /// many times with the same keys, one allocation (the values) per map.
+    public init(keysOf other: TemplateMap, values: [TemplateValue]) {
+        precondition(values.count == other.count, "a value for each key")
+        shared = other.shared
+        self.values = values
+    }
+
     /// The entries of a dictionary, in the order of their keys (a dictionary has no order of its own).
     public init(_ dictionary: [String: TemplateValue]) {
         self.init(minimumCapacity: dictionary.count)

@@ -73,30 +73,39 @@ struct PageContext {
         return .map(fields)
     }
 
+    /// The keys of a summary, in order; every summary shares them.
+    private static let summaryKeys = TemplateMap(
+        keys: [
+            "title", "lang", "dir", "is_fallback", "summary", "kind", "start", "end", "when", "ends_at", "is_recurring",
+            "is_past", "city", "url",
+        ], allSetTo: .null)
+
     /// Everything of a summary; its `url` depends on the page the summary is shown on and is set by `summary`.
     private func summaryFields(_ id: String) -> TemplateMap {
         let page = site.pages[id]!
         let data = data(of: page)
         let shown = site.contentLanguage(of: page, for: language).flatMap { site.config.language($0) } ?? language
-        var occurrence: TemplateMap = ["when": .null, "start": .null, "end": .null, "ends_at": .null]
-        if let shownOccurrence = shownOccurrence(page) { occurrence = occurrenceFields(shownOccurrence) }
-        return [
-            "title": .string(title(of: page)),
-            "lang": .string(shown.code),
-            "dir": .string(shown.direction.rawValue),
-            "is_fallback": .bool(shown.code != language.code),
-            "summary": data?.summary.map(TemplateValue.string) ?? .null,
-            "kind": .string(page.kind.rawValue),
-            "start": occurrence["start"]!,
-            "end": occurrence["end"]!,
-            "when": occurrence["when"]!,
-            "ends_at": occurrence["ends_at"]!,
-            "is_recurring": .bool(page.recurrence != nil),
-            "is_past": .bool(page.kind == .event && site.isPast(page)),
-            "city": data?["city"] ?? .null,
-            // Set for each page that shows the summary; there already, so that setting it leaves the keys shared.
-            "url": .null,
-        ]
+        let occurrence = shownOccurrence(page).map(occurrenceFields)
+        // In the order of `summaryKeys`.
+        return TemplateMap(
+            keysOf: Self.summaryKeys,
+            values: [
+                .string(title(of: page)),
+                .string(shown.code),
+                .string(shown.direction.rawValue),
+                .bool(shown.code != language.code),
+                data?.summary.map(TemplateValue.string) ?? .null,
+                .string(page.kind.rawValue),
+                occurrence?["start"] ?? .null,
+                occurrence?["end"] ?? .null,
+                occurrence?["when"] ?? .null,
+                occurrence?["ends_at"] ?? .null,
+                .bool(page.recurrence != nil),
+                .bool(page.kind == .event && site.isPast(page)),
+                data?["city"] ?? .null,
+                // Set for each page that shows the summary; there already, so that setting it leaves the keys shared.
+                .null,
+            ])
     }
 
     /// The children of `page` built for this page's readers, in order; the same for every page of a language.

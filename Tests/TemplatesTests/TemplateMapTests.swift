@@ -106,6 +106,24 @@ import Testing
         #expect(map.position(of: "new") == count)
     }
 
+    /// A map with the keys of another and values given in their order finds each value by its key, at every size.
+    @Test func aMapWithTheKeysOfAnotherAndItsOwnValues() {
+        for size in [3, 30] {
+            let shape = TemplateMap(keys: (0..<size).map { "k\($0)" }, allSetTo: .null)
+            var map = TemplateMap(keysOf: shape, values: (0..<size).map { .int($0 * 10) })
+            var expected = TemplateMap()
+            for index in 0..<size { expected["k\(index)"] = .int(index * 10) }
+            #expect(map == expected)
+            #expect(map.keys == expected.keys)
+            map["k1"] = "one"
+            map["added"] = true
+            #expect(map["k1"] == "one")
+            #expect(map["added"] == true)
+            #expect(shape.keys == (0..<size).map { "k\($0)" })
+            #expect(shape.values == Array(repeating: .null, count: size))
+        }
+    }
+
     @Test func mapsWithTheSameEntriesAreEqualInAnyOrder() {
         let ab: TemplateMap = ["a": 1, "b": 2]
         #expect(ab == ["b": 2, "a": 1])
