@@ -24,30 +24,31 @@ struct Sitemap {
         var count = 0
         var entry: [UInt8] = []
         let base = site.config.baseURL
-        var hreflangs: [String: [UInt8]] = [:]
-        for language in site.config.languages {
-            if let tag = language.hreflang { hreflangs[language.code] = Self.escaped(tag) }
-        }
+        // Each language's hreflang tag, escaped once, by its place in the site's languages.
+        let languages = site.config.languages
+        let hreflangs = languages.map { $0.hreflang.map(Self.escaped) }
         let xDefaultTag = Array("x-default".utf8)
         for id in site.order {
             guard let page = site.pages[id] else { continue }
             // Generated pages exist in every language; content pages where a file is (fallbacks are not advertised).
-            let real = site.config.languages.filter { page.files.isEmpty || page.files[$0.code] != nil }
-            let locations = real.map { Self.escaped(base + PageID.urlPath(id, language: $0.code).dropFirst()) }
-            let alternates = real.indices.filter { real[$0].hreflang != nil }
-            let xDefault = alternates.first { real[$0].code == site.config.defaultLanguage }
+            let real = languages.indices.filter { page.files.isEmpty || page.files[languages[$0].code] != nil }
+            let locations = real.map {
+                Self.escaped(base + PageID.urlPath(id, language: languages[$0].code).dropFirst())
+            }
+            let alternates = real.indices.filter { hreflangs[real[$0]] != nil }
+            let xDefault = alternates.first { languages[real[$0]].code == site.config.defaultLanguage }
             for (index, language) in real.enumerated() {
                 entry.removeAll(keepingCapacity: true)
-                entry += "  <url>\n    <loc>".utf8
+                entry += Self.urlStart
                 entry += locations[index]
-                entry += "</loc>\n".utf8
-                if language.hreflang != nil, alternates.count > 1 {
+                entry += Self.locEnd
+                if hreflangs[language] != nil, alternates.count > 1 {
                     for other in alternates {
-                        link(hreflang: hreflangs[real[other].code]!, href: locations[other], into: &entry)
+                        link(hreflang: hreflangs[real[other]]!, href: locations[other], into: &entry)
                     }
                     if let xDefault { link(hreflang: xDefaultTag, href: locations[xDefault], into: &entry) }
                 }
-                entry += "  </url>\n".utf8
+                entry += Self.urlEnd
                 if count == maxURLs || current.count + entry.count + footer.count > maxBytes, count > 0 {
                     parts.append(current + footer)
                     current = header
@@ -77,12 +78,20 @@ struct Sitemap {
         return [RenderedFile(path: "sitemap.xml", bytes: index)] + files
     }
 
+    // The fixed pieces of an entry, as bytes made once (appending an array copies its bytes at once).
+    private static let urlStart = Array("  <url>\n    <loc>".utf8)
+    private static let locEnd = Array("</loc>\n".utf8)
+    private static let urlEnd = Array("  </url>\n".utf8)
+    private static let linkStart = Array("    <xhtml:link rel=\"alternate\" hreflang=\"".utf8)
+    private static let linkMiddle = Array("\" href=\"".utf8)
+    private static let linkEnd = Array("\"/>\n".utf8)
+
     private func link(hreflang: [UInt8], href: [UInt8], into entry: inout [UInt8]) {
-        entry += "    <xhtml:link rel=\"alternate\" hreflang=\"".utf8
+        entry += Self.linkStart
         entry += hreflang
-        entry += "\" href=\"".utf8
+        entry += Self.linkMiddle
         entry += href
-        entry += "\"/>\n".utf8
+        entry += Self.linkEnd
     }
 
     /// Text escaped for XML character data and attribute values (the HTML escapes are valid XML), as UTF-8.
