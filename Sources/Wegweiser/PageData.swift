@@ -49,7 +49,7 @@ struct PageDataReader {
     private mutating func known(
         _ key: String, at position: TextPosition, _ fields: [Field], context: @autoclosure () -> String
     ) -> Int? {
-        if let field = fields.firstIndex(where: { $0.name == key }) { return field }
+        if let field = fields.position(named: key) { return field }
         var message = "unknown field `\(key)` \(context())"
         if let suggestion = Spelling.closest(to: key, among: fields.map(\.name)) {
             message += "; did you mean `\(suggestion)`?"

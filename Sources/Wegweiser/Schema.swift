@@ -45,7 +45,12 @@ struct Field: Sendable {
 extension [Field] {
     /// The field called `name`, if there is one.
     func named(_ name: String) -> Field? {
-        first { $0.name == name }
+        position(named: name).map { self[$0] }
+    }
+
+    /// Where the field called `name` is, if there is one.
+    func position(named name: String) -> Int? {
+        firstIndex { $0.name == name }
     }
 }
 
