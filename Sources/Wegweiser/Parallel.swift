@@ -108,7 +108,8 @@ enum PhaseTimer {
         let now = (wall: Date(), cpu: cpuSeconds())
         let (wall, cpu) = last.withLock { last in
             defer { last = now }
-            return (now.wall.timeIntervalSince(last.wall), now.cpu - last.cpu)
+            // The first mark also starts the clock (`last` is made when first used): nothing has passed yet.
+            return (max(0, now.wall.timeIntervalSince(last.wall)), max(0, now.cpu - last.cpu))
         }
         let line = "\(phase): \(String(format: "%.2f", wall)) s (CPU \(String(format: "%.2f", cpu)) s)\n"
         FileHandle.standardError.write(Data(line.utf8))
