@@ -110,6 +110,8 @@ struct PageContext {
 
     /// The children of `page` built for this page's readers, in order; the same for every page of a language.
     func builtChildren(of page: Page) -> [String] {
+        // Most pages have none: nothing to remember.
+        if page.children.isEmpty { return [] }
         let make = { page.children.filter { site.isBuilt($0, in: language) } }
         return cache?.builtChildren(page.id, language: language.code, make: make) ?? make()
     }
@@ -301,7 +303,7 @@ struct PageContext {
         }
         value[at: Self.slots.breadcrumbs] = .list(ancestors.map(summary))
         value[at: Self.slots.parent] = page.parent.map(summary) ?? .null
-        value[at: Self.slots.children] = summaries(page.children)
+        value[at: Self.slots.children] = .list(builtChildren(of: page).map(summary))
         var previous: TemplateValue = .null
         var next: TemplateValue = .null
         if page.kind == .guide, let parentID = page.parent, let parent = site.pages[parentID],

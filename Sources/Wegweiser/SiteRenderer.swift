@@ -247,7 +247,7 @@ struct SiteRenderer {
     private func addListVariables(_ page: Page, context: PageContext, into variables: inout [String: TemplateValue]) {
         switch page.id {
         case "events":
-            let built = page.children.filter { site.isBuilt($0, in: context.language) }
+            let built = context.builtChildren(of: page)
             let upcoming = upcomingEvents(built)
             variables["pages"] = context.summaries(built)
             variables["upcoming"] = context.summaries(upcoming)
@@ -258,8 +258,7 @@ struct SiteRenderer {
             variables["pages"] = context.summaries(page.children)
             variables["list_kind"] = .string("profiles")
         case "":
-            let upcoming = upcomingEvents(
-                (site.pages["events"]?.children ?? []).filter { site.isBuilt($0, in: context.language) })
+            let upcoming = upcomingEvents(site.pages["events"].map(context.builtChildren) ?? [])
             variables["events"] = context.summaries(Array(upcoming.prefix(5)))
             variables["profiles"] = context.summaries(site.pages["profiles"]?.children ?? [])
             if let guides = site.pages["guides"], site.isBuilt("guides", in: context.language) {
