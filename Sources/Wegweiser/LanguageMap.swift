@@ -20,6 +20,8 @@ struct LanguageMap<Value> {
     /// The value for `code`; setting nil removes it.
     subscript(code: String) -> Value? {
         get {
+            // Only equality, not `position(of:)`: comparing two short codes for equality compares their stored bits,
+            // ordering them does not, and reading is what every page does.
             for entry in entries where entry.key == code { return entry.value }
             return nil
         }
