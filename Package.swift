@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "ICalendar"),
         .target(name: "Wegweiser", dependencies: ["FrontMatter", "Templates", "Markdown", "ICalendar"]),
-        .executableTarget(name: "WegweiserCLI", dependencies: ["Wegweiser"]),
+        .target(name: "Preview"),
+        .executableTarget(name: "WegweiserCLI", dependencies: ["Wegweiser", "Preview"]),
         // libFuzzer targets (`make fuzz`). Built normally they replay the files given as arguments, so the
         // seed corpus doubles as a regression test; built with `-DFUZZING --sanitize=fuzzer`, libFuzzer drives them.
         .target(name: "FuzzSupport"),
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar"], exclude: ["Golden"]),
         .testTarget(name: "WegweiserCLITests", dependencies: ["WegweiserCLI"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
         .testTarget(
             name: "WegweiserTests",
             dependencies: ["Wegweiser", "ICalendar"],

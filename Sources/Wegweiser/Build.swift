@@ -52,6 +52,13 @@ public struct BuildResult: Sendable {
 public enum SiteGenerator {
     /// Loads, checks and renders the site; writes it (unless `options.writeOutput` is false) only when there are no errors.
     public static func build(_ options: BuildOptions) -> BuildResult {
+        var state: BuildState?
+        return build(options, keeping: &state)
+    }
+
+    /// `build(_:)`, and on success what the next build in the same process can start from (`BuildSession`).
+    static func build(_ options: BuildOptions, keeping state: inout BuildState?) -> BuildResult {
+        state = nil
         Parallel.workerLimit.store(options.jobs, ordering: .relaxed)
         PhaseTimer.mark("start")
         var loader = ContentLoader(root: options.contentPath)
@@ -65,7 +72,7 @@ public enum SiteGenerator {
         defer { if options.exitsAfterBuild { ProcessMemory.keep(pending, loader) } }
         var sources: [String: String] = [:]
         do {
-            return try buildOrThrow(options, loader: &loader, previous: pending)
+            return try buildOrThrow(options, loader: &loader, previous: pending, keeping: &state)
         } catch {
             let diagnostics = (loader.diagnostics + error.diagnostics).sorted()
             sources = SourceTexts.forDiagnostics(diagnostics, known: loader.sources)
@@ -75,7 +82,8 @@ public enum SiteGenerator {
     }
 
     private static func buildOrThrow(
-        _ options: BuildOptions, loader: inout ContentLoader, previous pending: Pending<BuildCache?>
+        _ options: BuildOptions, loader: inout ContentLoader, previous pending: Pending<BuildCache?>,
+        keeping state: inout BuildState?
     ) throws(BuildFailure)
         -> BuildResult
     {
@@ -108,7 +116,7 @@ public enum SiteGenerator {
         {
             return try rebuild(
                 options, into: output, loaded: loaded, sources: loader.sources, diagnostics: diagnostics,
-                renderer: &renderer, previous: previous, cache: cache, cachePath: cachePath)
+                renderer: &renderer, previous: previous, cache: cache, cachePath: cachePath, keeping: &state)
         }
 
         // Even with content errors, render everything: link and template errors are reported in the same run.
@@ -116,7 +124,9 @@ public enum SiteGenerator {
         let writer = try OutputWriter(output: options.outputPath)
         let results = renderer.renderPages(renderer.pageJobs(), writer: writer, progress: options.progress)
         PhaseTimer.mark("pages")
+        let pageDiagnosticCount = renderer.diagnostics.count
         renderer.renderSiteFiles(writer: writer)
+        let siteDiagnostics = Array(renderer.diagnostics[pageDiagnosticCount...])
         PhaseTimer.mark("site files")
         let result = finish(
             options, loaded: loaded, sources: loader.sources, diagnostics + renderer.diagnostics, results)
@@ -138,16 +148,23 @@ public enum SiteGenerator {
         cache.record(results, site: loaded.site)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
-        if options.exitsAfterBuild { ProcessMemory.keep(loaded, results, cache, renderer) }
+        if options.exitsAfterBuild {
+            ProcessMemory.keep(loaded, results, cache, renderer)
+        } else {
+            state = BuildState(
+                loaded: loaded, sources: loader.sources, buildTime: buildTime,
+                output: existingFolder(options.outputPath) ?? options.outputPath, global: cache.global,
+                meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics)
+        }
         return result
     }
 
     /// A rebuild into an existing output whose pages and fields are unchanged: only pages whose Markdown changed
     /// (or whose file is missing) are rendered, and written in place once no errors are found.
-    private static func rebuild(
+    static func rebuild(
         _ options: BuildOptions, into output: String, loaded: LoadedSite, sources: [String: String],
         diagnostics: [Diagnostic], renderer: inout SiteRenderer, previous: BuildCache, cache: BuildCache,
-        cachePath: String
+        cachePath: String, keeping state: inout BuildState?
     ) throws(BuildFailure) -> BuildResult {
         // Output files are looked up inside the output folder, without walking its path each time.
         let outputFolder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -160,7 +177,9 @@ public enum SiteGenerator {
             else { return nil }
             return cached.outcome
         }
+        let pageDiagnosticCount = renderer.diagnostics.count
         renderer.renderSiteFiles(writer: nil, onlyCheck: true)
+        let siteDiagnostics = Array(renderer.diagnostics[pageDiagnosticCount...])
         PhaseTimer.mark("pages")
         var result = finish(options, loaded: loaded, sources: sources, diagnostics + renderer.diagnostics, results)
         guard result.status == .success else { return result }
@@ -174,7 +193,13 @@ public enum SiteGenerator {
             }
         }
         if sourcesUnchanged, sourceCount == previous.sources.count, !results.contains(where: \.rendered) {
-            if options.exitsAfterBuild { ProcessMemory.keep(loaded, results, previous, renderer) }
+            if options.exitsAfterBuild {
+                ProcessMemory.keep(loaded, results, previous, renderer)
+            } else {
+                state = BuildState(
+                    loaded: loaded, sources: sources, buildTime: renderer.buildTime, output: output,
+                    global: cache.global, meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics)
+            }
             return result
         }
         BuildCache.remove(cachePath)
@@ -191,12 +216,18 @@ public enum SiteGenerator {
         cache.record(results, site: loaded.site)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
-        if options.exitsAfterBuild { ProcessMemory.keep(loaded, results, cache, previous, renderer) }
+        if options.exitsAfterBuild {
+            ProcessMemory.keep(loaded, results, cache, previous, renderer)
+        } else {
+            state = BuildState(
+                loaded: loaded, sources: sources, buildTime: renderer.buildTime, output: output, global: cache.global,
+                meta: cache.meta, results: results.map(\.withoutBytes), siteDiagnostics: siteDiagnostics)
+        }
         return result
     }
 
     /// The result of a build from its diagnostics: an error (or, with `--strict`, a warning) means nothing is written.
-    private static func finish(
+    static func finish(
         _ options: BuildOptions, loaded: LoadedSite, sources: [String: String], _ diagnostics: [Diagnostic],
         _ results: [SiteRenderer.PageResult]
     ) -> BuildResult {
@@ -222,7 +253,7 @@ public enum SiteGenerator {
     }
 
     /// The standardized path of `path` if it is a folder (not a symbolic link to one).
-    private static func existingFolder(_ path: String) -> String? {
+    static func existingFolder(_ path: String) -> String? {
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         var info = stat()
         guard lstat(standardized, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
@@ -275,6 +306,24 @@ enum ProcessMemory {
     static func keep(_ values: Any...) {
         _ = Unmanaged.passRetained(Box(values))
     }
+}
+
+/// What a successful build leaves for the next build in the same process: the site as loaded, and what every
+/// page job gave.
+struct BuildState {
+    var loaded: LoadedSite
+    /// The texts of site.yml and the theme, for diagnostics.
+    var sources: [String: String]
+    var buildTime: String
+    /// The output folder's standardized path.
+    var output: String
+    /// The build cache's fingerprints.
+    var global: UInt64
+    var meta: UInt64
+    /// Every page job's result, in the order of `SiteRenderer.pageJobs()`, without bytes.
+    var results: [SiteRenderer.PageResult]
+    /// The diagnostics of the files made from all pages (aliases).
+    var siteDiagnostics: [Diagnostic]
 }
 
 /// A site read and checked, ready to render or to report on.

@@ -145,7 +145,7 @@ struct ContentLoader {
     }
 
     /// A page file from its bytes (checked to be UTF-8): only its front matter is made a string; its body is hashed.
-    private static func parse(
+    static func parse(
         bytes: UnsafeBufferPointer<UInt8>, path: String, language: String, relativePath: String,
         stamp: SourceFolder.FileStamp, diagnostics: inout [Diagnostic]
     ) -> SourceFile? {

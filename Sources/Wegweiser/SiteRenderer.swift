@@ -75,6 +75,13 @@ struct SiteRenderer {
         var bytes: [UInt8]?
         /// false for a page taken over from the build cache.
         var rendered = true
+
+        /// This result without its bytes, once they are written.
+        var withoutBytes: PageResult {
+            var result = self
+            result.bytes = nil
+            return result
+        }
     }
 
     /// Every page of every language, in the order they are rendered and reported.
@@ -105,10 +112,11 @@ struct SiteRenderer {
 
     /// Renders `jobs` on all cores. A job for which `reuse` gives an outcome (from the build cache) is not rendered.
     /// Rendered pages are written with `writer`, or kept in the results when `writer` is nil and `keepBytes` is set.
-    /// Diagnostics of all jobs, rendered or reused, are collected, and `#anchor` links checked.
+    /// Diagnostics of all jobs, rendered or reused, are collected, and `#anchor` links checked, unless `collecting`
+    /// is false (for some pages of a site, whose results are collected with the others').
     mutating func renderPages(
         _ jobs: [PageJob], writer: OutputWriter?, progress: (@Sendable (Int, Int) -> Void)? = nil,
-        keepBytes: Bool = false, reuse: (@Sendable (PageJob) -> PageOutcome?)? = nil
+        keepBytes: Bool = false, collecting: Bool = true, reuse: (@Sendable (PageJob) -> PageOutcome?)? = nil
     ) -> [PageResult] {
         let renderer = self
         let total = jobs.count
@@ -130,20 +138,24 @@ struct SiteRenderer {
             }
             return PageResult(job: job, outcome: outcome, bytes: keepBytes && outcome.written ? buffer : nil)
         }
+        if collecting { collect(results) }
+        return results
+    }
 
+    /// Takes the diagnostics of every page's outcome and checks the `#anchor` links of all of them.
+    mutating func collect(_ results: [PageResult]) {
         var anchors: [LinkResolver.AnchorCheck] = []
         for result in results {
             diagnostics += result.outcome.diagnostics
             anchors += result.outcome.anchors
         }
         // The headings of every page are gathered only when some link points at one.
-        guard !anchors.isEmpty else { return results }
+        guard !anchors.isEmpty else { return }
         var headings: [String: [String]] = [:]
         for result in results {
             if let file = result.outcome.headingsFile { headings[file] = result.outcome.headingIDs }
         }
         checkAnchors(anchors, headings: headings)
-        return results
     }
 
     /// Redirects for aliases, calendars, the chooser and 404 page, the sitemap and robots.txt; they depend only on

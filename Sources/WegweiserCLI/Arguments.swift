@@ -4,7 +4,7 @@ import Wegweiser
 /// The parsed command line.
 struct Arguments {
     enum Command: String {
-        case build, check, status, stamp, new
+        case build, check, status, stamp, new, serve
     }
 
     enum StatusFormat: Equatable {
@@ -25,6 +25,8 @@ struct Arguments {
     /// `stamp`: the files, and whether the edit to a source was minor.
     var files: [String] = []
     var minor = false
+    /// `serve`: the port on 127.0.0.1.
+    var port: UInt16 = 8080
 
     static let usage = """
         usage: wegweiser build [--content DIR] [--templates DIR] [--output DIR] [--drafts]
@@ -34,6 +36,8 @@ struct Arguments {
                                 [--content DIR] [--templates DIR]
                wegweiser stamp FILE… [--minor] [--content DIR] [--templates DIR]
                wegweiser new profile|guide|event|page LANG/PATH [--content DIR]
+               wegweiser serve [--port 8080] [build's options]   build, show the site on http://127.0.0.1:PORT/,
+                                                 and build again whenever content or templates change
                wegweiser --help | --version
 
         Exit codes: 0 success, 1 content or template errors, 2 usage error, 3 input/output failure.
@@ -51,8 +55,9 @@ struct Arguments {
             throw UsageError(message: "unknown command `\(first)`")
         }
         var options = BuildOptions(now: Date())
-        options.writeOutput = command == .build
-        options.exitsAfterBuild = true
+        options.writeOutput = command == .build || command == .serve
+        options.exitsAfterBuild = command != .serve
+        let builds = command == .build || command == .check || command == .serve
         var parsed = Arguments(command: command, options: options)
         var quiet = false
         var now: Date?
@@ -70,14 +75,14 @@ struct Arguments {
             case "--output": options.outputPath = try value(for: argument)
             case "--base-url": options.baseURL = try value(for: argument)
             case "--drafts": options.includeDrafts = true
-            case "--jobs" where command == .build || command == .check:
+            case "--jobs" where builds:
                 let text = try value(for: argument)
                 guard let jobs = Int(text), jobs > 0, jobs <= 1024 else {
                     throw UsageError(message: "--jobs needs a number of threads from 1 to 1024, not `\(text)`")
                 }
                 options.jobs = jobs
             case "--quiet": quiet = true
-            case "--strict" where command == .build || command == .check: options.strict = true
+            case "--strict" where builds: options.strict = true
             case "--format" where command == .build || command == .check:
                 let format = try value(for: argument)
                 guard format == "json" || format == "text" else {
@@ -94,6 +99,13 @@ struct Arguments {
                 }
                 parsed.failOn = threshold
             case "--minor" where command == .stamp: parsed.minor = true
+            case "--port" where command == .serve:
+                let text = try value(for: argument)
+                guard let port = UInt16(text) else {
+                    throw UsageError(
+                        message: "--port needs a port number from 0 to 65535 (0: any free one), not `\(text)`")
+                }
+                parsed.port = port
             case "--now":
                 let text = try value(for: argument)
                 guard let parsed = parseNow(text) else {
@@ -122,6 +134,17 @@ struct Arguments {
         }
         if command == .stamp, parsed.files.isEmpty {
             throw UsageError(message: "stamp needs the files to mark, e.g. wegweiser stamp content/en/guides/arbeit.md")
+        }
+        if command == .serve {
+            // The output must not be inside a watched folder: writing it would start the next build.
+            let output = URL(fileURLWithPath: options.outputPath).standardizedFileURL.path + "/"
+            for watched in [options.contentPath, options.templatesPath] {
+                let folder = URL(fileURLWithPath: watched).standardizedFileURL.path + "/"
+                if output.hasPrefix(folder) || folder.hasPrefix(output) {
+                    throw UsageError(
+                        message: "serve needs the output folder outside \(watched), and \(watched) outside it")
+                }
+            }
         }
         parsed.options = options
         parsed.quiet = quiet

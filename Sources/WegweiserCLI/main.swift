@@ -1,4 +1,5 @@
 import Foundation
+import Preview
 import Wegweiser
 
 /// Parses the command line, runs one command, prints diagnostics, exits with DESIGN.md's codes.
@@ -23,6 +24,7 @@ func run() -> Int32 {
     let printer = DiagnosticPrinter(annotate: environment["GITHUB_ACTIONS"] == "true")
     switch parsed.command {
     case .build, .check: return build(parsed, printer: printer)
+    case .serve: return serve(parsed, printer: printer)
     case .status: return status(parsed, printer: printer)
     case .stamp: return stamp(parsed, printer: printer)
     case .new:
@@ -36,23 +38,35 @@ func run() -> Int32 {
 
 func build(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
     let started = Date()
+    let result = SiteGenerator.build(withProgress(parsed, started: started))
+    return report(
+        result, parsed, printer: printer, verb: parsed.command == .build ? "Built" : "Checked", since: started)
+}
+
+/// The options, with a progress line on a terminal only, and only once a build has taken a second.
+func withProgress(_ parsed: Arguments, started: Date) -> BuildOptions {
     var options = parsed.options
-    // A progress line on a terminal only, and only once a build has taken a second.
     if !parsed.quiet, isatty(STDERR_FILENO) == 1 {
         options.progress = { done, total in
             guard Date().timeIntervalSince(started) > 1 else { return }
             printError("\r\(done) / \(total) pages" + (done == total ? "\r\u{1B}[K" : ""))
         }
     }
-    let result = SiteGenerator.build(options)
+    return options
+}
+
+/// Prints a build's diagnostics and its one-line summary; gives the exit code.
+func report(
+    _ result: BuildResult, _ parsed: Arguments, printer: DiagnosticPrinter, verb: String, since started: Date,
+    decimals: Int = 1
+) -> Int32 {
     printer.print(result.diagnostics, sources: result.sources)
     if parsed.jsonDiagnostics { print(Diagnostic.json(result.diagnostics), terminator: "") }
     let warnings = result.diagnostics.filter { $0.severity == .warning }.count
     switch result.status {
     case .success:
         if !parsed.quiet {
-            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-            let verb = parsed.command == .build ? "Built" : "Checked"
+            let seconds = String(format: "%.\(decimals)f", Date().timeIntervalSince(started))
             var notes: [String] = []
             if result.renderedCount < result.pageCount {
                 notes.append(
@@ -71,6 +85,48 @@ func build(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
         return 1
     case .ioError:
         return 3
+    }
+}
+
+/// Builds, serves the output on 127.0.0.1, and builds again after every change to content or templates, until
+/// the process is stopped. Only failing to listen or to watch ends it (exit code 3).
+func serve(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
+    // Ctrl-C and `kill` stop it even when the process that started it had blocked those signals (a child process
+    // inherits the blocked set).
+    var stopping = sigset_t()
+    sigemptyset(&stopping)
+    for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
+    sigprocmask(SIG_UNBLOCK, &stopping, nil)
+    let options = parsed.options
+    let session = BuildSession(options: options)
+    let watcher: FolderWatcher
+    let server: PreviewServer
+    do {
+        // Watching starts before the first build, so that a change made during it is not missed.
+        watcher = try FolderWatcher(roots: [session.contentRoot, options.templatesPath])
+        server = try PreviewServer(root: options.outputPath, port: parsed.port)
+    } catch let error as FolderWatcher.Failure {
+        printError("wegweiser: \(error.message)\n")
+        return 3
+    } catch let error as PreviewServer.Failure {
+        printError("wegweiser: \(error.message)\n")
+        return 3
+    } catch {
+        return 3
+    }
+    var started = Date()
+    _ = report(session.build(), parsed, printer: printer, verb: "Built", since: started)
+    Thread.detachNewThread { server.run() }
+    printError("Serving \(options.outputPath) at http://127.0.0.1:\(server.port)/ (Ctrl-C stops)\n")
+    while true {
+        let changes = watcher.next()
+        guard changes.everything || changes.paths.contains(where: { session.change(at: $0) != .ignored }) else {
+            continue
+        }
+        started = Date()
+        let result = session.rebuild(changed: changes.paths, everything: changes.everything)
+        _ = report(result, parsed, printer: printer, verb: "Rebuilt", since: started, decimals: 2)
+        session.writeCache()
     }
 }
 

@@ -1,0 +1,177 @@
+import Foundation
+import FrontMatter
+
+/// Builds one site again and again in one process (`serve`): the first build is a normal one; after that, a change
+/// that touches only the Markdown bodies of known page files renders just the pages that show them, from the site
+/// kept in memory, without listing the content folder or reading the build cache. Any other change is a normal
+/// build, which is itself incremental through the build cache.
+///
+/// The output and the build cache are the same as after a `build`: a body-only change leaves the site's structure
+/// (pages, fields, lists, calendars, sitemap) as it was, which is what a rebuild from the cache relies on too.
+public final class BuildSession {
+    /// How a changed path bears on the site.
+    public enum Change: Equatable, Sendable {
+        /// Nothing a build reads (hidden files, editors' backups, files beside the Markdown).
+        case ignored
+        /// A Markdown file in a language folder: maybe only its body changed.
+        case pageFile
+        /// site.yml, the theme, or a folder: a normal build.
+        case other
+    }
+
+    public let options: BuildOptions
+    /// The content folder as page files' paths start, without a trailing `/`.
+    public let contentRoot: String
+    private var state: BuildState?
+    /// The current site's page files: path → page id and language.
+    private var files: [String: (id: String, code: String)] = [:]
+    /// Page files changed since the last build that succeeded: a failed build's changes are tried again with the
+    /// next change, so that an error is reported until it is mended.
+    private var pending: Set<String> = []
+    /// Whether the last rebuild rendered changed bodies from the site kept in memory (rather than building).
+    private(set) var tookBodiesOnly = false
+    /// Whether the output has changed since the build cache was last written.
+    private var cacheToWrite = false
+
+    public init(options: BuildOptions) {
+        var options = options
+        options.exitsAfterBuild = false
+        self.options = options
+        contentRoot = options.contentPath.hasSuffix("/") ? String(options.contentPath.dropLast()) : options.contentPath
+    }
+
+    /// A normal build (incremental through the build cache); what it leaves is kept for the next `rebuild`.
+    public func build() -> BuildResult {
+        writeCache()
+        tookBodiesOnly = false
+        let result = SiteGenerator.build(options, keeping: &state)
+        files = [:]
+        if let site = state?.loaded.site {
+            for page in site.pages.values {
+                for (code, file) in page.files { files[file.displayPath] = (page.id, code) }
+            }
+        }
+        pending = []
+        return result
+    }
+
+    /// How `path` (a path inside the content or templates folder, as the folder was given) bears on the site.
+    public func change(at path: String) -> Change {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasPrefix(".") { return .ignored }
+        guard path.hasPrefix(contentRoot + "/") else { return .other }
+        let inside = path.dropFirst(contentRoot.count + 1)
+        if inside == "site.yml" { return .other }
+        // Only site.yml and the Markdown files of language folders are read from the content folder.
+        return inside.contains("/") && name.hasSuffix(".md") ? .pageFile : .ignored
+    }
+
+    /// Builds after the files at `paths` changed; `everything` when changes may have been missed.
+    /// Whether only page bodies changed is decided by reading the page files again.
+    public func rebuild(changed paths: Set<String>, everything: Bool = false) -> BuildResult {
+        writeCache()
+        var pageFiles: Set<String> = pending
+        var onlyPageFiles = !everything
+        for path in paths {
+            switch change(at: path) {
+            case .ignored: continue
+            case .pageFile: pageFiles.insert(path)
+            case .other: onlyPageFiles = false
+            }
+        }
+        guard onlyPageFiles, var state, SiteGenerator.existingFolder(state.output) == state.output,
+            let templates = state.loaded.templates, let site = changedBodies(pageFiles, in: state.loaded.site)
+        else {
+            return build()
+        }
+        tookBodiesOnly = true
+        let changedIDs = Set(pageFiles.compactMap { files[$0]?.id })
+        // The pages that show a changed file: the page in the file's language, and fallbacks to it.
+        var jobs: [SiteRenderer.PageJob] = []
+        var places: [Int] = []
+        for (index, result) in state.results.enumerated() where changedIDs.contains(result.job.id) {
+            let language = site.config.languages[result.job.languageIndex]
+            guard let page = site.pages[result.job.id], let code = site.contentLanguage(of: page, for: language),
+                let file = page.files[code], file.bodyHash != result.job.bodyHash
+            else { continue }
+            var job = result.job
+            job.bodyHash = file.bodyHash
+            jobs.append(job)
+            places.append(index)
+        }
+        var renderer = SiteRenderer(
+            site: site, templates: templates, templatesPath: options.templatesPath,
+            assets: Set(state.loaded.assets.map(\.sitePath)), buildTime: state.buildTime)
+        let rendered = renderer.renderPages(jobs, writer: nil, keepBytes: true, collecting: false)
+        var results = state.results
+        for (place, result) in zip(places, rendered) { results[place] = result }
+        renderer.collect(results)
+        var loaded = state.loaded
+        loaded.site = site
+        var result = SiteGenerator.finish(
+            options, loaded: loaded, sources: state.sources,
+            loaded.diagnostics + renderer.diagnostics + state.siteDiagnostics, results)
+        // The results kept from earlier builds say whether they were rendered then.
+        result.renderedCount = rendered.count { $0.outcome.written }
+        guard result.status == .success else {
+            pending = pageFiles
+            return result
+        }
+        // As a rebuild does: no cache while the output is changed in place, so that an interrupted one is followed
+        // by a full build.
+        let cachePath = BuildCache.path(forOutput: options.outputPath)
+        BuildCache.remove(cachePath)
+        for page in rendered {
+            guard let bytes = page.bytes else { continue }
+            if let failure = OutputWriter.replace(state.output + "/" + page.job.path, with: bytes) {
+                result.status = .ioError
+                result.diagnostics.append(failure)
+                self.state = nil
+                return result
+            }
+        }
+        for place in places { results[place].bytes = nil }
+        state.loaded = loaded
+        state.results = results
+        self.state = state
+        pending = []
+        cacheToWrite = true
+        return result
+    }
+
+    /// Writes the build cache if a rebuild left it to be written (the CLI calls this after reporting the
+    /// rebuild, so that the page is shown first); the next build or rebuild does it otherwise.
+    public func writeCache() {
+        guard cacheToWrite, let state else { return }
+        cacheToWrite = false
+        var cache = BuildCache(global: state.global, meta: state.meta)
+        cache.record(state.results, site: state.loaded.site)
+        cache.write(to: BuildCache.path(forOutput: options.outputPath))
+    }
+
+    /// `site` with the page files at `paths` read again, if each is a file of the site whose front matter (and
+    /// so everything but its body) is unchanged; nil otherwise.
+    private func changedBodies(_ paths: Set<String>, in site: Site) -> Site? {
+        var site = site
+        for path in paths {
+            guard let (id, code) = files[path], let old = site.pages[id]?.files[code] else { return nil }
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                case .bytes(let bytes) = SourceFolder.readUTF8(path)
+            else { return nil }
+            var diagnostics: [Diagnostic] = []
+            let relativePath = String(path.utf8.dropFirst(contentRoot.utf8.count + 1 + code.utf8.count + 1))!
+            let file = bytes.withUnsafeBufferPointer { bytes in
+                ContentLoader.parse(
+                    bytes: bytes, path: path, language: old.language, relativePath: relativePath,
+                    stamp: SourceFolder.FileStamp(info), diagnostics: &diagnostics)
+            }
+            // The front matter's hash covers its text and where it and the body start.
+            guard let file, diagnostics.isEmpty, file.pageID == old.pageID,
+                file.frontMatterHash == old.frontMatterHash
+            else { return nil }
+            site.pages[id]?.files[code] = file
+        }
+        return site
+    }
+}

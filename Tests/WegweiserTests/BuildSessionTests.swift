@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+
+@testable import Wegweiser
+
+/// `serve`'s builds: after a change, the session's rebuild must give what a clean build of the changed site gives,
+/// render only the pages a body-only change touches, and leave a build cache a later `build` can trust.
+@Suite struct BuildSessionTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    /// The session's build, a change, its rebuild (told the paths changed), then a clean build of the changed site
+    /// into a fresh folder: both must agree on trees, diagnostics and status. A `build` after the rebuild must then
+    /// find nothing to render.
+    @discardableResult
+    func expectSessionRebuildEqualsCleanBuild(
+        _ site: Workspace, changed paths: [String], everything: Bool = false, bodiesOnly: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation, after change: () throws -> Void
+    ) throws -> BuildResult {
+        let session = BuildSession(options: site.options(output: site.output))
+        #expect(session.build().status == .success, sourceLocation: sourceLocation)
+        try change()
+        let rebuild = session.rebuild(
+            changed: Set(paths.map { site.root.appendingPathComponent($0).path }), everything: everything)
+        #expect(session.tookBodiesOnly == bodiesOnly, sourceLocation: sourceLocation)
+        session.writeCache()
+        let clean = site.root.appendingPathComponent("clean")
+        let fresh = site.build(into: clean)
+        #expect(rebuild.status == fresh.status, sourceLocation: sourceLocation)
+        #expect(rebuild.diagnostics == fresh.diagnostics, sourceLocation: sourceLocation)
+        #expect(rebuild.pageCount == fresh.pageCount, sourceLocation: sourceLocation)
+        let expected = Fixtures.tree(clean)
+        #expect(Fixtures.tree(site.output) == expected, sourceLocation: sourceLocation)
+        if rebuild.status == .success {
+            let next = site.build()
+            #expect(next.renderedCount == 0, "the cache was not brought up to date", sourceLocation: sourceLocation)
+            #expect(Fixtures.tree(site.output) == expected, sourceLocation: sourceLocation)
+        }
+        return rebuild
+    }
+
+    @Test func bodyChangeRendersOnlyThePagesShowingIt() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/de/guides/arbeit/sprachkurs.md"
+        // The German page and the English and Arabic fallback pages show it.
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path], bodiesOnly: true) {
+            try site.edit(path) { $0 + "\nEin neuer Absatz.\n" }
+        }
+        #expect(rebuild.renderedCount == 3)
+    }
+
+    @Test func severalBodiesAtOnce() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let paths = ["content/en/guides/arbeit/anerkennung.md", "content/de/events/sprachcafe.md"]
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: paths, bodiesOnly: true) {
+            for path in paths { try site.edit(path) { $0 + "\nMore.\n" } }
+        }
+        #expect(rebuild.renderedCount > 1)
+        #expect(rebuild.renderedCount < rebuild.pageCount)
+    }
+
+    @Test func savedWithoutChangeRendersNothing() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/en/guides/arbeit/anerkennung.md"
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path], bodiesOnly: true) {
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text)
+        }
+        #expect(rebuild.renderedCount == 0)
+    }
+
+    @Test func frontMatterChangeBuildsWhatItAffects() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/en/guides/arbeit/anerkennung.md"
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) {
+            try site.edit(path) { $0.replacingOccurrences(of: "title: Recognition", with: "title: Degrees") }
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    /// A comment changes no field, but moves the body's first line: diagnostics would point elsewhere.
+    @Test func commentInFrontMatterIsNotABodyChange() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/en/guides/arbeit/anerkennung.md"
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) {
+            try site.edit(path) {
+                $0.replacingOccurrences(of: "title: Recognition\n", with: "title: Recognition\n# Checked.\n")
+            }
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    @Test func newPageIsAFullBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/en/guides/arbeit/sprachkurs.md"
+        try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) {
+            try site.write(path, "---\ntitle: Language course\n---\nAsk us.\n")
+        }
+    }
+
+    @Test func deletedPage() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/de/events/workshop-2.md"
+        try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) { try site.remove(path) }
+    }
+
+    @Test func templateChange() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "templates/base.html"
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) {
+            try site.edit(path) { $0.replacingOccurrences(of: "<body>", with: "<body class=\"x\">") }
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    /// When changes may have been missed (the watcher lost events), a body-only change still goes the long way.
+    @Test func missedChangesMeanANormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try expectSessionRebuildEqualsCleanBuild(site, changed: [], everything: true) {
+            try site.edit("content/site.yml") {
+                $0.replacingOccurrences(of: "en: Integration in Testhausen", with: "en: Welcome to Testhausen")
+            }
+        }
+    }
+
+    /// Removing a heading another page links to: reported as a clean build reports it, and the output stays.
+    /// Mending it in another file (the link) is then a body change too, and the error goes away.
+    @Test func brokenAnchorIsReportedUntilMended() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let session = BuildSession(options: site.options(output: site.output))
+        #expect(session.build().status == .success)
+        let before = Fixtures.tree(site.output)
+        let target = "content/en/guides/arbeit/anerkennung.md"
+        try site.edit(target) { $0.replacingOccurrences(of: "## Costs {#kosten}", with: "## Costs") }
+        let broken = session.rebuild(changed: [site.root.appendingPathComponent(target).path])
+        #expect(session.tookBodiesOnly)
+        let clean = site.build(into: site.root.appendingPathComponent("clean"))
+        #expect(broken.status == .contentErrors)
+        #expect(broken.diagnostics == clean.diagnostics)
+        #expect(broken.diagnostics.contains { $0.message.contains("#kosten") })
+        #expect(Fixtures.tree(site.output) == before)
+
+        // An unrelated body change does not hide the error: the failed change is tried again with it.
+        let other = "content/de/events/sprachcafe.md"
+        try site.edit(other) { $0 + "\nMehr.\n" }
+        let still = session.rebuild(changed: [site.root.appendingPathComponent(other).path])
+        #expect(still.status == .contentErrors)
+        #expect(Fixtures.tree(site.output) == before)
+
+        try site.edit(target) { $0.replacingOccurrences(of: "## Costs\n", with: "## Costs {#kosten}\n") }
+        let mended = session.rebuild(changed: [site.root.appendingPathComponent(target).path])
+        #expect(mended.status == .success)
+        #expect(session.tookBodiesOnly)
+        session.writeCache()
+        let fresh = site.root.appendingPathComponent("fresh")
+        #expect(site.build(into: fresh).diagnostics == mended.diagnostics)
+        #expect(Fixtures.tree(site.output) == Fixtures.tree(fresh))
+        #expect(site.build().renderedCount == 0)
+    }
+
+    @Test func removedOutputFolderMeansANormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/de/guides/arbeit/sprachkurs.md"
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) {
+            try FileManager.default.removeItem(at: site.output)
+            try site.edit(path) { $0 + "\nEin neuer Absatz.\n" }
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    @Test(arguments: [
+        ("content/de/guides/arbeit.md", BuildSession.Change.pageFile),
+        ("content/de/_index.md", .pageFile),
+        ("content/site.yml", .other),
+        ("content/notes.md", .ignored),
+        ("content/de/guides/.arbeit.md.swp", .ignored),
+        ("content/de/guides/arbeit.md~", .ignored),
+        ("content/de/guides/4913", .ignored),
+        ("content/de/bild.png", .ignored),
+        ("templates/base.html", .other),
+        ("templates/i18n/de.yml", .other),
+        ("templates/.base.html.swp", .ignored),
+    ])
+    func changesAreSortedByWhatTheyAffect(path: String, change: BuildSession.Change) {
+        var options = BuildOptions(now: Fixtures.now)
+        options.contentPath = "content/"
+        options.templatesPath = "templates"
+        #expect(BuildSession(options: options).change(at: path) == change)
+    }
+}
