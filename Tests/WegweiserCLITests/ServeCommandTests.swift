@@ -1,5 +1,5 @@
 import Foundation
-import Glibc
+import FoundationNetworking
 import Testing
 
 /// `wegweiser serve` as an editor uses it: build, show the site, build again after a save.
@@ -30,31 +30,10 @@ import Testing
         }
     }
 
-    /// GET `path` from 127.0.0.1:`port`: the whole answer as text.
+    /// The body of `path` from 127.0.0.1:`port`; empty if it cannot be had.
     func get(_ path: String, port: UInt16) -> String {
-        let connection = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(connection) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { return "" }
-        _ = Array("GET \(path) HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8).withUnsafeBytes {
-            send(connection, $0.baseAddress, $0.count, 0)
-        }
-        var answer: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { break }
-            answer += chunk[..<count]
-        }
-        return String(decoding: answer, as: UTF8.self)
+        let url = URL(string: "http://127.0.0.1:\(port)\(path)")!
+        return (try? String(decoding: Data(contentsOf: url), as: UTF8.self)) ?? ""
     }
 
     @Test func buildsServesAndRebuildsAfterASave() throws {
@@ -91,7 +70,7 @@ import Testing
             return
         }
         let before = get("/en/guides/arbeit/anerkennung/", port: port)
-        #expect(before.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(before.contains("<h1>Recognition</h1>"))
         #expect(!before.contains("Bring your certificates"))
 
         let page = folder.appendingPathComponent("content/en/guides/arbeit/anerkennung.md")
