@@ -18,10 +18,6 @@ public final class FolderWatcher {
         }
     }
 
-    public struct Failure: Error, Equatable {
-        public var message: String
-    }
-
     private let descriptor: Int32
     /// The folder each watch is on.
     private var folders: [Int32: String] = [:]
@@ -30,14 +26,16 @@ public final class FolderWatcher {
     private static let folderEvents = UInt32(IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Starts watching `roots` (which must be folders) and everything in them.
-    public init(roots: [String]) throws(Failure) {
+    public init(roots: [String]) throws(PreviewFailure) {
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
-        guard descriptor >= 0 else { throw Failure(message: "cannot watch files: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw PreviewFailure(message: "cannot watch files: \(String(cString: strerror(errno)))")
+        }
         for root in roots {
             let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
             guard watch(tree: root) else {
                 close(descriptor)
-                throw Failure(message: "\(root): cannot watch the folder: \(String(cString: strerror(errno)))")
+                throw PreviewFailure(message: "\(root): cannot watch the folder: \(String(cString: strerror(errno)))")
             }
         }
     }

@@ -4,10 +4,6 @@ import Glibc
 /// A small HTTP server for looking at a built site on this machine: it answers GET and HEAD from the files of one
 /// folder, on 127.0.0.1 only. Not for publishing a site: it knows no TLS, no ranges and no compression.
 public final class PreviewServer: Sendable {
-    public struct Failure: Error, Equatable {
-        public var message: String
-    }
-
     /// The folder served.
     public let root: String
     /// The port listened on (the one the system chose when 0 was asked for).
@@ -15,10 +11,12 @@ public final class PreviewServer: Sendable {
     private let listener: Int32
 
     /// Listens on 127.0.0.1:`port` (0: any free port).
-    public init(root: String, port: UInt16) throws(Failure) {
+    public init(root: String, port: UInt16) throws(PreviewFailure) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard listener >= 0 else { throw Failure(message: "cannot open a socket: \(String(cString: strerror(errno)))") }
+        guard listener >= 0 else {
+            throw PreviewFailure(message: "cannot open a socket: \(String(cString: strerror(errno)))")
+        }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -33,7 +31,7 @@ public final class PreviewServer: Sendable {
         guard bound == 0, listen(listener, 64) == 0 else {
             let reason = String(cString: strerror(errno))
             close(listener)
-            throw Failure(message: "cannot listen on 127.0.0.1:\(port): \(reason)")
+            throw PreviewFailure(message: "cannot listen on 127.0.0.1:\(port): \(reason)")
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
@@ -207,13 +205,10 @@ public final class PreviewServer: Sendable {
         return (0...(bytes.count - needle.count)).contains { bytes[$0..<$0 + needle.count].elementsEqual(needle) }
     }
 
-    private func sendFile(_ connection: Int32, path: String, headOnly: Bool, status: String = "200 OK") {
-        guard let bytes = Self.regularFileBytes(path) else {
-            if status == "200 OK" { sendNotFound(connection, headOnly: headOnly) }
-            return
-        }
+    private func sendFile(_ connection: Int32, path: String, headOnly: Bool) {
+        guard let bytes = Self.regularFileBytes(path) else { return sendNotFound(connection, headOnly: headOnly) }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        send(connection, status: status, contentType: Self.contentType(of: name), body: bytes, headOnly: headOnly)
+        send(connection, status: "200 OK", contentType: Self.contentType(of: name), body: bytes, headOnly: headOnly)
     }
 
     /// The site's own 404 page when it has one.

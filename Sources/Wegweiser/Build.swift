@@ -124,9 +124,7 @@ public enum SiteGenerator {
         let writer = try OutputWriter(output: options.outputPath)
         let results = renderer.renderPages(renderer.pageJobs(), writer: writer, progress: options.progress)
         PhaseTimer.mark("pages")
-        let pageDiagnosticCount = renderer.diagnostics.count
-        renderer.renderSiteFiles(writer: writer)
-        let siteDiagnostics = Array(renderer.diagnostics[pageDiagnosticCount...])
+        let siteDiagnostics = renderer.renderSiteFiles(writer: writer)
         PhaseTimer.mark("site files")
         let result = finish(
             options, loaded: loaded, sources: loader.sources, diagnostics + renderer.diagnostics, results)
@@ -177,9 +175,7 @@ public enum SiteGenerator {
             else { return nil }
             return cached.outcome
         }
-        let pageDiagnosticCount = renderer.diagnostics.count
-        renderer.renderSiteFiles(writer: nil, onlyCheck: true)
-        let siteDiagnostics = Array(renderer.diagnostics[pageDiagnosticCount...])
+        let siteDiagnostics = renderer.renderSiteFiles(writer: nil, onlyCheck: true)
         PhaseTimer.mark("pages")
         var result = finish(options, loaded: loaded, sources: sources, diagnostics + renderer.diagnostics, results)
         guard result.status == .success else { return result }

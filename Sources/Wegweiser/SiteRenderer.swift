@@ -161,11 +161,13 @@ struct SiteRenderer {
     /// Redirects for aliases, calendars, the chooser and 404 page, the sitemap and robots.txt; they depend only on
     /// the site's pages and fields, not on Markdown bodies. With `onlyCheck`, only their diagnostics are collected
     /// (for a rebuild whose pages and fields are unchanged).
-    mutating func renderSiteFiles(writer: OutputWriter?, onlyCheck: Bool = false) {
+    /// Gives the diagnostics it added (a `serve` rebuild that renders no site files reports them again).
+    @discardableResult
+    mutating func renderSiteFiles(writer: OutputWriter?, onlyCheck: Bool = false) -> [Diagnostic] {
         var aliases = Aliases(site: site, assets: assets)
         let redirects = aliases.redirects()
         diagnostics += aliases.diagnostics
-        if onlyCheck { return }
+        if onlyCheck { return aliases.diagnostics }
         var files: [RenderedFile] = []
         for redirect in redirects {
             files.append(RenderedFile(path: redirect.path, text: redirectPage(redirect)))
@@ -185,6 +187,7 @@ struct SiteRenderer {
             produce().compactMap { file in writer?.write(file.bytes, to: file.path) }
         }
         diagnostics += failures.joined()
+        return aliases.diagnostics + failures.joined()
     }
 
     /// One page for one reader: Markdown with its links resolved, then the page's template, into `buffer`.

@@ -101,17 +101,12 @@ func serve(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
     let session = BuildSession(options: options)
     let watcher: FolderWatcher
     let server: PreviewServer
-    do {
+    do throws(PreviewFailure) {
         // Watching starts before the first build, so that a change made during it is not missed.
         watcher = try FolderWatcher(roots: [session.contentRoot, options.templatesPath])
         server = try PreviewServer(root: options.outputPath, port: parsed.port)
-    } catch let error as FolderWatcher.Failure {
-        printError("wegweiser: \(error.message)\n")
-        return 3
-    } catch let error as PreviewServer.Failure {
-        printError("wegweiser: \(error.message)\n")
-        return 3
     } catch {
+        printError("wegweiser: \(error.message)\n")
         return 3
     }
     var started = Date()

@@ -52,6 +52,6 @@ import Testing
     }
 
     @Test func missingFolderIsAnError() {
-        #expect(throws: FolderWatcher.Failure.self) { try FolderWatcher(roots: ["/nonexistent/wegweiser"]) }
+        #expect(throws: PreviewFailure.self) { try FolderWatcher(roots: ["/nonexistent/wegweiser"]) }
     }
 }

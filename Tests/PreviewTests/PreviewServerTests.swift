@@ -139,6 +139,18 @@ import Testing
         let site = try Served()
         defer { try? FileManager.default.removeItem(at: site.root) }
         #expect(site.server.port > 0)
-        #expect(throws: PreviewServer.Failure.self) { try PreviewServer(root: site.root.path, port: site.server.port) }
+        // The kernel's table of TCP sockets: the one listening (state 0A) on this port is bound to 127.0.0.1
+        // (0100007F, in the byte order of the table), not to every address.
+        let port = String(site.server.port, radix: 16, uppercase: true)
+        let suffix = ":" + String(repeating: "0", count: 4 - port.count) + port
+        let table = try String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)
+        var listening: [String] = []
+        for line in table.split(separator: "\n") {
+            let columns = line.split(separator: " ")
+            guard columns.count > 3, columns[1].hasSuffix(suffix), columns[3] == "0A" else { continue }
+            listening.append(String(columns[1]))
+        }
+        #expect(listening == ["0100007F" + suffix])
+        #expect(throws: PreviewFailure.self) { try PreviewServer(root: site.root.path, port: site.server.port) }
     }
 }
