@@ -37,6 +37,11 @@ public struct CalendarDocument: Sendable {
     /// The whole file, with each event's VEVENT already rendered by an `EventLines` of this document's time zone
     /// and stamp, in the order of `events` (a calendar that writes an event into several files renders it once).
     public func render(renderedEvents: [[UInt8]]) -> String {
+        String(decoding: renderBytes(renderedEvents: renderedEvents), as: UTF8.self)
+    }
+
+    /// `render(renderedEvents:)` as UTF-8 bytes, for writing to a file.
+    public func renderBytes(renderedEvents: [[UInt8]]) -> [UInt8] {
         precondition(renderedEvents.count == events.count, "one rendered VEVENT per event")
         let zone = CalendarZone(identifier: timeZone)
         var output: [UInt8] = []
@@ -45,7 +50,7 @@ public struct CalendarDocument: Sendable {
         }
         for event in renderedEvents { output += event }
         LineFolding.append(ContentLine.raw("END", "VCALENDAR").text, to: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// The calendar's own lines and the VTIMEZONE its events need, before the first VEVENT.

@@ -12,6 +12,13 @@ enum LineFolding {
 
     /// `append(_:to:)` on the line's UTF-8 bytes, which are valid UTF-8 (a String's).
     static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Most lines fit and hold no line break: copied whole.
+        if bytes.count <= octetLimit, !bytes.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
+            output.append(contentsOf: bytes)
+            output.append(0x0D)
+            output.append(0x0A)
+            return
+        }
         output.reserveCapacity(output.count + bytes.count + bytes.count / octetLimit * 3 + 2)
         var lineLength = 0
         var index = 0

@@ -1,6 +1,11 @@
 /// Appends `text` to `output` with `& < > " '` replaced by entities, so it is safe in
 /// element content and in quoted attribute values.
 public func appendEscapingHTML(_ text: String, to output: inout [UInt8]) {
+    appendEscapingHTML(text, into: &output)
+}
+
+/// `appendEscapingHTML(_:to:)` into any byte sink.
+func appendEscapingHTML<Sink: ByteSink>(_ text: String, into output: inout Sink) {
     if text.utf8.withContiguousStorageIfAvailable({ appendEscapingHTML($0, to: &output) }) == nil {
         var copy = text
         copy.withUTF8 { appendEscapingHTML($0, to: &output) }
@@ -14,7 +19,7 @@ private let escapedBelow64: UInt64 = 0x5000_00C4_FFFF_C9FF
 
 /// Appends UTF-8 bytes with `& < > " '` replaced by entities and control characters HTML forbids (NUL and the
 /// like, which no editor means to write) by U+FFFD, copying unchanged runs whole.
-func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+func appendEscapingHTML<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout Sink) {
     var runStart = 0
     for index in 0..<bytes.count {
         // Every byte that is replaced is below `@` (0x40) or DEL: letters and the bytes of non-ASCII
@@ -37,23 +42,29 @@ func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [U
         case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F: entity = "\u{FFFD}"
         default: continue
         }
-        if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-        entity.withUTF8Buffer { output.append(contentsOf: $0) }
+        if runStart < index { output.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        entity.withUTF8Buffer { output.appendBytes($0) }
         runStart = index + 1
     }
-    if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    if runStart < bytes.count { output.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
 }
 
 /// Appends `text` as UTF-8, unchanged.
-func appendUTF8(_ text: String, to output: inout [UInt8]) {
-    if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) == nil {
-        output.append(contentsOf: text.utf8)
+func appendUTF8<Sink: ByteSink>(_ text: String, to output: inout Sink) {
+    if text.utf8.withContiguousStorageIfAvailable({ output.appendBytes($0) }) == nil {
+        var copy = text
+        copy.withUTF8 { output.appendBytes($0) }
     }
 }
 
 /// Appends `number` in decimal.
 public func appendDecimal(_ number: Int, to output: inout [UInt8]) {
-    if number < 0 { output.append(UInt8(ascii: "-")) }
+    appendDecimal(number, into: &output)
+}
+
+/// `appendDecimal(_:to:)` into any byte sink.
+func appendDecimal<Sink: ByteSink>(_ number: Int, into output: inout Sink) {
+    if number < 0 { output.appendByte(UInt8(ascii: "-")) }
     var magnitude = number.magnitude
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
         var count = 0
@@ -62,7 +73,7 @@ public func appendDecimal(_ number: Int, to output: inout [UInt8]) {
             magnitude /= 10
             count += 1
         } while magnitude > 0
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+        output.appendBytes(UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
     }
 }
 

@@ -112,8 +112,13 @@ extension Renderer {
             }
             index -= 1
         }
-        if index < 0, let cached = contextCache.first(where: { $0.name == first }) {
-            value = cached.value
+        // Searched by position, so that only the value found is copied, not each entry looked at.
+        var slot = 0
+        if index < 0 {
+            while slot < contextCache.count, contextCache[slot].name != first { slot += 1 }
+        }
+        if index < 0, slot < contextCache.count {
+            value = contextCache[slot].value
         } else if index < 0 {
             guard let found = context[program.names[first]] else {
                 let candidates =

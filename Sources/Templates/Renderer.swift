@@ -7,7 +7,7 @@ struct Renderer {
     let context: [String: TemplateValue]
     /// The host's filters, in the order of `Program.hostFilterNames`.
     let hostFilters: [Filter?]
-    var output: [UInt8] = []
+    var output: OutputBuffer
     var locals: [Binding] = []
     /// Values of the context already looked up, by name index: a page uses a few names
     /// (`page`, `site`) many times, and comparing integers is cheaper than hashing strings.
@@ -31,8 +31,12 @@ struct Renderer {
         var isLoop: Bool { index >= 0 }
     }
 
-    init(program: Program, context: [String: TemplateValue], filters: [String: Filter], template: Int) {
+    init(
+        program: Program, context: [String: TemplateValue], filters: [String: Filter], template: Int,
+        output: OutputBuffer
+    ) {
         self.program = program
+        self.output = output
         self.context = context
         self.hostFilters = program.hostFilterNames.map { filters[program.names[$0]] }
         self.template = template
@@ -52,7 +56,7 @@ struct Renderer {
         while true {
             switch program.code[counter] {
             case .text(let textStart, let count):
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[textStart..<(textStart + count)]))
+                output.appendBytes(UnsafeBufferPointer(rebasing: program.text[textStart..<(textStart + count)]))
                 counter += 1
             case .print(let operation):
                 try print(operation)
@@ -100,10 +104,10 @@ struct Renderer {
         switch value {
         case .null: break
         case .bool(let flag): appendUTF8(flag ? "true" : "false", to: &output)
-        case .int(let number): appendDecimal(number, to: &output)
-        case .string(let text): appendEscapingHTML(text, to: &output)
+        case .int(let number): appendDecimal(number, into: &output)
+        case .string(let text): appendEscapingHTML(text, into: &output)
         case .html(let html): appendUTF8(html, to: &output)
-        case .htmlBytes(let bytes): output.append(contentsOf: bytes)
+        case .htmlBytes(let bytes): bytes.withUnsafeBufferPointer { output.appendBytes($0) }
         case .list, .map:
             throw error(
                 .cannotPrint(expression: program.sources[operation].sourceText, kind: value.kindDescription),

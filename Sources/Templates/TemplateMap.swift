@@ -117,8 +117,7 @@ public struct TemplateMap: Sendable {
 
     /// The value of `key`, looked for first at position `hint`; `hint` is set to where it was found.
     func value(of key: String, hint: inout Int) -> TemplateValue? {
-        let names = shared.names
-        if hint < names.count, names[hint] == key { return values[hint] }
+        if hint < shared.names.count, shared.names[hint] == key { return values[hint] }
         guard let found = position(of: key) else { return nil }
         hint = found
         return values[found]

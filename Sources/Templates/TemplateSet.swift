@@ -109,10 +109,11 @@ public struct TemplateSet: Sendable {
             throw TemplateError(
                 template: name, position: TemplatePosition(line: 1, column: 1), reason: .noSuchTemplate(name))
         }
-        var renderer = Renderer(program: program, context: context, filters: filters, template: index)
-        swap(&renderer.output, &output)
-        defer { swap(&renderer.output, &output) }
-        renderer.output.reserveCapacity(renderer.output.count + program.templates[index].capacity)
+        let rendered = OutputBuffer(capacity: program.templates[index].capacity)
+        // On an error too, the caller gets what was rendered before it.
+        defer { output.append(contentsOf: rendered.bytes) }
+        var renderer = Renderer(
+            program: program, context: context, filters: filters, template: index, output: rendered)
         try renderer.render(template: index)
     }
 }

@@ -22,8 +22,10 @@ struct DateFormatting: Sendable {
     /// `iso` (`2025-09`, `2025-11-13`, `2025-11-13T18:00`, with optional offset) in `style`; nil if `iso` is not a date.
     /// A month-precision value always prints as a month; a date without time prints without one.
     func format(_ iso: String, style: Style) -> String? {
-        guard Self.parse(iso) != nil else { return nil }
-        return cache.text("\(style.rawValue) \(iso)") { formatUncached(iso, style: style) ?? "" }
+        // Looked up before anything is parsed: every page's footer formats the same build date.
+        cache.text("\(style.rawValue) \(iso)") {
+            Self.parse(iso) == nil ? nil : formatUncached(iso, style: style) ?? ""
+        }
     }
 
     private func formatUncached(_ iso: String, style: Style) -> String? {

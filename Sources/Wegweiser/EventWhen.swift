@@ -5,7 +5,7 @@ extension DateFormatting {
     /// When an event takes place, in the reader's locale and with the precision the source gives:
     /// "September 2025", "17. November – 31. Dezember 2025", "13. November 2025, 18:00–21:00 Uhr".
     func when(start: EventDate, end: EventDate?) -> String {
-        cache.text("when \(start.iso) \(end?.iso ?? "")") { whenUncached(start: start, end: end) }
+        cache.text("when \(start.iso) \(end?.iso ?? "")") { whenUncached(start: start, end: end) } ?? ""
     }
 
     private func whenUncached(start: EventDate, end: EventDate?) -> String {

@@ -7,10 +7,11 @@ final class FormatterCache: Sendable {
     private let dateFormatters = Mutex<[String: DateFormatter]>([:])
     private let intervalFormatters = Mutex<[String: DateIntervalFormatter]>([:])
     /// Texts already formatted, by what was asked: every page's footer shows the same date, every list the same events.
-    private let texts = Mutex<[String: String]>([:])
+    /// nil where what was asked cannot be formatted.
+    private let texts = Mutex<[String: String?]>([:])
 
     /// The text for `key`, made by `make` the first time it is asked for.
-    func text(_ key: String, make: () -> String) -> String {
+    func text(_ key: String, make: () -> String?) -> String? {
         if let known = texts.withLock({ $0[key] }) { return known }
         let made = make()
         texts.withLock { $0[key] = made }

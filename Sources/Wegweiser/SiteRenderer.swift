@@ -355,14 +355,15 @@ struct SiteRenderer {
                 let path = String(PageID.urlPath(id, language: language.code).dropFirst()) + "event.ics"
                 files.append(
                     RenderedFile(
-                        path: path, text: calendar.document([entry], rendered: [lines], language: language, name: name))
+                        path: path, bytes: calendar.document([entry], rendered: [lines], language: language, name: name)
+                    )
                 )
             }
             let feed = upcomingEvents(built).compactMap { entries[$0] }
             files.append(
                 RenderedFile(
                     path: "\(language.code)/events.ics",
-                    text: calendar.document(
+                    bytes: calendar.document(
                         feed.map(\.event), rendered: feed.map(\.lines), language: language, name: name)))
         }
         return files

@@ -34,6 +34,18 @@ import Testing
         #expect(DateFormatting(localeIdentifier: "de").format("2025-1", style: .long) == nil)
     }
 
+    /// Answers are kept by what was asked, before anything is parsed: asking again gives the same answer, a
+    /// rejection included, and a day asked for its time is still an empty text, not a rejection.
+    @Test func askingAgainGivesTheSameAnswer() {
+        let formatting = DateFormatting(localeIdentifier: "de")
+        for _ in 0..<2 {
+            #expect(formatting.format("bald", style: .long) == nil)
+            #expect(formatting.format("2025-11-13", style: .long) == "13. November 2025")
+            #expect(formatting.format("2025-11-13", style: .short) == "13.11.2025")
+            #expect(formatting.format("2025-11-13", style: .time) == "")
+        }
+    }
+
     @Test(arguments: [
         ("de", "12.500"), ("en-GB", "12,500"), ("tr", "12.500"), ("uk", "12\u{A0}500"), ("fa", "۱۲٬۵۰۰"),
     ])
