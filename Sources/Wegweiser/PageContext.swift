@@ -301,8 +301,11 @@ struct PageContext {
             ancestors.insert(id, at: 0)
             ancestor = parent.parent
         }
-        value[at: Self.slots.breadcrumbs] = .list(ancestors.map(summary))
-        value[at: Self.slots.parent] = page.parent.map(summary) ?? .null
+        let breadcrumbs = ancestors.map(summary)
+        value[at: Self.slots.breadcrumbs] = .list(breadcrumbs)
+        // The parent is the last of the ancestors: none when the page has no parent or it is missing from the site
+        // (a summary of a missing page is null too).
+        value[at: Self.slots.parent] = breadcrumbs.last ?? .null
         value[at: Self.slots.children] = .list(builtChildren(of: page).map(summary))
         var previous: TemplateValue = .null
         var next: TemplateValue = .null

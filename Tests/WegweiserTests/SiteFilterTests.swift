@@ -125,7 +125,7 @@ import Testing
         let loaded = try site.loadedSite()
         let resolver = LinkResolver(site: loaded, assets: [])
         func expected(_ path: String) -> String {
-            var segments = LinkResolver.segments(Substring(path))
+            var segments = pathParts(path)
             if segments.last == "index.html" { segments.removeLast() }
             if let first = segments.first, loaded.config.language(first) != nil { segments.removeFirst() }
             return segments.joined(separator: "/")

@@ -66,16 +66,47 @@ import Testing
         #expect(LinkResolver.normalize(folder: "guides", relative: "../../x.md") == nil)
     }
 
-    /// Path parts are split on the byte `/` only; empty parts (`//`, a leading or trailing slash) are dropped.
-    @Test func pathSegments() {
-        #expect(LinkResolver.segments("/de/guides//arbeit/") == ["de", "guides", "arbeit"])
-        #expect(LinkResolver.segments("fa/راهنما/کار") == ["fa", "راهنما", "کار"])
-        #expect(LinkResolver.segments("a/\u{301}b") == ["a", "\u{301}b"])
-        #expect(LinkResolver.segments("") == [])
-        #expect(LinkResolver.segments("///") == [])
+    /// `joined` gives what a list of parts would: the parts split on the byte `/` only (empty ones, from `//` or a
+    /// leading or trailing slash, dropped), `.` dropped, `..` taking away the part before it.
+    @Test func joinedPathsAreThoseOfAListOfParts() {
+        func reference(_ base: String, _ relative: Substring, leadingSlash: Bool) -> String? {
+            var parts = pathParts(base)
+            for part in pathParts(String(relative)) {
+                switch part {
+                case ".": continue
+                case "..":
+                    guard !parts.isEmpty else { return nil }
+                    parts.removeLast()
+                default: parts.append(part)
+                }
+            }
+            return (leadingSlash ? "/" : "") + parts.joined(separator: "/")
+        }
+        let bases = ["", "/", "///", "/de/guides/arbeit/", "guides//x", "fa/راهنما/کار", "a/\u{301}b", "/uk/довідник/"]
+        let relatives = [
+            "", ".", "..", "./", "../..", "../../..", "./a/../b.md", "x//y/", "../../topic-2/page-1872/", "...",
+            ".a", "a..", "a/./../../", "/abs/../x", "../راهنما/./کار/", "\u{301}/../b", "..\u{301}",
+        ]
+        for base in bases {
+            for relative in relatives {
+                for leadingSlash in [false, true] {
+                    #expect(
+                        LinkResolver.joined(base, Substring(relative), leadingSlash: leadingSlash)
+                            == reference(base, Substring(relative), leadingSlash: leadingSlash),
+                        "\(base) + \(relative)")
+                }
+            }
+        }
         // A substring that starts inside its string.
-        #expect(LinkResolver.segments("ar/دليل/عمل/x".dropFirst(3)) == ["دليل", "عمل", "x"])
+        let inside = "ar/دليل/عمل/x".dropFirst(3)
+        #expect(LinkResolver.joined("ar", inside, leadingSlash: true) == "/ar/دليل/عمل/x")
+        #expect(LinkResolver.joined("", "ar/../..".dropFirst(3), leadingSlash: false) == nil)
     }
+}
+
+/// The non-empty parts of `path` between the bytes `/`.
+func pathParts(_ path: String) -> [String] {
+    path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
 }
 
 @Suite struct NamingTests {
