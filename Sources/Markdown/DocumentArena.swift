@@ -27,8 +27,15 @@ enum DocumentArena {
         memory.initialize(
             to: cmark_mem(
                 calloc: { count, size in Region.current.allocateZeroed(count: count, size: size) },
-                realloc: { pointer, size in Region.current.reallocate(pointer, size: size) },
-                free: { pointer in Region.current.release(pointer) }
+                // A piece's header names its region: growing or freeing it needs no look-up of the thread's.
+                realloc: { pointer, size in
+                    guard let pointer else { return Region.current.reallocate(nil, size: size) }
+                    return Region.owner(of: pointer).reallocate(pointer, size: size)
+                },
+                free: { pointer in
+                    guard let pointer else { return }
+                    Region.owner(of: pointer).release(pointer)
+                }
             ))
         return memory
     }()
@@ -54,7 +61,7 @@ enum DocumentArena {
 
     /// Every piece starts on this boundary, like malloc's.
     static let alignment = 16
-    /// The header before each piece holds the piece's size, for `realloc`.
+    /// The header before each piece holds the piece's size, for `realloc`, and then its region.
     static let headerSize = 16
     /// The first block of a region.
     static let initialBytes = 64 * 1024
@@ -100,6 +107,12 @@ enum DocumentArena {
             region.initialize(to: Region(capacity: initialBytes))
             pthread_setspecific(key, region)
             return region
+        }
+
+        /// The region a piece was cut from, as its header records it.
+        @inline(__always)
+        static func owner(of piece: UnsafeMutableRawPointer) -> UnsafeMutablePointer<Region> {
+            (piece - headerSize).load(fromByteOffset: MemoryLayout<Int>.stride, as: UnsafeMutablePointer<Region>.self)
         }
 
         private static func newBlock(capacity: Int, previous: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer {
@@ -193,18 +206,27 @@ enum DocumentArena {
 }
 
 extension UnsafeMutablePointer where Pointee == DocumentArena.Region {
+    /// A piece from this region, its header naming the region (see `Region.owner(of:)`).
+    @inline(__always)
+    private func allocate(_ size: Int) -> UnsafeMutableRawPointer {
+        let piece = pointee.allocate(size)
+        (piece - DocumentArena.headerSize).storeBytes(
+            of: self, toByteOffset: MemoryLayout<Int>.stride, as: UnsafeMutablePointer<DocumentArena.Region>.self)
+        return piece
+    }
+
     @inline(__always)
     fileprivate func allocateZeroed(count: Int, size: Int) -> UnsafeMutableRawPointer {
         let (total, overflow) = count.multipliedReportingOverflow(by: size)
         if overflow { DocumentArena.Region.refuse(Int.max) }
-        let piece = pointee.allocate(total)
+        let piece = allocate(total)
         memset(piece, 0, total)
         return piece
     }
 
     @inline(__always)
     fileprivate func reallocate(_ pointer: UnsafeMutableRawPointer?, size: Int) -> UnsafeMutableRawPointer {
-        guard let pointer else { return pointee.allocate(size) }
+        guard let pointer else { return allocate(size) }
         let header = pointer - DocumentArena.headerSize
         let oldSize = header.load(as: Int.self)
         if pointer == pointee.last {
@@ -218,7 +240,7 @@ extension UnsafeMutablePointer where Pointee == DocumentArena.Region {
                 return pointer
             }
         }
-        let piece = pointee.allocate(size)
+        let piece = allocate(size)
         piece.copyMemory(from: pointer, byteCount: Swift.min(oldSize, size))
         return piece
     }
