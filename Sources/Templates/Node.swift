@@ -9,8 +9,9 @@ enum Node: Sendable {
     case conditional([Branch], otherwise: [Node])
     /// `{% for %}…{% else %}…{% endfor %}`.
     case loop(Loop)
-    /// `{% include "name" %}`; the name was checked at compile time.
-    case include(String, TemplatePosition)
+    /// `{% include "name" %}`, or with keys `{% include_cached "name" key, … %}`; the name was checked at compile
+    /// time.
+    case include(String, TemplatePosition, cachedBy: [Expression])
     /// `{% block name %}`; its body is looked up in the render plan, where a child
     /// template may have replaced it.
     case block(String)

@@ -32,7 +32,8 @@ struct Parser {
     var expressionDepth = 0
 
     private static let tagNames = [
-        "if", "elsif", "else", "endif", "for", "endfor", "block", "endblock", "include", "extends", "set",
+        "if", "elsif", "else", "endif", "for", "endfor", "block", "endblock", "include", "include_cached", "extends",
+        "set",
     ]
 
     /// Parses one lexed template.
@@ -247,7 +248,7 @@ struct Parser {
             let value = parseExpression()
             expectEnd()
             return [.assign(variable, value)]
-        case "include":
+        case "include", "include_cached":
             guard case .string(let target) = current.kind else {
                 reportInTag(
                     .unexpectedToken(
@@ -257,9 +258,18 @@ struct Parser {
                 return []
             }
             advanceToken()
+            // `include_cached "name" key, key…`: the values its output depends on.
+            var keys: [Expression] = []
+            if name == "include_cached" {
+                keys.append(parseExpression())
+                while current.kind == .comma {
+                    advanceToken()
+                    keys.append(parseExpression())
+                }
+            }
             expectEnd()
             includes.append(TemplateReference(name: target, position: tag.position))
-            return [.include(target, tag.position)]
+            return [.include(target, tag.position, cachedBy: keys)]
         case "extends":
             report(.extendsNotFirst, at: tag.position)
             return []

@@ -26,6 +26,9 @@ final class Program: Sendable {
     let filterCalls: [FilterCallInfo]
     /// The argument operations of all filter calls.
     let arguments: [Int]
+    /// Every `include_cached`, and the key operations of all of them.
+    let cachedIncludes: [CachedIncludeInfo]
+    let cacheKeys: [Int]
     let loops: [LoopInfo]
     let templates: [TemplateInfo]
     let templateIndexes: [String: Int]
@@ -48,6 +51,8 @@ final class Program: Sendable {
         pathNames = builder.pathNames
         filterCalls = builder.filterCalls
         arguments = builder.arguments
+        cachedIncludes = builder.cachedIncludes
+        cacheKeys = builder.cacheKeys
         loops = builder.loops
         templates = builder.templates
         templateIndexes = builder.templateIndexes
@@ -121,6 +126,8 @@ enum Instruction: Sendable {
     case loopNext(Int)
     /// Render the template of this index in the current scope.
     case include(Int)
+    /// `include_cached`: `Program.cachedIncludes[n]`.
+    case cachedInclude(Int)
     /// Render the block of this name index as the current plan resolves it.
     case block(Int)
     /// `{% set %}`: bind a name index to an operation's value.
@@ -156,6 +163,14 @@ struct FilterCallInfo: Sendable {
     var hostSlot: Int
     var argumentStart: Int
     var argumentCount: Int
+    var position: TemplatePosition
+}
+
+/// `{% include_cached %}`: the template, and its key operations in `Program.cacheKeys`.
+struct CachedIncludeInfo: Sendable {
+    var template: Int
+    var keyStart: Int
+    var keyCount: Int
     var position: TemplatePosition
 }
 

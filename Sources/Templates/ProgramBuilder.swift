@@ -12,6 +12,8 @@ struct ProgramBuilder {
     var pathNames: [Int] = []
     var filterCalls: [FilterCallInfo] = []
     var arguments: [Int] = []
+    var cachedIncludes: [CachedIncludeInfo] = []
+    var cacheKeys: [Int] = []
     var loops: [LoopInfo] = []
     var templates: [TemplateInfo] = []
     var templateIndexes: [String: Int] = [:]
@@ -109,8 +111,16 @@ struct ProgramBuilder {
                     emit(loop.empty)
                 }
                 loops[index].end = code.count
-            case .include(let target, _):
+            case .include(let target, _, let keys) where keys.isEmpty:
                 code.append(.include(templateIndexes[target]!))
+            case .include(let target, let position, let keys):
+                let lowered = keys.map { lower($0) }
+                cachedIncludes.append(
+                    CachedIncludeInfo(
+                        template: templateIndexes[target]!, keyStart: cacheKeys.count, keyCount: lowered.count,
+                        position: position))
+                cacheKeys += lowered
+                code.append(.cachedInclude(cachedIncludes.count - 1))
             case .block(let blockName):
                 code.append(.block(name(blockName)))
             case .assign(let variable, let value):

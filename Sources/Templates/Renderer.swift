@@ -8,6 +8,8 @@ struct Renderer {
     /// The host's filters, in the order of `Program.hostFilterNames`.
     let hostFilters: [Filter?]
     var output: OutputBuffer
+    /// Where `include_cached` keeps and finds output; without one it renders like `include`.
+    var includeCache: IncludeCache?
     var locals: [Binding] = []
     /// Values of the context already looked up, by name index: a page uses a few names
     /// (`page`, `site`) many times, and comparing integers is cheaper than hashing strings.
@@ -70,12 +72,10 @@ struct Renderer {
             case .loopNext(let loop):
                 counter = nextIteration(program.loops[loop])
             case .include(let index):
-                // Included templates see the current scope; their own `set`s end with them.
-                let (mark, savedScope) = (locals.count, scopeStart)
-                scopeStart = mark
-                try render(template: index)
-                locals.removeSubrange(mark...)
-                scopeStart = savedScope
+                try include(index)
+                counter += 1
+            case .cachedInclude(let site):
+                try cachedInclude(site)
                 counter += 1
             case .block(let name):
                 if let entry = blocks[name] {
@@ -96,6 +96,52 @@ struct Renderer {
             case .end:
                 return
             }
+        }
+    }
+
+    /// Renders an included template, which sees the current scope; its own `set`s end with it.
+    private mutating func include(_ index: Int) throws(TemplateError) {
+        let (mark, savedScope) = (locals.count, scopeStart)
+        scopeStart = mark
+        try render(template: index)
+        locals.removeSubrange(mark...)
+        scopeStart = savedScope
+    }
+
+    /// `include_cached`: the keys are evaluated first (so their errors show with or without a cache); output kept
+    /// for the same values is copied, else the template is rendered and its output kept.
+    private mutating func cachedInclude(_ site: Int) throws(TemplateError) {
+        let info = program.cachedIncludes[site]
+        var values: [String] = []
+        values.reserveCapacity(info.keyCount)
+        for operation in program.cacheKeys[info.keyStart..<(info.keyStart + info.keyCount)] {
+            values.append(try keyText(of: operation))
+        }
+        guard let includeCache else { return try include(info.template) }
+        let key = IncludeCache.Key(program: ObjectIdentifier(program), site: site, values: values)
+        if let bytes = includeCache.bytes(for: key) {
+            bytes.withUnsafeBufferPointer { output.appendBytes($0) }
+            return
+        }
+        let start = output.count
+        try include(info.template)
+        includeCache.store(Array(UnsafeBufferPointer(rebasing: output.bytes[start...])), for: key)
+    }
+
+    /// A key of `include_cached` as text marked with its kind (so that `1` and `"1"`, or text and the same HTML,
+    /// are different keys).
+    private mutating func keyText(of operation: Int) throws(TemplateError) -> String {
+        let value = try evaluate(operation).withHTMLAsText
+        switch value {
+        case .null: return "n"
+        case .bool(let flag): return flag ? "t" : "f"
+        case .int(let number): return "i\(number)"
+        case .string(let text): return "s" + text
+        case .html(let html): return "h" + html
+        case .htmlBytes, .list, .map:
+            throw error(
+                .notACacheKey(expression: program.sources[operation].sourceText, kind: value.kindDescription),
+                at: program.positions[operation])
         }
     }
 

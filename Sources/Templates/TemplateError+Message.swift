@@ -77,6 +77,9 @@ extension TemplateError {
                 "`\(expression)` is \(kind) and cannot be printed; loop over it with {% for %} or use a filter such as join"
         case .notAList(let expression, let kind):
             return "`\(expression)` is \(kind), not a list; {% for %} needs a list"
+        case .notACacheKey(let expression, let kind):
+            return
+                "`\(expression)` is \(kind) and cannot be a key of include_cached; use text, a number or a boolean, such as page.id"
         case .cannotCompare(let symbol, let left, let right):
             return "cannot compare \(left) with \(right) using `\(symbol)`; both must be numbers or both strings"
         case .filterFailed(_, let message):

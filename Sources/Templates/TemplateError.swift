@@ -98,6 +98,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case cannotPrint(expression: String, kind: String)
         /// `for` over something that is not a list.
         case notAList(expression: String, kind: String)
+        /// A key of `include_cached` that is a list or a map.
+        case notACacheKey(expression: String, kind: String)
         /// `<`, `>`, `<=`, `>=` between values that are not both numbers or both strings.
         case cannotCompare(operator: String, left: String, right: String)
         /// A filter threw; `message` is its message.

@@ -28,6 +28,9 @@
 /// - `{% set name = expression %}`: until the end of the enclosing loop iteration or
 ///   included template; setting it again in the same scope replaces it.
 /// - `{% include "name" %}`: renders another template with the current variables.
+/// - `{% include_cached "name" key, … %}`: the same, but given an ``IncludeCache``, output rendered once for the
+///   same key values (text, numbers, booleans or null) is copied instead of rendered again. For parts of a page that
+///   depend only on the keys, such as the `hreflang` links of a page in every language, keyed by the page's id.
 /// - `{% extends "name" %}` as the first tag, then `{% block name %}…{% endblock %}` (or
 ///   `{% endblock name %}`): the child's blocks replace the parent's, over any number of
 ///   levels. In a child, anything outside blocks but whitespace and comments is an error,
@@ -102,8 +105,11 @@ public struct TemplateSet: Sendable {
     ///
     /// For hosts that write bytes to files: reusing one buffer for many pages saves an
     /// allocation and a copy per page. On an error, `output` holds what was rendered before it.
+    /// `includeCache` keeps the output of `include_cached` for the next render; without one, `include_cached`
+    /// renders like `include`.
     public func render(
-        _ name: String, context: [String: TemplateValue], filters: [String: Filter], into output: inout [UInt8]
+        _ name: String, context: [String: TemplateValue], filters: [String: Filter], into output: inout [UInt8],
+        includeCache: IncludeCache? = nil
     ) throws(TemplateError) {
         guard let index = program.templateIndexes[name] else {
             throw TemplateError(
@@ -114,6 +120,7 @@ public struct TemplateSet: Sendable {
         defer { output.append(contentsOf: rendered.bytes) }
         var renderer = Renderer(
             program: program, context: context, filters: filters, template: index, output: rendered)
+        renderer.includeCache = includeCache
         try renderer.render(template: index)
     }
 }

@@ -201,7 +201,8 @@ struct PageContext {
 
     /// The keys `pageValue` sets beside the front-matter fields.
     private static let generatedNames = [
-        "registration_url", "title", "summary", "kind", "url", "permalink", "lang", "dir", "content", "content_lang",
+        "registration_url", "id", "title", "summary", "kind", "url", "permalink", "lang", "dir", "content",
+        "content_lang",
         "content_dir", "is_fallback", "source_language", "source_language_name", "translations", "breadcrumbs",
         "parent", "children", "previous", "next", "start", "end", "when", "is_recurring", "calendar_url",
         "next_dates", "language_names", "series", "parts", "is_past", "json_ld",
@@ -212,7 +213,7 @@ struct PageContext {
     private static let slots = Slots(emptyPageValue)
 
     private struct Slots {
-        let registrationURL, title, summary, kind, url, permalink, lang, dir, content, contentLang, contentDir,
+        let registrationURL, id, title, summary, kind, url, permalink, lang, dir, content, contentLang, contentDir,
             isFallback, sourceLanguage, sourceLanguageName, translations, breadcrumbs, parent, children, previous, next,
             start, end, when, isRecurring, calendarURL, nextDates, languageNames, series, parts, isPast, jsonLD: Int
 
@@ -220,6 +221,7 @@ struct PageContext {
             // Every key here is one of `generatedNames` (every build stops here at once otherwise).
             func at(_ key: String) -> Int { map.position(of: key)! }
             registrationURL = at("registration_url")
+            id = at("id")
             title = at("title")
             summary = at("summary")
             kind = at("kind")
@@ -280,6 +282,7 @@ struct PageContext {
         } else {
             value[at: Self.slots.registrationURL] = .null
         }
+        value[at: Self.slots.id] = .string(page.id)
         value[at: Self.slots.title] = .string(title(of: page))
         value[at: Self.slots.summary] = data.summary.map(TemplateValue.string) ?? .null
         value[at: Self.slots.kind] = .string(page.kind.rawValue)

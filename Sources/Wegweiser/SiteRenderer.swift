@@ -32,6 +32,8 @@ struct SiteRenderer {
     var diagnostics: [Diagnostic] = []
     /// Summaries and `site` values shared by the pages of this rendering.
     let cache = RenderCache()
+    /// The output of the theme's `include_cached` tags, shared by the pages of this rendering.
+    let includes = IncludeCache()
 
     init(site: Site, templates: TemplateSet, templatesPath: String, assets: Set<String>, buildTime: String) {
         self.site = site
@@ -236,7 +238,8 @@ struct SiteRenderer {
         let filters = SiteFilters.make(
             site: site, assets: assets, language: language, url: url, rootRelative: context.rootRelative, cache: cache)
         do {
-            try templates.render(page.kind.template, context: variables, filters: filters, into: &buffer)
+            try templates.render(
+                page.kind.template, context: variables, filters: filters, into: &buffer, includeCache: includes)
             outcome.written = true
         } catch {
             outcome.diagnostics.append(ThemeLoader.diagnostic(error, root: templatesPath))
@@ -408,6 +411,8 @@ struct SiteRenderer {
             var variables = baseVariables(context)
             guard case .map(var page) = context.pageValue(home, contentHTML: []) else { continue }
             page["kind"] = .string(kind)
+            // Not a page of the tree: no id (the home page's would be wrong).
+            page["id"] = .null
             page["title"] = .string(site.config.title(in: language))
             page["summary"] = .null
             page["breadcrumbs"] = .list([])
