@@ -113,7 +113,8 @@ struct LinkResolver {
                 "`\(destination)` links to a page that has no \(language.name) version, and fallback pages are switched off"
             )
         }
-        var url = URLPath.relative(from: fromURL, to: PageID.urlPath(id, language: language.code)) + query
+        var url = URLPath.relative(from: fromURL, to: PageID.urlPath(id, language: language.code))
+        if !query.isEmpty { url += query }
         if let fragment { url += "#" + fragment }
         return .rewrite(url, anchor: anchor)
     }
