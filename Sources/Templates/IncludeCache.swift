@@ -8,7 +8,8 @@ import Synchronization
 /// Safe to share between threads (two that miss at once both render, and store the same bytes).
 public final class IncludeCache: Sendable {
     struct Key: Hashable, Sendable {
-        /// The template set's program, so that one cache given to two sets keeps their entries apart.
+        /// The template set's program, so that one cache given to two sets keeps their entries apart (the cache
+        /// holds on to each program it keeps output of, so no later program can have its identifier).
         var program: ObjectIdentifier
         /// Which `include_cached` tag.
         var site: Int
@@ -16,18 +17,22 @@ public final class IncludeCache: Sendable {
         var values: [String]
     }
 
-    private let entries = Mutex<[Key: [UInt8]]>([:])
+    private let entries = Mutex<(outputs: [Key: [UInt8]], programs: [Program])>(([:], []))
 
     public init() {}
 
     /// How many outputs are kept.
-    public var count: Int { entries.withLock { $0.count } }
+    public var count: Int { entries.withLock { $0.outputs.count } }
 
     func bytes(for key: Key) -> [UInt8]? {
-        entries.withLock { $0[key] }
+        entries.withLock { $0.outputs[key] }
     }
 
-    func store(_ bytes: [UInt8], for key: Key) {
-        entries.withLock { $0[key] = bytes }
+    /// Keeps `bytes` for `key`, which names `program`.
+    func store(_ bytes: [UInt8], for key: Key, of program: Program) {
+        entries.withLock { entries in
+            if !entries.programs.contains(where: { $0 === program }) { entries.programs.append(program) }
+            entries.outputs[key] = bytes
+        }
     }
 }

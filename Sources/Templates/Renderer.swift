@@ -125,7 +125,7 @@ struct Renderer {
         }
         let start = output.count
         try include(info.template)
-        includeCache.store(Array(UnsafeBufferPointer(rebasing: output.bytes[start...])), for: key)
+        includeCache.store(Array(UnsafeBufferPointer(rebasing: output.bytes[start...])), for: key, of: program)
     }
 
     /// A key of `include_cached` as text marked with its kind (so that `1` and `"1"`, or text and the same HTML,

@@ -58,6 +58,17 @@ import Testing
         #expect(cache.count == 3)
     }
 
+    /// A set made after another was freed never gets the freed one's output, even where it takes its place in memory.
+    @Test func aNewSetNeverSeesAFreedSetsOutput() throws {
+        let cache = IncludeCache()
+        for round in 0..<20 {
+            let set = try TemplateSet(
+                sources: ["page.html": "{% include_cached \"part.html\" page.id %}", "part.html": "(\(round))"],
+                hostFilters: [])
+            #expect(try render(page("a", lang: "de"), cache: cache, set: set) == "(\(round))")
+        }
+    }
+
     /// An error in the included template is reported as in an include, and nothing is kept.
     @Test func aFailedRenderKeepsNothing() throws {
         let set = try TemplateSet(
