@@ -19,7 +19,12 @@ public final class BuildSession {
         case other
     }
 
-    public let options: BuildOptions
+    public private(set) var options: BuildOptions
+    /// Gives "now" for each build; nil keeps `options.now` for the whole session (`--now`).
+    private let clock: (@Sendable () -> Date)?
+    /// Until when the kept site is what a build now would make (see `Site.unchangedUntil`): a change after it is
+    /// a normal build at the new time.
+    private var unchangedUntil = Date.distantFuture
     /// The content folder as page files' paths start, without a trailing `/`.
     public let contentRoot: String
     private var state: BuildState?
@@ -33,10 +38,12 @@ public final class BuildSession {
     /// Whether the output has changed since the build cache was last written.
     private var cacheToWrite = false
 
-    public init(options: BuildOptions) {
+    /// A session for `options`; with a `clock`, each build takes its time from it (else `options.now` always).
+    public init(options: BuildOptions, clock: (@Sendable () -> Date)? = nil) {
         var options = options
         options.exitsAfterBuild = false
         self.options = options
+        self.clock = clock
         contentRoot = options.contentPath.hasSuffix("/") ? String(options.contentPath.dropLast()) : options.contentPath
     }
 
@@ -44,7 +51,9 @@ public final class BuildSession {
     public func build() -> BuildResult {
         writeCache()
         tookBodiesOnly = false
+        if let clock { options.now = clock() }
         let result = SiteGenerator.build(options, keeping: &state)
+        unchangedUntil = clock == nil ? .distantFuture : state?.loaded.site.unchangedUntil() ?? .distantFuture
         files = [:]
         if let site = state?.loaded.site {
             for page in site.pages.values {
@@ -79,7 +88,9 @@ public final class BuildSession {
             case .other: onlyPageFiles = false
             }
         }
-        guard onlyPageFiles, var state, SiteGenerator.existingFolder(state.output) == state.output,
+        // Past a new day or the end of an event, the kept site is out of date: a normal build at the new time.
+        let stillCurrent = clock.map { $0() < unchangedUntil } ?? true
+        guard onlyPageFiles, stillCurrent, var state, SiteGenerator.existingFolder(state.output) == state.output,
             let templates = state.loaded.templates, let site = changedBodies(pageFiles, in: state.loaded.site)
         else {
             return build()

@@ -252,6 +252,19 @@ public struct Site: Sendable {
         return Array(all.prefix(count))
     }
 
+    /// Until when the site built at `now` stays what a build would make: the end of the day in the site's time zone
+    /// (the "as of" date, calendars' stamps, the current month), or the end of an event's next occurrence (lists
+    /// of coming and past events), whichever is first.
+    func unchangedUntil() -> Date {
+        let calendar = GregorianCalendar.calendar(in: timeZone)
+        var until = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) ?? .distantFuture
+        for page in pages.values where page.start != nil {
+            guard let next = nextOccurrences(page, count: 1).first else { continue }
+            until = min(until, (next.end ?? next.start).lastInstant(in: timeZone))
+        }
+        return until
+    }
+
     static func days(from: LocalDate, to: LocalDate) -> Int {
         let utc = TimeZone(identifier: "UTC")!
         let a = EventDate.instant(year: from.year, month: from.month, day: from.day, zone: utc)

@@ -27,6 +27,9 @@ struct Arguments {
     var minor = false
     /// `serve`: the port on 127.0.0.1.
     var port: UInt16 = 8080
+    /// Whether "now" was given (`--now` or SOURCE_DATE_EPOCH): `serve` then keeps it instead of taking the time
+    /// anew for each build.
+    var nowIsFixed = false
 
     static let usage = """
         usage: wegweiser build [--content DIR] [--templates DIR] [--output DIR] [--drafts]
@@ -123,11 +126,13 @@ struct Arguments {
         }
         if let now {
             options.now = now
+            parsed.nowIsFixed = true
         } else if let epoch = environment["SOURCE_DATE_EPOCH"] {
             guard let seconds = Int(epoch) else {
                 throw UsageError(message: "SOURCE_DATE_EPOCH must be whole seconds since 1970, not `\(epoch)`")
             }
             options.now = Date(timeIntervalSince1970: TimeInterval(seconds))
+            parsed.nowIsFixed = true
         }
         if command == .new, parsed.files.count != 2 {
             throw UsageError(message: "new needs a kind and a path, e.g. wegweiser new event de/events/sommerfest")

@@ -98,7 +98,11 @@ func serve(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
     for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, signal) }
     sigprocmask(SIG_UNBLOCK, &stopping, nil)
     let options = parsed.options
-    let session = BuildSession(options: options)
+    // Without --now, each build takes the time anew: a preview left running overnight or past an event's end
+    // shows the new day and the event among the past ones at the next save.
+    var clock: (@Sendable () -> Date)?
+    if !parsed.nowIsFixed { clock = { @Sendable in Date() } }
+    let session = BuildSession(options: options, clock: clock)
     let watcher: FolderWatcher
     let server: PreviewServer
     do throws(PreviewFailure) {

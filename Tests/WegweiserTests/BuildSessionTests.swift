@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Wegweiser
@@ -196,5 +197,65 @@ import Testing
         options.contentPath = "content/"
         options.templatesPath = "templates"
         #expect(BuildSession(options: options).change(at: path) == change)
+    }
+
+    /// A clock the test moves.
+    final class Clock: Sendable {
+        private let time: Mutex<Date>
+        init(_ start: Date) { time = Mutex(start) }
+        var now: Date { time.withLock { $0 } }
+        func set(_ date: Date) { time.withLock { $0 = date } }
+    }
+
+    /// A session whose clock moves from `start` to `later` between its build and a body-only change: the rebuild
+    /// must equal a clean build at `later`, and take the short way exactly when `bodiesOnly`. Returns whether a
+    /// clean build at `start` differs from one at `later` (so whether keeping the old site would have been wrong).
+    func expectRebuildAtTheNewTime(
+        from start: Date, to later: Date, bodiesOnly: Bool, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> Bool {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let clock = Clock(start)
+        let session = BuildSession(options: site.options(output: site.output), clock: { clock.now })
+        #expect(session.build().status == .success, sourceLocation: sourceLocation)
+        let path = "content/de/guides/arbeit/sprachkurs.md"
+        try site.edit(path) { $0 + "\nEin neuer Absatz.\n" }
+        clock.set(later)
+        let rebuild = session.rebuild(changed: [site.root.appendingPathComponent(path).path])
+        #expect(rebuild.status == .success, sourceLocation: sourceLocation)
+        #expect(session.tookBodiesOnly == bodiesOnly, sourceLocation: sourceLocation)
+        func clean(at now: Date, into folder: String) -> [String: Data] {
+            var options = site.options(output: site.root.appendingPathComponent(folder))
+            options.now = now
+            _ = SiteGenerator.build(options)
+            return Fixtures.tree(site.root.appendingPathComponent(folder))
+        }
+        let expected = clean(at: later, into: "clean-later")
+        #expect(Fixtures.tree(site.output) == expected, sourceLocation: sourceLocation)
+        return clean(at: start, into: "clean-start") != expected
+    }
+
+    /// Without `--now`, each build takes the time anew. Within the day, with no event ending, the kept site is
+    /// what a build would make, and a body-only change takes the short way.
+    @Test func laterTheSameDayTheKeptSiteIsUsed() throws {
+        let changed = try expectRebuildAtTheNewTime(
+            from: Fixtures.now, to: Fixtures.now.addingTimeInterval(3600), bodiesOnly: true)
+        #expect(!changed)
+    }
+
+    /// The next day, the "as of" date and calendars' stamps change: a normal build at the new time.
+    @Test func theNextDayIsANormalBuild() throws {
+        let changed = try expectRebuildAtTheNewTime(
+            from: Fixtures.now, to: Fixtures.now.addingTimeInterval(86_400), bodiesOnly: false)
+        #expect(changed)
+    }
+
+    /// The same day, after the weekly Sprachcafé's evening (Thursday 6 November 2025, 17–19 h in Berlin) is over:
+    /// its next date moves on, so the lists change, and so does the build.
+    @Test func theEndOfAnEventIsANormalBuild() throws {
+        let morning = Date(timeIntervalSince1970: 1_762_423_200)  // 2025-11-06T10:00:00Z
+        let evening = Date(timeIntervalSince1970: 1_762_453_800)  // 2025-11-06T18:30:00Z
+        let changed = try expectRebuildAtTheNewTime(from: morning, to: evening, bodiesOnly: false)
+        #expect(changed)
     }
 }
