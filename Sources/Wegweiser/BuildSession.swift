@@ -25,6 +25,16 @@ public final class BuildSession {
     /// Until when the kept site is what a build now would make (see `Site.unchangedUntil`): a change after it is
     /// a normal build at the new time.
     private var unchangedUntil = Date.distantFuture
+
+    /// Whether the time has passed the end of the kept site's day or an event's end (never with a fixed time).
+    public var isOutOfDate: Bool { clock.map { $0() >= unchangedUntil } ?? false }
+
+    /// Milliseconds until `isOutOfDate` turns true, for a watcher's timeout; -1 when it never does.
+    public var millisecondsUntilOutOfDate: Int32 {
+        guard let clock, unchangedUntil != .distantFuture else { return -1 }
+        let milliseconds = (unchangedUntil.timeIntervalSince(clock()) * 1000).rounded(.up) + 1
+        return Int32(max(0, min(milliseconds, Double(Int32.max))))
+    }
     /// The content folder as page files' paths start, without a trailing `/`.
     public let contentRoot: String
     private var state: BuildState?
@@ -89,8 +99,7 @@ public final class BuildSession {
             }
         }
         // Past a new day or the end of an event, the kept site is out of date: a normal build at the new time.
-        let stillCurrent = clock.map { $0() < unchangedUntil } ?? true
-        guard onlyPageFiles, stillCurrent, var state, SiteGenerator.existingFolder(state.output) == state.output,
+        guard onlyPageFiles, !isOutOfDate, var state, SiteGenerator.existingFolder(state.output) == state.output,
             let templates = state.loaded.templates, let site = changedBodies(pageFiles, in: state.loaded.site)
         else {
             return build()

@@ -118,10 +118,12 @@ func serve(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
     Thread.detachNewThread { server.run() }
     printError("Serving \(options.outputPath) at http://127.0.0.1:\(server.port)/ (Ctrl-C stops)\n")
     while true {
-        let changes = watcher.next()
-        guard changes.everything || changes.paths.contains(where: { session.change(at: $0) != .ignored }) else {
-            continue
-        }
+        // Woken also when the day ends or an event does, so that the served site moves on without a save.
+        let changes = watcher.next(timeout: session.millisecondsUntilOutOfDate)
+        guard
+            session.isOutOfDate || changes.everything
+                || changes.paths.contains(where: { session.change(at: $0) != .ignored })
+        else { continue }
         started = Date()
         let result = session.rebuild(changed: changes.paths, everything: changes.everything)
         _ = report(result, parsed, printer: printer, verb: "Rebuilt", since: started, decimals: 2)

@@ -250,6 +250,34 @@ import Testing
         #expect(changed)
     }
 
+    /// `serve` waits for changes until the kept site goes out of date, then rebuilds without a save: here at
+    /// midnight in Berlin (23:00 UTC), the fixture's first change.
+    @Test func outOfDateWithoutASave() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let clock = Clock(Fixtures.now)  // 2025-11-01T12:26:40Z
+        let session = BuildSession(options: site.options(output: site.output), clock: { clock.now })
+        #expect(session.build().status == .success)
+        #expect(!session.isOutOfDate)
+        #expect(session.millisecondsUntilOutOfDate == 38_000_001)
+        clock.set(Date(timeIntervalSince1970: 1_762_038_001))  // a second past midnight in Berlin
+        #expect(session.isOutOfDate)
+        #expect(session.millisecondsUntilOutOfDate == 0)
+        #expect(session.rebuild(changed: []).status == .success)
+        #expect(!session.tookBodiesOnly)
+        var options = site.options(output: site.root.appendingPathComponent("clean"))
+        options.now = clock.now
+        _ = SiteGenerator.build(options)
+        #expect(Fixtures.tree(site.output) == Fixtures.tree(site.root.appendingPathComponent("clean")))
+        #expect(!session.isOutOfDate)
+
+        // With a fixed time (`--now`), never.
+        let fixed = BuildSession(options: site.options(output: site.output))
+        #expect(fixed.build().status == .success)
+        #expect(!fixed.isOutOfDate)
+        #expect(fixed.millisecondsUntilOutOfDate == -1)
+    }
+
     /// The same day, after the weekly Sprachcafé's evening (Thursday 6 November 2025, 17–19 h in Berlin) is over:
     /// its next date moves on, so the lists change, and so does the build.
     @Test func theEndOfAnEventIsANormalBuild() throws {
