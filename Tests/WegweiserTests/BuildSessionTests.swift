@@ -72,25 +72,18 @@ import Testing
         #expect(rebuild.renderedCount == 0)
     }
 
-    @Test func frontMatterChangeBuildsWhatItAffects() throws {
+    /// Front matter (a title; or a comment, which changes no field but moves the body's first line, so that
+    /// diagnostics would point elsewhere) and a template: an ordinary build, which renders every page.
+    @Test(arguments: [
+        ("content/en/guides/arbeit/anerkennung.md", "title: Recognition", "title: Degrees"),
+        ("content/en/guides/arbeit/anerkennung.md", "title: Recognition\n", "title: Recognition\n# Checked.\n"),
+        ("templates/base.html", "<body>", "<body class=\"x\">"),
+    ])
+    func changesBeyondBodiesRenderEveryPage(path: String, text: String, replacement: String) throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
-        let path = "content/en/guides/arbeit/anerkennung.md"
         let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) {
-            try site.edit(path) { $0.replacingOccurrences(of: "title: Recognition", with: "title: Degrees") }
-        }
-        #expect(rebuild.renderedCount == rebuild.pageCount)
-    }
-
-    /// A comment changes no field, but moves the body's first line: diagnostics would point elsewhere.
-    @Test func commentInFrontMatterIsNotABodyChange() throws {
-        let site = try Workspace()
-        defer { try? FileManager.default.removeItem(at: site.root) }
-        let path = "content/en/guides/arbeit/anerkennung.md"
-        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) {
-            try site.edit(path) {
-                $0.replacingOccurrences(of: "title: Recognition\n", with: "title: Recognition\n# Checked.\n")
-            }
+            try site.edit(path) { $0.replacingOccurrences(of: text, with: replacement) }
         }
         #expect(rebuild.renderedCount == rebuild.pageCount)
     }
@@ -109,16 +102,6 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site.root) }
         let path = "content/de/events/workshop-2.md"
         try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) { try site.remove(path) }
-    }
-
-    @Test func templateChange() throws {
-        let site = try Workspace()
-        defer { try? FileManager.default.removeItem(at: site.root) }
-        let path = "templates/base.html"
-        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path]) {
-            try site.edit(path) { $0.replacingOccurrences(of: "<body>", with: "<body class=\"x\">") }
-        }
-        #expect(rebuild.renderedCount == rebuild.pageCount)
     }
 
     /// When changes may have been missed (the watcher lost events), a body-only change still goes the long way.
