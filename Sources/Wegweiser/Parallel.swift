@@ -111,8 +111,17 @@ enum PhaseTimer {
             // The first mark also starts the clock (`last` is made when first used): nothing has passed yet.
             return (max(0, now.wall.timeIntervalSince(last.wall)), max(0, now.cpu - last.cpu))
         }
-        let line = "\(phase): \(String(format: "%.2f", wall)) s (CPU \(String(format: "%.2f", cpu)) s)\n"
+        let line =
+            "\(phase): \(String(format: "%.2f", wall)) s (CPU \(String(format: "%.2f", cpu)) s, \(residentMegabytes()) MB)\n"
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// The memory the process holds now (resident set), from /proc; 0 where there is none.
+    private static func residentMegabytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
     private static func cpuSeconds() -> Double {
