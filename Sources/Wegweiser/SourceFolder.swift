@@ -121,23 +121,26 @@ enum SourceFolder {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        // One byte more than the size, so that the end is seen in the first call, read into memory that is not
-        // zeroed first.
+        // One byte more than the size, so that a file that grew since `fstat` is seen in the first call, read into
+        // memory that is not zeroed first. A call that gives fewer bytes than asked for and ends at the size is at
+        // the end: no second call to hear so.
         var failed = false
-        func fill(_ buffer: inout UnsafeMutableBufferPointer<UInt8>, _ filled: inout Int) {
+        let size = max(Int(info.st_size), 0)
+        func fill(_ buffer: inout UnsafeMutableBufferPointer<UInt8>, _ filled: inout Int, endingAt end: Int?) {
             while filled < buffer.count {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                let asked = buffer.count - filled
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, asked)
                 if count < 0, errno == EINTR { continue }
                 if count < 0 { failed = true }
                 if count <= 0 { return }
                 filled += count
+                if count < asked, filled == end { return }
             }
         }
-        let size = max(Int(info.st_size), 0)
-        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1, initializingWith: fill)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { fill(&$0, &$1, endingAt: size) }
         // A file that grew while it was read: the rest, a piece at a time.
         while !failed, bytes.count > size {
-            let piece = [UInt8](unsafeUninitializedCapacity: 64 * 1024, initializingWith: fill)
+            let piece = [UInt8](unsafeUninitializedCapacity: 64 * 1024) { fill(&$0, &$1, endingAt: nil) }
             if piece.isEmpty { break }
             bytes += piece
         }
