@@ -16,7 +16,7 @@ struct TimeZoneObservance: Sendable, Hashable {
     var offsetFrom: Int
     /// The UTC offset in seconds from the transition on.
     var offsetTo: Int
-    /// The zone's abbreviation after the transition, as Foundation gives it.
+    /// The zone's abbreviation after the transition (`CET`, `CEST`; see `CalendarZone.abbreviation`).
     var name: String?
 
     /// The sub-component's lines, BEGIN to END.
@@ -69,13 +69,14 @@ extension CalendarZone {
             let transition = Int(next.timeIntervalSince1970.rounded(.down))
             let offsetFrom = offset(at: transition - 1)
             let (day, clock) = Self.split(transition + offsetFrom)
+            let daylight = timeZone.isDaylightSavingTime(for: next)
             observances.append(
                 TimeZoneObservance(
-                    kind: timeZone.isDaylightSavingTime(for: next) ? .daylight : .standard,
+                    kind: daylight ? .daylight : .standard,
                     start: .local(day, clock),
                     offsetFrom: offsetFrom,
                     offsetTo: offset(at: transition),
-                    name: timeZone.abbreviation(for: next)))
+                    name: abbreviation(daylight: daylight, at: next)))
             cursor = next
         }
         if observances.isEmpty {
@@ -86,9 +87,28 @@ extension CalendarZone {
                     start: local(at: rangeStart),
                     offsetFrom: offset,
                     offsetTo: offset,
-                    name: timeZone.abbreviation(for: date(rangeStart))))
+                    name: abbreviation(daylight: false, at: date(rangeStart))))
         }
         return observances
+    }
+
+    /// The zone's short name as people write it: `CET` and `CEST`, `EET`, `BST`, `EST`, `AEST`. Foundation's
+    /// `abbreviation(for:)` is ICU's name for American English, which is the offset (`GMT+1`) for zones outside
+    /// America. The names for British, American and Australian English are tried in turn; where none has one of
+    /// its own (`Asia/Tokyo`, `Europe/Istanbul`), the offset form stays.
+    func abbreviation(daylight: Bool, at date: Date) -> String? {
+        let style: NSTimeZone.NameStyle = daylight ? .shortDaylightSaving : .shortStandard
+        for locale in Self.abbreviationLocales {
+            if let name = timeZone.localizedName(for: style, locale: locale), !Self.isOffsetName(name) { return name }
+        }
+        return timeZone.abbreviation(for: date)
+    }
+
+    private static let abbreviationLocales = ["en_GB", "en_US", "en_AU"].map { Locale(identifier: $0) }
+
+    /// Whether `name` is an offset from GMT or UTC (`GMT+1`, `GMT-3:30`) rather than a name.
+    static func isOffsetName(_ name: String) -> Bool {
+        (name.hasPrefix("GMT") || name.hasPrefix("UTC")) && name.count > 3
     }
 
     /// The VTIMEZONE component for `years`, BEGIN to END. Finding transitions is slow and a site writes a

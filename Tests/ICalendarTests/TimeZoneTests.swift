@@ -15,15 +15,15 @@ import Testing
 
     @Test func berlinIn2025HasItsTransitionsWithAYearOfMargin() {
         let calendar = RenderedCalendar(berlinDocument([event(start: local(2025, 11, 13, 18, 0))]))
-        // Foundation on Linux names the offsets GMT+1 and GMT+2 rather than CET and CEST.
+        // Foundation's own abbreviation is the offset (GMT+1); the zone's names are the British English ones.
         let expected =
             ["BEGIN:VTIMEZONE", "TZID:Europe/Berlin"]
-            + observance("DAYLIGHT", "20240331T020000", "+0100", "+0200", "GMT+2")
-            + observance("STANDARD", "20241027T030000", "+0200", "+0100", "GMT+1")
-            + observance("DAYLIGHT", "20250330T020000", "+0100", "+0200", "GMT+2")
-            + observance("STANDARD", "20251026T030000", "+0200", "+0100", "GMT+1")
-            + observance("DAYLIGHT", "20260329T020000", "+0100", "+0200", "GMT+2")
-            + observance("STANDARD", "20261025T030000", "+0200", "+0100", "GMT+1")
+            + observance("DAYLIGHT", "20240331T020000", "+0100", "+0200", "CEST")
+            + observance("STANDARD", "20241027T030000", "+0200", "+0100", "CET")
+            + observance("DAYLIGHT", "20250330T020000", "+0100", "+0200", "CEST")
+            + observance("STANDARD", "20251026T030000", "+0200", "+0100", "CET")
+            + observance("DAYLIGHT", "20260329T020000", "+0100", "+0200", "CEST")
+            + observance("STANDARD", "20261025T030000", "+0200", "+0100", "CET")
             + ["END:VTIMEZONE"]
         #expect(calendar.component("VTIMEZONE") == expected)
     }
@@ -70,11 +70,25 @@ import Testing
             observances == [
                 TimeZoneObservance(
                     kind: .standard, start: local(2025, 4, 6, 3, 0), offsetFrom: 39_600, offsetTo: 36_000,
-                    name: "GMT+10"),
+                    name: "AEST"),
                 TimeZoneObservance(
                     kind: .daylight, start: local(2025, 10, 5, 2, 0), offsetFrom: 36_000, offsetTo: 39_600,
-                    name: "GMT+11"),
+                    name: "AEDT"),
             ])
+    }
+
+    /// TZNAME is the zone's own short name where British, American or Australian English has one, else the
+    /// offset (Foundation's own abbreviation is the offset for every zone outside America).
+    @Test(
+        arguments: [
+            ("Europe/Berlin", "CET", "CEST"), ("Europe/Kyiv", "EET", "EEST"), ("Europe/London", "GMT", "BST"),
+            ("America/New_York", "EST", "EDT"), ("Australia/Sydney", "AEST", "AEDT"), ("Europe/Istanbul", "GMT+3", nil),
+        ])
+    func zonesAreNamedAsPeopleWriteThem(identifier: String, standard: String, daylight: String?) {
+        let observances = CalendarZone(identifier: identifier).observances(years: 2025...2025)
+        #expect(Set(observances.filter { $0.kind == .standard }.map(\.name)) == [standard])
+        let daylightNames = Set(observances.filter { $0.kind == .daylight }.map(\.name))
+        #expect(daylightNames == (daylight.map { [$0] } ?? []))
     }
 
     @Test func halfHourZoneWithoutDaylightSavingTime() {
