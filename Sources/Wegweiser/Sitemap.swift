@@ -23,11 +23,20 @@ struct Sitemap {
         var current = header
         var count = 0
         var entry: [UInt8] = []
+        // The alternates of one page: the same lines in the entry of each of its languages, so made once.
+        var links: [UInt8] = []
         let base = site.config.baseURL
         // Each language's hreflang tag, escaped once, by its place in the site's languages.
         let languages = site.config.languages
         let hreflangs = languages.map { $0.hreflang.map(Self.escaped) }
         let xDefaultTag = Array("x-default".utf8)
+        // Ends a part: its bytes are moved, not copied.
+        func finishPart() {
+            current += footer
+            parts.append(current)
+            current = header
+            count = 0
+        }
         for id in site.order {
             guard let page = site.pages[id] else { continue }
             // Generated pages exist in every language; content pages where a file is (fallbacks are not advertised).
@@ -36,29 +45,31 @@ struct Sitemap {
                 Self.escaped(base + PageID.urlPath(id, language: languages[$0].code).dropFirst())
             }
             let alternates = real.indices.filter { hreflangs[real[$0]] != nil }
-            let xDefault = alternates.first { languages[real[$0]].code == site.config.defaultLanguage }
+            links.removeAll(keepingCapacity: true)
+            if alternates.count > 1 {
+                for other in alternates {
+                    link(hreflang: hreflangs[real[other]]!, href: locations[other], into: &links)
+                }
+                if let xDefault = alternates.first(where: { languages[real[$0]].code == site.config.defaultLanguage }) {
+                    link(hreflang: xDefaultTag, href: locations[xDefault], into: &links)
+                }
+            }
             for (index, language) in real.enumerated() {
                 entry.removeAll(keepingCapacity: true)
                 entry += Self.urlStart
                 entry += locations[index]
                 entry += Self.locEnd
-                if hreflangs[language] != nil, alternates.count > 1 {
-                    for other in alternates {
-                        link(hreflang: hreflangs[real[other]]!, href: locations[other], into: &entry)
-                    }
-                    if let xDefault { link(hreflang: xDefaultTag, href: locations[xDefault], into: &entry) }
-                }
+                // A language without a hreflang tag is not an alternate, and its entry lists none.
+                if hreflangs[language] != nil { entry += links }
                 entry += Self.urlEnd
                 if count == maxURLs || current.count + entry.count + footer.count > maxBytes, count > 0 {
-                    parts.append(current + footer)
-                    current = header
-                    count = 0
+                    finishPart()
                 }
                 current += entry
                 count += 1
             }
         }
-        parts.append(current + footer)
+        finishPart()
         if parts.count == 1 { return [RenderedFile(path: "sitemap.xml", bytes: parts[0])] }
         var index = Array(
             """
