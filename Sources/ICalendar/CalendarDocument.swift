@@ -31,30 +31,25 @@ public struct CalendarDocument: Sendable {
     /// The whole file: BEGIN:VCALENDAR … END:VCALENDAR, CRLF line endings, lines folded at 75 octets.
     public func render() -> String {
         let writer = EventLines(timeZone: timeZone, stamp: stamp)
-        return render(renderedEvents: events.map(writer.render))
+        return String(decoding: renderBytes(events.map(writer.render)), as: UTF8.self)
     }
 
-    /// The whole file, with each event's VEVENT already rendered by an `EventLines` of this document's time zone
-    /// and stamp, in the order of `events` (a calendar that writes an event into several files renders it once).
-    public func render(renderedEvents: [[UInt8]]) -> String {
-        String(decoding: renderBytes(renderedEvents: renderedEvents), as: UTF8.self)
-    }
-
-    /// `render(renderedEvents:)` as UTF-8 bytes, for writing to a file.
-    public func renderBytes(renderedEvents: [[UInt8]]) -> [UInt8] {
-        precondition(renderedEvents.count == events.count, "one rendered VEVENT per event")
+    /// The whole file as UTF-8 bytes, with `rendered` as its events instead of `events`: each rendered by an
+    /// `EventLines` of this document's time zone and stamp (a calendar that writes an event into several files
+    /// renders it once).
+    public func renderBytes(_ rendered: [RenderedEvent]) -> [UInt8] {
         let zone = CalendarZone(identifier: timeZone)
         var output: [UInt8] = []
-        for line in headerLines(zone: zone) {
+        for line in headerLines(zone: zone, events: rendered.map(\.event)) {
             LineFolding.append(line.text, to: &output)
         }
-        for event in renderedEvents { output += event }
+        for event in rendered { output += event.lines }
         LineFolding.append(ContentLine.raw("END", "VCALENDAR").text, to: &output)
         return output
     }
 
     /// The calendar's own lines and the VTIMEZONE its events need, before the first VEVENT.
-    private func headerLines(zone: CalendarZone) -> [ContentLine] {
+    private func headerLines(zone: CalendarZone, events: [CalendarEvent]) -> [ContentLine] {
         var lines: [ContentLine] = [
             .raw("BEGIN", "VCALENDAR"),
             .raw("VERSION", "2.0"),
@@ -73,7 +68,14 @@ public struct CalendarDocument: Sendable {
     }
 }
 
-/// Renders VEVENTs as `CalendarDocument` writes them, folded, for `CalendarDocument.render(renderedEvents:)`.
+/// An event and its VEVENT, folded, as `EventLines` renders it once for any number of documents.
+public struct RenderedEvent: Sendable {
+    public let event: CalendarEvent
+    /// BEGIN:VEVENT to END:VEVENT, with CRLF line endings.
+    public let lines: [UInt8]
+}
+
+/// Renders VEVENTs as `CalendarDocument` writes them, folded, for `CalendarDocument.renderBytes(_:)`.
 public struct EventLines: Sendable {
     private let writer: EventWriter
 
@@ -83,12 +85,12 @@ public struct EventLines: Sendable {
         writer = EventWriter(zone: zone, stamp: zone.utc(stamp))
     }
 
-    /// The event's lines, BEGIN:VEVENT to END:VEVENT, folded, with CRLF line endings.
-    public func render(_ event: CalendarEvent) -> [UInt8] {
+    /// The event with its lines, BEGIN:VEVENT to END:VEVENT, folded, with CRLF line endings.
+    public func render(_ event: CalendarEvent) -> RenderedEvent {
         var output: [UInt8] = []
         for line in writer.lines(for: event) {
             LineFolding.append(line.text, to: &output)
         }
-        return output
+        return RenderedEvent(event: event, lines: output)
     }
 }

@@ -56,11 +56,11 @@ struct EventCalendar {
     }
 
     /// A whole calendar file for `events`, named for readers of `language`; `rendered` holds each event's lines from `lines`.
-    func document(_ events: [CalendarEvent], rendered: [[UInt8]], language: Language, name: String) -> [UInt8] {
+    func document(_ events: [RenderedEvent], language: Language, name: String) -> [UInt8] {
         CalendarDocument(
             productID: "-//Wegweiser//Wegweiser \(Version.current)//\(language.code.uppercased())", name: name,
-            timeZone: site.config.timeZone, stamp: stamp, events: events
-        ).renderBytes(renderedEvents: rendered)
+            timeZone: site.config.timeZone, stamp: stamp
+        ).renderBytes(events)
     }
 
     /// DTSTART and DTEND: a month spans its days as all-day dates, a day is all-day, a time is local (or UTC when

@@ -350,24 +350,20 @@ struct SiteRenderer {
                 site.config.title(in: language) + " – "
                 + (site.strings.lookup("nav.events", in: language) ?? "")
             // Each entry is made and rendered once, for its own file and for the feed.
-            var entries: [String: (event: CalendarEvent, lines: [UInt8])] = [:]
+            var entries: [String: RenderedEvent] = [:]
             for id in built {
                 guard let page = site.pages[id], let entry = calendar.event(page, language: language) else { continue }
-                let lines = calendar.lines.render(entry)
-                entries[id] = (entry, lines)
+                let rendered = calendar.lines.render(entry)
+                entries[id] = rendered
                 let path = String(PageID.urlPath(id, language: language.code).dropFirst()) + "event.ics"
                 files.append(
-                    RenderedFile(
-                        path: path, bytes: calendar.document([entry], rendered: [lines], language: language, name: name)
-                    )
-                )
+                    RenderedFile(path: path, bytes: calendar.document([rendered], language: language, name: name)))
             }
             let feed = upcomingEvents(built).compactMap { entries[$0] }
             files.append(
                 RenderedFile(
-                    path: "\(language.code)/events.ics",
-                    bytes: calendar.document(
-                        feed.map(\.event), rendered: feed.map(\.lines), language: language, name: name)))
+                    path: "\(language.code)/events.ics", bytes: calendar.document(feed, language: language, name: name))
+            )
         }
         return files
     }
