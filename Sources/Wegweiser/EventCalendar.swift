@@ -55,7 +55,7 @@ struct EventCalendar {
             exceptions: (page.recurrence?.exceptions ?? []).map { .date(year: $0.year, month: $0.month, day: $0.day) })
     }
 
-    /// A whole calendar file for `events`, named for readers of `language`; `rendered` holds each event's lines from `lines`.
+    /// A whole calendar file for `events` (each rendered by `lines`), named for readers of `language`.
     func document(_ events: [RenderedEvent], language: Language, name: String) -> [UInt8] {
         CalendarDocument(
             productID: "-//Wegweiser//Wegweiser \(Version.current)//\(language.code.uppercased())", name: name,
