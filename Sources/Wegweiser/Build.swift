@@ -164,14 +164,12 @@ public enum SiteGenerator {
         diagnostics: [Diagnostic], renderer: inout SiteRenderer, previous: BuildCache, cache: BuildCache,
         cachePath: String, keeping state: inout BuildState?
     ) throws(BuildFailure) -> BuildResult {
-        // Output files are looked up inside the output folder, without walking its path each time.
-        let outputFolder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if outputFolder >= 0 { close(outputFolder) } }
+        let outputFolder = OutputFolder(output)
         let results = renderer.renderPages(
             renderer.pageJobs(), writer: nil, progress: options.progress, keepBytes: true
         ) { job in
             guard let cached = previous.pages[job.path], cached.bodyHash == job.bodyHash, cached.outcome.written,
-                outputFolder >= 0, faccessat(outputFolder, job.path, F_OK, 0) == 0
+                outputFolder.contains(job.path)
             else { return nil }
             return cached.outcome
         }

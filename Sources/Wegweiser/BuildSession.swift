@@ -106,16 +106,22 @@ public final class BuildSession {
         }
         tookBodiesOnly = true
         let changedIDs = Set(pageFiles.compactMap { files[$0]?.id })
-        // The pages that show a changed file: the page in the file's language, and fallbacks to it.
+        // The pages that show a changed file (the page in the file's language, and fallbacks to it), and those
+        // whose file was deleted from the output by hand, which a `build` would write again too.
+        let missing = OutputFolder(state.output).missing(state.results)
         var jobs: [SiteRenderer.PageJob] = []
         var places: [Int] = []
-        for (index, result) in state.results.enumerated() where changedIDs.contains(result.job.id) {
-            let language = site.config.languages[result.job.languageIndex]
-            guard let page = site.pages[result.job.id], let code = site.contentLanguage(of: page, for: language),
-                let file = page.files[code], file.bodyHash != result.job.bodyHash
-            else { continue }
+        for (index, result) in state.results.enumerated() {
             var job = result.job
-            job.bodyHash = file.bodyHash
+            if changedIDs.contains(job.id) {
+                let language = site.config.languages[job.languageIndex]
+                if let page = site.pages[job.id], let code = site.contentLanguage(of: page, for: language),
+                    let file = page.files[code]
+                {
+                    job.bodyHash = file.bodyHash
+                }
+            }
+            guard job.bodyHash != result.job.bodyHash || missing[index] else { continue }
             jobs.append(job)
             places.append(index)
         }

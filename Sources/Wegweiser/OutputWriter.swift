@@ -185,3 +185,27 @@ struct OutputWriter: Sendable {
         Diagnostic(file: path, line: 1, column: 1, message: "\(what): \(error.localizedDescription)")
     }
 }
+
+/// An output folder held open, so that its files are looked up by their paths inside it without its own path
+/// being walked again for each.
+final class OutputFolder: Sendable {
+    private let descriptor: Int32
+
+    init(_ path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Whether there is a file at `path` inside the folder; false when the folder could not be opened.
+    func contains(_ path: String) -> Bool {
+        descriptor >= 0 && faccessat(descriptor, path, F_OK, 0) == 0
+    }
+
+    /// For each page of a build, whether it was written and its file is gone since (deleted by hand).
+    func missing(_ results: [SiteRenderer.PageResult]) -> [Bool] {
+        Parallel.map(results, chunkSize: 1024) { $0.outcome.written && !self.contains($0.job.path) }
+    }
+}

@@ -151,6 +151,19 @@ import Testing
         #expect(site.build().renderedCount == 0)
     }
 
+    /// A page deleted from the output by hand is written again at the next save, as `build` writes it again.
+    @Test func pageDeletedFromTheOutputIsWrittenAgain() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/de/guides/arbeit/sprachkurs.md"
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path], bodiesOnly: true) {
+            try FileManager.default.removeItem(at: site.output.appendingPathComponent("en/index.html"))
+            try site.edit(path) { $0 + "\nEin neuer Absatz.\n" }
+        }
+        // The three pages that show the changed file, and the one deleted.
+        #expect(rebuild.renderedCount == 4)
+    }
+
     @Test func removedOutputFolderMeansANormalBuild() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
