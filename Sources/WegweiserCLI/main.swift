@@ -128,6 +128,10 @@ func serve(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
         let result = session.rebuild(changed: changes.paths, everything: changes.everything)
         _ = report(result, parsed, printer: printer, verb: "Rebuilt", since: started, decimals: 2)
         session.writeCache()
+        let restored = session.restoreDeletedPages()
+        if restored > 0 {
+            printError("Restored \(count(restored, "page")) deleted from the output\n")
+        }
     }
 }
 
