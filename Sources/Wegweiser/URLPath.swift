@@ -9,12 +9,21 @@ enum URLPath {
         var to = to
         return from.withUTF8 { a in
             to.withUTF8 { b in
-                var common = 0
+                // The paths agree up to `index`, compared eight bytes at a time (they mostly share their
+                // language and section); the common folders end at the last slash before it.
+                let limit = min(a.count, b.count)
                 var index = 0
-                while index < a.count, index < b.count, a[index] == b[index] {
-                    if a[index] == slash { common = index + 1 }
-                    index += 1
+                if let baseA = a.baseAddress, let baseB = b.baseAddress {
+                    while index + 8 <= limit,
+                        UnsafeRawPointer(baseA + index).loadUnaligned(as: UInt64.self)
+                            == UnsafeRawPointer(baseB + index).loadUnaligned(as: UInt64.self)
+                    {
+                        index += 8
+                    }
                 }
+                while index < limit, a[index] == b[index] { index += 1 }
+                var common = index
+                while common > 0, a[common - 1] != slash { common -= 1 }
                 var ups = 0
                 for position in common..<a.count where a[position] == slash { ups += 1 }
                 if ups == 0, common == b.count { return "./" }

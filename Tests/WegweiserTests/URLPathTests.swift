@@ -21,6 +21,41 @@ import Testing
         #expect(URLPath.relative(from: from, to: to) == expected)
     }
 
+    /// The byte-wise search for the common folders (eight bytes at a time) agrees with a plain one on whole
+    /// segments, for paths that share long prefixes and part anywhere: within a word of eight bytes or after it,
+    /// in a segment's middle or at its end, inside a letter of two bytes.
+    @Test func relativeLinksAgreeWithSegments() {
+        func model(_ from: String, _ to: String) -> String {
+            let fromFolders = from.split(separator: "/").map { Array($0.utf8) }
+            let toParts = to.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+            let toFolders = toParts.dropLast().map { Array($0.utf8) }
+            var common = 0
+            while common < fromFolders.count, common < toFolders.count, fromFolders[common] == toFolders[common] {
+                common += 1
+            }
+            let ups = fromFolders.count - common
+            let rest = toParts[common...].joined(separator: "/")
+            return ups == 0 && rest.isEmpty ? "./" : String(repeating: "../", count: ups) + rest
+        }
+        let segments = [
+            "de", "guides", "topic-138", "topic-13", "page-3278", "abcdefghij", "abcdefghik", "زبانی", "زبانا",
+        ]
+        var folders = [""]
+        for first in segments {
+            folders.append("/" + first)
+            for second in segments { folders.append("/" + first + "/" + second) }
+        }
+        let targets = folders.map { $0 + "/" } + folders.dropFirst().map { $0 + "/style.css" }
+        var compared = 0
+        for from in folders.map({ $0 + "/" }) {
+            for to in targets {
+                #expect(URLPath.relative(from: from, to: to) == model(from, to), "\(from) → \(to)")
+                compared += 1
+            }
+        }
+        #expect(compared == 91 * 181)
+    }
+
     @Test func pageIDsFromPaths() {
         #expect(PageID.of(relativePath: "_index.md") == ("", true))
         #expect(PageID.of(relativePath: "guides/arbeit/_index.md") == ("guides/arbeit", true))
