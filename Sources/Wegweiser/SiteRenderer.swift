@@ -235,16 +235,27 @@ struct SiteRenderer {
         var variables = baseVariables(context)
         variables["page"] = context.pageValue(page, contentHTML: html)
         addListVariables(page, context: context, into: &variables)
-        let filters = SiteFilters.make(
-            site: site, assets: assets, language: language, url: url, rootRelative: context.rootRelative, cache: cache)
-        do {
-            try templates.render(
-                page.kind.template, context: variables, filters: filters, into: &buffer, includeCache: includes)
+        if let failure = render(page.kind.template, variables, context: context, into: &buffer) {
+            outcome.diagnostics.append(failure)
+        } else {
             outcome.written = true
-        } catch {
-            outcome.diagnostics.append(ThemeLoader.diagnostic(error, root: templatesPath))
         }
         return outcome
+    }
+
+    /// Renders template `name` into `buffer` for the page of `context`; nil, or the diagnostic of a template error.
+    private func render(
+        _ name: String, _ variables: [String: TemplateValue], context: PageContext, into buffer: inout [UInt8]
+    ) -> Diagnostic? {
+        let filters = SiteFilters.make(
+            site: site, assets: assets, language: context.language, url: context.url,
+            rootRelative: context.rootRelative, cache: context.cache)
+        do {
+            try templates.render(name, context: variables, filters: filters, into: &buffer, includeCache: includes)
+            return nil
+        } catch {
+            return ThemeLoader.diagnostic(error, root: templatesPath)
+        }
     }
 
     private func baseVariables(_ context: PageContext) -> [String: TemplateValue] {
@@ -325,20 +336,6 @@ struct SiteRenderer {
         }
     }
 
-    /// Renders a template; a template error becomes a diagnostic (reported once however many pages hit it).
-    private mutating func render(_ name: String, _ variables: [String: TemplateValue], context: PageContext) -> String?
-    {
-        let filters = SiteFilters.make(
-            site: site, assets: assets, language: context.language, url: context.url, rootRelative: context.rootRelative
-        )
-        do {
-            return try templates.render(name, context: variables, filters: filters)
-        } catch {
-            diagnostics.append(ThemeLoader.diagnostic(error, root: templatesPath))
-            return nil
-        }
-    }
-
     /// `<lang>/events/<slug>/event.ics` for every event and `<lang>/events.ics` with the upcoming ones.
     private func calendars(for language: Language) -> [RenderedFile] {
         let calendar = EventCalendar(site: site)
@@ -415,8 +412,11 @@ struct SiteRenderer {
             page["children"] = .list([])
             page["is_fallback"] = .bool(false)
             variables["page"] = .map(page)
-            if let text = render(template, variables, context: context) {
-                files.append(RenderedFile(path: path, text: text))
+            var bytes: [UInt8] = []
+            if let failure = render(template, variables, context: context, into: &bytes) {
+                diagnostics.append(failure)
+            } else {
+                files.append(RenderedFile(path: path, bytes: bytes))
             }
         }
         return files

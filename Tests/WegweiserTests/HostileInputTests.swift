@@ -334,6 +334,26 @@ struct HostileText: Sendable, CustomTestStringConvertible {
                 """)
     }
 
+    /// An error in the template of the language chooser or the 404 page is reported at its place, as one in a
+    /// page's template is, and nothing is written.
+    @Test(arguments: ["chooser.html", "notfound.html"])
+    func errorInTheTemplateOfASpecialPageIsReported(template: String) {
+        var templates = HostileSite.templates
+        templates[template] = "<title>{{ page.title }}</title>\n<p>{{ page.nope }}</p>\n"
+        let site = HostileSite(content: ["de/pages/a.md": "---\ntitle: A\n---\nText.\n"], templates: templates)
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result) == """
+                templates/\(template):2:7: error: unknown variable `page.nope`; did you mean `name`?
+                 2 | <p>{{ page.nope }}</p>
+                   |       ^
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
     /// Placeholders of UI strings are filled once: an argument that itself contains `{1}` keeps it as text.
     @Test func uiStringArgumentsAreNotExpandedAgain() {
         var templates = HostileSite.templates
