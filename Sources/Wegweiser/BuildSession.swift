@@ -158,8 +158,6 @@ public final class BuildSession {
         return result
     }
 
-    /// Writes the build cache if a rebuild left it to be written (the CLI calls this after reporting the
-    /// rebuild, so that the page is shown first); the next build or rebuild does it otherwise.
     /// Renders and writes again the pages whose file was deleted from the output by hand since it was written, as
     /// a `build` would; how many. `serve` calls it after reporting a build, so that looking up every page's file
     /// (about a tenth of a second for 50,000 pages) does not delay the page just saved.
@@ -185,6 +183,8 @@ public final class BuildSession {
             assets: Set(state.loaded.assets.map(\.sitePath)), buildTime: state.buildTime)
     }
 
+    /// Writes the build cache if a rebuild left it to be written (the CLI calls this after reporting the
+    /// rebuild, so that the page is shown first); the next build or rebuild does it otherwise.
     public func writeCache() {
         guard cacheToWrite, let state else { return }
         cacheToWrite = false
