@@ -111,8 +111,10 @@ public enum SiteGenerator {
                 sources: loader.sources, assets: loaded.assets, options: options, buildTime: buildTime),
             meta: BuildCache.meta(of: loaded.site))
         PhaseTimer.mark("fingerprints")
+        // A file made from all pages that is missing from the output (deleted by hand) is made again only by a
+        // clean build.
         if let previous = pending.value, previous.global == cache.global, previous.meta == cache.meta,
-            let output = existingFolder(options.outputPath)
+            let output = existingFolder(options.outputPath), OutputFolder(output).containsAll(previous.siteFiles)
         {
             return try rebuild(
                 options, into: output, loaded: loaded, sources: loader.sources, diagnostics: diagnostics,
@@ -143,6 +145,7 @@ public enum SiteGenerator {
             writer.discard()
             throw error
         }
+        cache.siteFiles = renderer.siteFilePaths + loaded.assets.map { String($0.sitePath.dropFirst()) }
         cache.record(results, site: loaded.site)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
@@ -152,7 +155,7 @@ public enum SiteGenerator {
             state = BuildState(
                 loaded: loaded, sources: loader.sources, buildTime: buildTime,
                 output: existingFolder(options.outputPath) ?? options.outputPath, global: cache.global,
-                meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics)
+                meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics, siteFiles: cache.siteFiles)
         }
         return result
     }
@@ -192,7 +195,8 @@ public enum SiteGenerator {
             } else {
                 state = BuildState(
                     loaded: loaded, sources: sources, buildTime: renderer.buildTime, output: output,
-                    global: cache.global, meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics)
+                    global: cache.global, meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics,
+                    siteFiles: previous.siteFiles)
             }
             return result
         }
@@ -207,6 +211,7 @@ public enum SiteGenerator {
         }
         PhaseTimer.mark("write")
         var cache = cache
+        cache.siteFiles = previous.siteFiles
         cache.record(results, site: loaded.site)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
@@ -215,7 +220,8 @@ public enum SiteGenerator {
         } else {
             state = BuildState(
                 loaded: loaded, sources: sources, buildTime: renderer.buildTime, output: output, global: cache.global,
-                meta: cache.meta, results: results.map(\.withoutBytes), siteDiagnostics: siteDiagnostics)
+                meta: cache.meta, results: results.map(\.withoutBytes), siteDiagnostics: siteDiagnostics,
+                siteFiles: cache.siteFiles)
         }
         return result
     }
@@ -318,6 +324,8 @@ struct BuildState {
     var results: [SiteRenderer.PageResult]
     /// The diagnostics of the files made from all pages (aliases).
     var siteDiagnostics: [Diagnostic]
+    /// The paths of the files made from all pages and the theme (`BuildCache.siteFiles`).
+    var siteFiles: [String]
 }
 
 /// A site read and checked, ready to render or to report on.

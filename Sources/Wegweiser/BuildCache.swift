@@ -20,7 +20,7 @@ import Templates
 /// corrupt or foreign cache means a full build; the cache is removed before the output is changed in place and
 /// written again only after, so an interrupted rebuild is followed by a full one.
 struct BuildCache: Sendable {
-    static let header = "wegweiser-cache 2 \(Version.current)"
+    static let header = "wegweiser-cache 3 \(Version.current)"
 
     var global: UInt64
     var meta: UInt64
@@ -28,6 +28,10 @@ struct BuildCache: Sendable {
     var pages: [String: CachedPage] = [:]
     /// The page files the last build read, by path.
     var sources: [String: ContentLoader.KnownSource] = [:]
+    /// The files of the output made from all pages and the theme (the chooser, 404 page, sitemap, calendars,
+    /// redirects, assets), by path inside the output: a rebuild renders them only in a clean build, so one missing
+    /// from the output (deleted by hand) means a clean build.
+    var siteFiles: [String] = []
     /// What `record` took, in the build's order, to be written; when empty, the dictionaries are written.
     private var pageList: [(path: String, page: CachedPage)] = []
     private var sourceList: [(path: String, source: ContentLoader.KnownSource)] = []
@@ -163,6 +167,7 @@ struct BuildCache: Sendable {
         head.line(Self.header)
         head.line("global", String(global, radix: 16))
         head.line("meta", String(meta, radix: 16))
+        for path in siteFiles { head.line("site", path) }
         let sourceList = sourceList.isEmpty ? sources.keys.sorted().map { ($0, sources[$0]!) } : sourceList
         let pageList = pageList.isEmpty ? pages.keys.sorted().map { ($0, pages[$0]!) } : pageList
         // The lines are written in slices on all cores.
@@ -412,7 +417,11 @@ struct CacheReader {
             return true
         default: break
         }
-        if isWord(0, "source") {
+        if isWord(0, "site") {
+            // Before the first page, so that it is not taken as one of a page's lines.
+            guard current == nil, fields.count == 2, let path = string(1) else { return false }
+            cache.siteFiles.append(path)
+        } else if isWord(0, "source") {
             guard fields.count == 9, let stamp = stamp(2),
                 let frontMatterLine = integer(3), let bodyLine = integer(4), let bodyHash = hex(5),
                 let frontMatterHash = hex(6), let path = string(1)

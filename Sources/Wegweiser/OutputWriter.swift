@@ -204,6 +204,11 @@ final class OutputFolder: Sendable {
         descriptor >= 0 && faccessat(descriptor, path, F_OK, 0) == 0
     }
 
+    /// Whether there is a file at each of `paths` inside the folder.
+    func containsAll(_ paths: [String]) -> Bool {
+        paths.allSatisfy(contains)
+    }
+
     /// For each page of a build, whether it was written and its file is gone since (deleted by hand).
     func missing(_ results: [SiteRenderer.PageResult]) -> [Bool] {
         Parallel.map(results, chunkSize: 1024) { $0.outcome.written && !self.contains($0.job.path) }

@@ -34,6 +34,8 @@ struct SiteRenderer {
     let cache = RenderCache()
     /// The output of the theme's `include_cached` tags, shared by the pages of this rendering.
     let includes = IncludeCache()
+    /// The paths of the files the last `renderSiteFiles` made (inside the output), in the order made.
+    private(set) var siteFilePaths: [String] = []
 
     init(site: Site, templates: TemplateSet, templatesPath: String, assets: Set<String>, buildTime: String) {
         self.site = site
@@ -185,11 +187,14 @@ struct SiteRenderer {
         for language in site.config.languages {
             producers.append { renderer.calendars(for: language) }
         }
-        let failures = Parallel.map(producers, chunkSize: 1) { produce -> [Diagnostic] in
-            produce().compactMap { file in writer?.write(file.bytes, to: file.path) }
+        let produced = Parallel.map(producers, chunkSize: 1) { produce -> (paths: [String], failures: [Diagnostic]) in
+            let files = produce()
+            return (files.map(\.path), files.compactMap { file in writer?.write(file.bytes, to: file.path) })
         }
-        diagnostics += failures.joined()
-        return aliases.diagnostics + failures.joined()
+        siteFilePaths = produced.flatMap(\.paths)
+        let failures = produced.flatMap(\.failures)
+        diagnostics += failures
+        return aliases.diagnostics + failures
     }
 
     /// One page for one reader: Markdown with its links resolved, then the page's template, into `buffer`.

@@ -128,9 +128,11 @@ func serve(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
         let result = session.rebuild(changed: changes.paths, everything: changes.everything)
         _ = report(result, parsed, printer: printer, verb: "Rebuilt", since: started, decimals: 2)
         session.writeCache()
-        let restored = session.restoreDeletedPages()
-        if restored > 0 {
-            printError("Restored \(count(restored, "page")) deleted from the output\n")
+        // What was deleted from the output by hand, written again after the save's page is shown.
+        started = Date()
+        if let restored = session.restoreDeletedFiles() {
+            _ = report(restored, parsed, printer: printer, verb: "Restored", since: started, decimals: 2)
+            session.writeCache()
         }
     }
 }

@@ -15,7 +15,8 @@ import Testing
     @discardableResult
     func expectSessionRebuildEqualsCleanBuild(
         _ site: Workspace, changed paths: [String], everything: Bool = false, bodiesOnly: Bool = false,
-        restored: Int = 0, sourceLocation: SourceLocation = #_sourceLocation, after change: () throws -> Void
+        restored: Int = 0, restoresEverything: Bool = false, sourceLocation: SourceLocation = #_sourceLocation,
+        after change: () throws -> Void
     ) throws -> BuildResult {
         let session = BuildSession(options: site.options(output: site.output))
         #expect(session.build().status == .success, sourceLocation: sourceLocation)
@@ -24,7 +25,13 @@ import Testing
             changed: Set(paths.map { site.root.appendingPathComponent($0).path }), everything: everything)
         #expect(session.tookBodiesOnly == bodiesOnly, sourceLocation: sourceLocation)
         session.writeCache()
-        #expect(session.restoreDeletedPages() == restored, sourceLocation: sourceLocation)
+        let restoring = session.restoreDeletedFiles()
+        if restoresEverything {
+            #expect(restoring?.status == .success, sourceLocation: sourceLocation)
+            #expect(restoring?.renderedCount == restoring?.pageCount, sourceLocation: sourceLocation)
+        } else {
+            #expect((restoring?.renderedCount ?? 0) == restored, sourceLocation: sourceLocation)
+        }
         let clean = site.root.appendingPathComponent("clean")
         let fresh = site.build(into: clean)
         #expect(rebuild.status == fresh.status, sourceLocation: sourceLocation)
@@ -162,6 +169,21 @@ import Testing
             try site.edit(path) { $0 + "\nEin neuer Absatz.\n" }
         }
         // The three pages that show the changed file; the deleted one after the report.
+        #expect(rebuild.renderedCount == 3)
+    }
+
+    /// A file made from all pages (here the sitemap) deleted from the output by hand is made again after the next
+    /// save, by a normal build.
+    @Test func siteFileDeletedFromTheOutputMeansANormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let path = "content/de/guides/arbeit/sprachkurs.md"
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(
+            site, changed: [path], bodiesOnly: true, restoresEverything: true
+        ) {
+            try FileManager.default.removeItem(at: site.output.appendingPathComponent("sitemap.xml"))
+            try site.edit(path) { $0 + "\nEin neuer Absatz.\n" }
+        }
         #expect(rebuild.renderedCount == 3)
     }
 

@@ -253,6 +253,21 @@ import Testing
         #expect(rebuild.renderedCount == 1)
     }
 
+    /// A file made from all pages or from the theme (which a rebuild does not make again), deleted from the
+    /// output by hand, means a clean build.
+    @Test(arguments: [
+        "output/sitemap.xml", "output/404.html", "output/robots.txt", "output/de/events.ics",
+        "output/de/events/workshop-1/event.ics", "output/de/alt/anerkennung-alt/index.html", "output/assets/style.css",
+    ])
+    func deletedSiteFileMeansCleanBuild(path: String) throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.remove(path)
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
     @Test func removedOutputFolderMeansCleanBuild() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
@@ -326,9 +341,11 @@ import Testing
         ]
         var cache = BuildCache(global: 1, meta: UInt64.max)
         cache.pages["de/x/index.html"] = BuildCache.CachedPage(bodyHash: 42, outcome: outcome)
+        cache.siteFiles = ["sitemap.xml", "de/events/a\tb/event.ics", "assets/style.css"]
         let decoded = try #require(BuildCache.decode(cache.encoded()))
         #expect(decoded.global == 1)
         #expect(decoded.meta == UInt64.max)
+        #expect(decoded.siteFiles == cache.siteFiles)
         let page = try #require(decoded.pages["de/x/index.html"])
         #expect(page.bodyHash == 42)
         #expect(page.outcome.written)
