@@ -159,31 +159,20 @@ import Testing
         #expect(site.build().renderedCount == 0)
     }
 
-    /// A page deleted from the output by hand is written again after the next save, as `build` writes it again.
-    @Test func pageDeletedFromTheOutputIsWrittenAgain() throws {
-        let site = try Workspace()
-        defer { try? FileManager.default.removeItem(at: site.root) }
-        let path = "content/de/guides/arbeit/sprachkurs.md"
-        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [path], bodiesOnly: true, restored: 1) {
-            try FileManager.default.removeItem(at: site.output.appendingPathComponent("en/index.html"))
-            try site.edit(path) { $0 + "\nEin neuer Absatz.\n" }
-        }
-        // The three pages that show the changed file; the deleted one after the report.
-        #expect(rebuild.renderedCount == 3)
-    }
-
-    /// A file made from all pages (here the sitemap) deleted from the output by hand is made again after the next
-    /// save, by a normal build.
-    @Test func siteFileDeletedFromTheOutputMeansANormalBuild() throws {
+    /// A file deleted from the output by hand is written again after the next save, as `build` writes it again: a
+    /// page from the kept site; a file made from all pages (the sitemap) by a normal build.
+    @Test(arguments: [("en/index.html", false), ("sitemap.xml", true)])
+    func fileDeletedFromTheOutputIsWrittenAgain(deleted: String, everything: Bool) throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
         let path = "content/de/guides/arbeit/sprachkurs.md"
         let rebuild = try expectSessionRebuildEqualsCleanBuild(
-            site, changed: [path], bodiesOnly: true, restoresEverything: true
+            site, changed: [path], bodiesOnly: true, restored: everything ? 0 : 1, restoresEverything: everything
         ) {
-            try FileManager.default.removeItem(at: site.output.appendingPathComponent("sitemap.xml"))
+            try FileManager.default.removeItem(at: site.output.appendingPathComponent(deleted))
             try site.edit(path) { $0 + "\nEin neuer Absatz.\n" }
         }
+        // The three pages that show the changed file; the deleted file after the report.
         #expect(rebuild.renderedCount == 3)
     }
 
