@@ -45,7 +45,7 @@ public final class BuildSession {
     /// next change, so that an error is reported until it is mended.
     private var pending: Set<String> = []
     /// Whether the last rebuild rendered changed bodies from the site kept in memory (rather than building).
-    private(set) var tookBodiesOnly = false
+    public private(set) var tookBodiesOnly = false
     /// Whether the output has changed since the build cache was last written.
     private var cacheToWrite = false
 

@@ -202,10 +202,9 @@ struct PageContext {
     /// The keys `pageValue` sets beside the front-matter fields.
     private static let generatedNames = [
         "registration_url", "id", "title", "summary", "kind", "url", "permalink", "lang", "dir", "content",
-        "content_lang",
-        "content_dir", "is_fallback", "source_language", "source_language_name", "translations", "breadcrumbs",
-        "parent", "children", "previous", "next", "start", "end", "when", "is_recurring", "calendar_url",
-        "next_dates", "language_names", "series", "parts", "is_past", "json_ld",
+        "content_lang", "content_dir", "is_fallback", "source_language", "source_language_name", "translations",
+        "breadcrumbs", "parent", "children", "previous", "next", "start", "end", "when", "is_recurring",
+        "calendar_url", "next_dates", "language_names", "series", "parts", "is_past", "json_ld",
     ]
 
     /// Where each key `pageValue` sets is in a map with the keys of `emptyPageValue`, found once: setting a value

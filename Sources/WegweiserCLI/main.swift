@@ -128,11 +128,12 @@ func serve(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
         let result = session.rebuild(changed: changes.paths, everything: changes.everything)
         _ = report(result, parsed, printer: printer, verb: "Rebuilt", since: started, decimals: 2)
         session.writeCache()
-        // What was deleted from the output by hand, written again after the save's page is shown.
+        // What was deleted from the output by hand, written again after the save's page is shown. Any other build
+        // has looked up every file of the output already (or written them all).
+        guard session.tookBodiesOnly else { continue }
         started = Date()
         if let restored = session.restoreDeletedFiles() {
             _ = report(restored, parsed, printer: printer, verb: "Restored", since: started, decimals: 2)
-            session.writeCache()
         }
     }
 }
