@@ -37,6 +37,9 @@ public struct BuildResult: Sendable {
         case contentErrors
         /// Reading or writing failed.
         case ioError
+        /// The output path cannot take a build (it holds the content, the theme or files a build did not write):
+        /// nothing was read or written.
+        case unusableOutput
     }
     public var status: Status
     public var diagnostics: [Diagnostic]
@@ -61,10 +64,19 @@ public enum SiteGenerator {
         state = nil
         Parallel.workerLimit.store(options.jobs, ordering: .relaxed)
         PhaseTimer.mark("start")
+        let cachePath = BuildCache.path(forOutput: options.outputPath)
+        if options.writeOutput,
+            let problem = OutputPlace.problem(
+                output: options.outputPath, content: options.contentPath, templates: options.templatesPath,
+                cachePath: cachePath)
+        {
+            let diagnostic = Diagnostic(
+                file: options.outputPath.isEmpty ? "." : options.outputPath, line: 1, column: 1, message: problem)
+            return BuildResult(status: .unusableOutput, diagnostics: [diagnostic], sources: [:])
+        }
         var loader = ContentLoader(root: options.contentPath)
         // The last build's cache, read while the content folder is listed: page files it read are not read again
         // if unchanged (see BuildCache). Without an output folder, the build is a clean one and reads everything.
-        let cachePath = BuildCache.path(forOutput: options.outputPath)
         let pending = Pending {
             options.writeOutput && existingFolder(options.outputPath) != nil ? BuildCache.read(cachePath) : nil
         }

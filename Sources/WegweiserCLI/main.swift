@@ -85,6 +85,8 @@ func report(
         return 1
     case .ioError:
         return 3
+    case .unusableOutput:
+        return 2
     }
 }
 
@@ -114,7 +116,10 @@ func serve(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
         return 3
     }
     var started = Date()
-    _ = report(session.build(), parsed, printer: printer, verb: "Built", since: started)
+    let first = session.build()
+    let code = report(first, parsed, printer: printer, verb: "Built", since: started)
+    // An output that must not be replaced will not become usable by editing content.
+    if first.status == .unusableOutput { return code }
     Thread.detachNewThread { server.run() }
     printError("Serving \(options.outputPath) at http://127.0.0.1:\(server.port)/ (Ctrl-C stops)\n")
     while true {
@@ -147,6 +152,12 @@ func status(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
     case .text: print(report.text(), terminator: "")
     case .json: print(report.json(), terminator: "")
     case .html(let path):
+        if let problem = OutputPlace.reportProblem(
+            path: path, content: parsed.options.contentPath, templates: parsed.options.templatesPath)
+        {
+            printError("\(path):1:1: error: \(problem)\n")
+            return 2
+        }
         do {
             try Data(report.html(languageDirections: directions).utf8).write(to: URL(fileURLWithPath: path))
         } catch {

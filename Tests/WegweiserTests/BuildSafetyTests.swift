@@ -9,6 +9,13 @@ import Testing
     static let good = "three-languages"
     static let bad = "broken-links"
 
+    /// The files every build writes at the top of its output: a folder with them is one a build may replace.
+    static func markAsBuilt(_ output: URL) throws {
+        for name in OutputPlace.builtFiles {
+            try Data("previous".utf8).write(to: output.appendingPathComponent(name))
+        }
+    }
+
     @Test func failedBuildLeavesPreviousOutputUntouched() throws {
         let temp = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }
@@ -17,6 +24,7 @@ import Testing
             at: output.appendingPathComponent("de"), withIntermediateDirectories: true)
         try Data("previous site".utf8).write(to: output.appendingPathComponent("de/index.html"))
         try Data("keep me".utf8).write(to: output.appendingPathComponent("extra.txt"))
+        try Self.markAsBuilt(output)
         let before = Fixtures.tree(output)
 
         let result = SiteGenerator.build(Fixtures.options(Self.bad, output: output.path))
@@ -32,6 +40,7 @@ import Testing
         let output = temp.appendingPathComponent("output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: output.appendingPathComponent("stale.html"))
+        try Self.markAsBuilt(output)
 
         let result = SiteGenerator.build(Fixtures.options(Self.good, output: output.path))
 
