@@ -390,18 +390,58 @@ struct PageContext {
         }
     }
 
-    /// A `tel:` link for a phone number as written: separators dropped, a leading `+` kept
-    /// (`0211 89-21010` → `tel:02118921010`).
+    /// A `tel:` link for a phone number as written (`0211 89-21010` → `tel:02118921010`), or null unless the whole
+    /// text is one number. The field is free text, and a wrong link is worse than none: whoever taps it calls a
+    /// stranger. So the text may hold only an optional leading `+` and digits, in groups parted by spaces and at most
+    /// one `-`, `/` or `.`, a group perhaps in parentheses (`(0211) 892-1010`); opening hours, a second number, letters
+    /// or markup leave it unlinked. A `(0)` after the country code is the trunk prefix, which is not dialled from
+    /// abroad, so it is dropped (`+49 (0) 211` → `tel:+49211…`). The link needs 3 to 15 digits (the E.164 maximum),
+    /// at least 7 after a `+`.
     static func phoneHref(_ phone: TemplateValue?) -> TemplateValue {
         guard case .string(let text)? = phone else { return .null }
-        var digits = ""
-        for character in text {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-            } else if character == "+", digits.isEmpty {
-                digits.append(character)
+        enum Token { case start, plus, digit, space, mark, open, close }
+        var last = Token.start
+        var digits: [UInt8] = []
+        var international = false
+        var groups = 0
+        var marked = false  // a `-`, `/` or `.` since the last group
+        var parenthesis: (start: Int, groupsBefore: Int)? = nil
+        for byte in text.trimmingCharacters(in: .whitespaces).utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if last != .digit { groups += 1 }
+                digits.append(byte)
+                marked = false
+                last = .digit
+            case UInt8(ascii: "+"):
+                guard last == .start else { return .null }
+                international = true
+                last = .plus
+            case UInt8(ascii: " "):
+                guard parenthesis == nil, [.digit, .close, .space, .mark].contains(last) else { return .null }
+                last = .space
+            case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."):
+                guard parenthesis == nil, !marked, [.digit, .close, .space].contains(last) else { return .null }
+                marked = true
+                last = .mark
+            case UInt8(ascii: "("):
+                guard parenthesis == nil, last != .close, last != .open else { return .null }
+                parenthesis = (digits.count, groups)
+                last = .open
+            case UInt8(ascii: ")"):
+                guard let open = parenthesis, last == .digit else { return .null }
+                if international, open.groupsBefore == 1, digits[open.start...] == [UInt8(ascii: "0")] {
+                    digits.removeLast()
+                }
+                parenthesis = nil
+                last = .close
+            default:
+                return .null
             }
         }
-        return digits.isEmpty ? .null : .string("tel:" + digits)
+        guard parenthesis == nil, last == .digit || last == .close,
+            (international ? 7 : 3)...15 ~= digits.count
+        else { return .null }
+        return .string("tel:" + (international ? "+" : "") + String(decoding: digits, as: UTF8.self))
     }
 }
