@@ -1,3 +1,4 @@
+import Foundation
 import FrontMatter
 
 /// The settings of site.yml.
@@ -40,6 +41,25 @@ public struct SiteConfig: Sendable {
 }
 
 extension SiteConfig {
+    /// What a base URL must be, completing "`base_url` must be …" and "--base-url needs …".
+    public static let baseURLRule = "an absolute http(s) URL such as https://integration.example.org/"
+
+    /// Whether `url` (`base_url` in site.yml or `--base-url`) is an absolute http(s) URL without spaces or
+    /// control characters; anything else would end up in every canonical link, sitemap entry and calendar.
+    public static func isValidBaseURL(_ url: String) -> Bool {
+        let url = url.hasSuffix("/") ? url : url + "/"
+        return (url.hasPrefix("https://") || url.hasPrefix("http://")) && SafeURL.hasOnlyURLCharacters(url)
+            && !url.contains(" ")
+    }
+
+    /// An unknown `timezone` would silently put every event in UTC; suggest the known name it is closest to.
+    private static func unknownTimeZoneMessage(_ name: String) -> String {
+        if let suggestion = Spelling.closest(to: name, among: TimeZone.knownTimeZoneIdentifiers) {
+            return "unknown time zone `\(name)`; did you mean `\(suggestion)`?"
+        }
+        return "unknown time zone `\(name)`; use an IANA name such as `Europe/Berlin`"
+    }
+
     /// Reads site.yml. Problems are appended to `diagnostics`; returns nil when the file cannot be used at all.
     static func load(text: String, file: String, diagnostics: inout [Diagnostic]) -> SiteConfig? {
         let map: Mapping
@@ -79,14 +99,13 @@ extension SiteConfig {
 
         var baseURL = reader.string("base_url") ?? "/"
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        if let node = map["base_url"],
-            !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || !SafeURL.hasOnlyURLCharacters(baseURL)
-                || baseURL.contains(" ")
-        {
-            reader.fail(
-                node.position, "`base_url` must be an absolute http(s) URL such as https://integration.example.org/")
+        if let node = map["base_url"], !Self.isValidBaseURL(baseURL) {
+            reader.fail(node.position, "`base_url` must be \(Self.baseURLRule)")
         }
         let timeZone = reader.string("timezone") ?? "Europe/Berlin"
+        if let node = map["timezone"], TimeZone(identifier: timeZone) == nil {
+            reader.fail(node.position, Self.unknownTimeZoneMessage(timeZone))
+        }
         let fallbackPages = reader.bool("fallback_pages") ?? true
 
         var languages: [Language] = []
@@ -154,6 +173,11 @@ extension SiteConfig {
                         Language(
                             code: code, name: name, direction: direction, locale: languageReader.string("locale"),
                             fallbacks: fallbacks, hreflang: hreflang == "none" ? nil : (hreflang ?? code)))
+                }
+                if items.isEmpty {
+                    reader.fail(
+                        map.entry(for: "languages")!.keyPosition,
+                        "`languages` needs at least one language, e.g. `- code: de` with `name: Deutsch`")
                 }
             } else {
                 reader.fail(node.position, "`languages` must be a list of languages (`- code: de`)")

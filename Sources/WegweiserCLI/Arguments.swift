@@ -76,7 +76,13 @@ struct Arguments {
             case "--content": options.contentPath = try value(for: argument)
             case "--templates": options.templatesPath = try value(for: argument)
             case "--output": options.outputPath = try value(for: argument)
-            case "--base-url": options.baseURL = try value(for: argument)
+            case "--base-url":
+                let url = try value(for: argument)
+                // The same rule as `base_url` in site.yml, which this option replaces.
+                guard SiteConfig.isValidBaseURL(url) else {
+                    throw UsageError(message: "--base-url needs \(SiteConfig.baseURLRule), not `\(url)`")
+                }
+                options.baseURL = url
             case "--drafts": options.includeDrafts = true
             case "--jobs" where builds:
                 let text = try value(for: argument)
@@ -114,6 +120,9 @@ struct Arguments {
                 guard let parsed = parseNow(text) else {
                     throw UsageError(
                         message: "--now needs a date such as 2025-11-13 or 2025-11-13T10:00:00Z, not `\(text)`")
+                }
+                guard startsWithExistingDate(text) else {
+                    throw UsageError(message: "--now needs a date that exists in the calendar, not `\(text)`")
                 }
                 now = parsed
             default:
@@ -164,5 +173,19 @@ struct Arguments {
         if text.count == 10, let date = formatter.date(from: text) { return date }
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
         return formatter.date(from: text)
+    }
+
+    /// Whether the `YYYY-MM-DD` that every form of `--now` starts with is a real day: the formatter rolls days
+    /// over, so `2026-02-30` would silently be 2 March.
+    static func startsWithExistingDate(_ text: String) -> Bool {
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+            return false
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return false }
+        let back = calendar.dateComponents([.year, .month, .day], from: date)
+        return back.year == year && back.month == month && back.day == day
     }
 }
