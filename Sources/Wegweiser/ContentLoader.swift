@@ -250,7 +250,18 @@ private struct FolderWalk {
                 try walk(folder: path)
                 continue
             }
-            guard entry.name.hasSuffix(".md") else { continue }
+            guard entry.name.hasSuffix(".md") else {
+                // A page file named as other tools allow would be left out without a word.
+                let lower = entry.name.lowercased()
+                if entry.isRegularFile, lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+                    let stem = lower.hasSuffix(".md") ? entry.name.dropLast(3) : entry.name.dropLast(9)
+                    diagnostics.append(
+                        Diagnostic(
+                            file: path, line: 1, column: 1, severity: .warning,
+                            message: "the file is not read: page files end in `.md`; rename it to `\(stem).md`"))
+                }
+                continue
+            }
             let stem = entry.name.dropLast(3)
             if stem.hasPrefix("_") && stem != "_index" { continue }
             if stem != "_index", !ContentName.isValid(stem) {

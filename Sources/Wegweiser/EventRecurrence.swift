@@ -61,6 +61,15 @@ struct EventRecurrence: Sendable, Hashable {
                     ))
                 return nil
             }
+            if let first = start?.firstDay, date < first {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, position: untilNode.position,
+                        message:
+                            "`until` (\(EventDate.iso(date))) is before the event's first day (\(EventDate.iso(first))); the event would never take place"
+                    ))
+                return nil
+            }
             until = date
         }
         var exceptions: [LocalDate] = []

@@ -82,6 +82,14 @@ struct SiteBuilder {
                     Diagnostic(
                         file: file.displayPath, line: 1, column: 1,
                         message: "the page has no `title`; add `title: …` to its front matter"))
+            } else if case .string(let title)? = file.data.values["title"],
+                title.allSatisfy({ $0.isWhitespace }), let node = file.frontMatter["title"]
+            {
+                // An empty heading and link text for every list the page is in.
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath, position: node.position,
+                        message: "the `title` is empty; write the page's title"))
             }
             page.files[file.language] = file
             page.data[file.language] = file.data

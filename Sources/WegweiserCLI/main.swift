@@ -165,6 +165,8 @@ func status(_ parsed: Arguments, printer: DiagnosticPrinter) -> Int32 {
             return 3
         }
     }
+    // A page with an error (broken front matter, say) is missing from the report or shown wrongly.
+    if diagnostics.contains(where: { $0.severity == .error }) { return 1 }
     switch parsed.failOn {
     case "outdated": return report.worst >= .outdated ? 1 : 0
     case "missing": return report.worst >= .fallback ? 1 : 0

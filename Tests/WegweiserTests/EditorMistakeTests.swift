@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import Wegweiser
+
+/// Mistakes an editor makes that used to build without a word, each reported where it was made.
+@Suite struct EditorMistakeTests {
+    /// Three pages of one site: the mistake in the second, two good ones around it.
+    static func build(_ page: String, name: String = "pages/b.md") -> (site: HostileSite, result: BuildResult) {
+        let site = HostileSite(content: [
+            "de/pages/a.md": "---\ntitle: A\n---\nText.\n",
+            "de/" + name: page,
+            "de/pages/c.md": "---\ntitle: C\n---\nText.\n",
+        ])
+        return (site, site.build())
+    }
+
+    @Test(arguments: ["\"\"", "\"   \"", "''"])
+    func emptyTitleIsAnError(title: String) {
+        let (site, result) = Self.build("---\ntitle: \(title)\n---\nText.\n")
+        defer { site.remove() }
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/de/pages/b.md:2:8: error: the `title` is empty; write the page's title\n"))
+    }
+
+    @Test func untilBeforeTheFirstDayIsAnError() {
+        let event = """
+            ---
+            title: Kurs
+            start: 2026-02-03T18:00
+            recurrence:
+              every: week
+              until: 2026-01-01
+            ---
+            Text.
+
+            """
+        let (site, result) = Self.build(event, name: "events/kurs.md")
+        defer { site.remove() }
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/de/events/kurs.md:6:10: error: `until` (2026-01-01) is before the event's first day (2026-02-03); the event would never take place\n"
+            ))
+    }
+
+    @Test(arguments: [("pages/b.MD", "b"), ("pages/b.markdown", "b"), ("pages/B.Md", "B")])
+    func pageFileWithAnotherEndingIsNamed(file: String, stem: String) {
+        let (site, result) = Self.build("---\ntitle: B\n---\nText.\n", name: file)
+        defer { site.remove() }
+        #expect(result.status == .success)
+        #expect(result.diagnostics.count == 1)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/de/\(file):1:1: warning: the file is not read: page files end in `.md`; rename it to `\(stem).md`\n"
+            ))
+    }
+}
