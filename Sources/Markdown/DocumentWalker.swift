@@ -13,10 +13,14 @@ struct DocumentWalker {
     private let lines: SourceLines
     /// Added to a body line to get the file line.
     private let lineOffset: Int
+    /// The headings; during the walk each has the id it asks for (its
+    /// `{#id}` or its slug), after it the unique id it gets.
     private(set) var headings: [MarkdownHeading] = []
     private(set) var links: [MarkdownLink] = []
     private(set) var droppedRawHTML: [Int] = []
-    private var headingIDs = HeadingIDRegistry()
+    private(set) var duplicateHeadingIDs: [DuplicateHeadingID] = []
+    /// The headings that end in `{#id}`, in document order.
+    private var explicitIDs: [ExplicitIDHeading] = []
     /// The paragraph or heading being walked, and positions in it, made
     /// when the first link or raw HTML in it needs them.
     private var block: OpaquePointer?
@@ -60,6 +64,7 @@ struct DocumentWalker {
                 break
             }
         }
+        assignHeadingIDs()
     }
 
     private mutating func enter(link node: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) {
@@ -89,13 +94,79 @@ struct DocumentWalker {
     private mutating func leave(heading node: OpaquePointer) {
         let explicitID = Self.removeExplicitID(from: node)
         let text = PlainText.of(node)
+        let line = Int(cmark_node_get_start_line(node))
+        if let explicitID {
+            explicitIDs.append(
+                ExplicitIDHeading(
+                    index: headings.count, id: explicitID, line: line,
+                    startByte: Int(cmark_node_get_start_column(node)) - 1))
+        }
         headings.append(
             MarkdownHeading(
                 level: Int(cmark_node_get_heading_level(node)),
                 text: text,
-                id: headingIDs.claim(explicitID ?? Markdown.slug(text)),
-                line: Int(cmark_node_get_start_line(node)) + lineOffset
+                id: explicitID ?? Markdown.slug(text),
+                line: line + lineOffset
             ))
+    }
+
+    /// A heading that ends in `{#id}`, and where it is in the body.
+    private struct ExplicitIDHeading {
+        /// Its index in `headings`.
+        var index: Int
+        var id: String
+        /// The body line it starts on.
+        var line: Int
+        /// The byte offset in that line where it starts.
+        var startByte: Int
+    }
+
+    /// Makes the heading ids unique once every heading is known. An explicit
+    /// id is what the editor asked for and what their `#links` name, so it is
+    /// kept exactly, and a heading that would get the same id from its text —
+    /// before or after it — is the one numbered. Only the second heading with
+    /// the same explicit id is numbered, and reported. Without explicit ids,
+    /// the ids are numbered in document order, as they always were.
+    private mutating func assignHeadingIDs() {
+        // Explicit ids contain only ASCII, which a dictionary compares byte for byte.
+        var firstWithID: [String: Int] = [:]
+        var reserved: [String] = []
+        for explicit in explicitIDs where firstWithID[explicit.id] == nil {
+            firstWithID[explicit.id] = explicit.index
+            reserved.append(explicit.id)
+        }
+        var registry = HeadingIDRegistry(reserving: reserved)
+        var nextExplicit = explicitIDs.startIndex
+        for index in headings.indices {
+            guard nextExplicit < explicitIDs.endIndex, explicitIDs[nextExplicit].index == index else {
+                headings[index].id = registry.claim(headings[index].id)
+                continue
+            }
+            let explicit = explicitIDs[nextExplicit]
+            nextExplicit += 1
+            guard let first = firstWithID[explicit.id], first != index else { continue }
+            headings[index].id = registry.claim(explicit.id)
+            duplicateHeadingIDs.append(
+                DuplicateHeadingID(
+                    id: explicit.id, line: headings[index].line, column: column(of: explicit),
+                    firstLine: headings[first].line))
+        }
+    }
+
+    /// The column of the heading's `{#id}` on its first line, or of the
+    /// heading's start when it is not there (a setext heading over several
+    /// lines, an escape inside the braces).
+    private func column(of explicit: ExplicitIDHeading) -> Int {
+        let line = lines.bytes(ofLine: explicit.line)
+        let marker = Array("{#\(explicit.id)}".utf8)
+        var offset = line.count - marker.count
+        while offset >= 0 {
+            if line[offset..<(offset + marker.count)].elementsEqual(marker) {
+                return lines.scalarColumn(line: explicit.line, byteOffset: offset)
+            }
+            offset -= 1
+        }
+        return lines.scalarColumn(line: explicit.line, byteOffset: explicit.startByte)
     }
 
     /// Takes a trailing `{#id}` out of the heading's text and returns the id.

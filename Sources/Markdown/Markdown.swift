@@ -15,7 +15,10 @@ public enum Markdown {
     /// most `data:` URLs become empty. Quotes stay as typed (no smart
     /// punctuation), so German „…“ survives. A heading gets the id of its
     /// trailing `{#id}` if it has one, else `slug(_:)` of its text; repeated
-    /// ids get `-1`, `-2`….
+    /// ids get `-1`, `-2`…, but an explicit id is kept exactly: a heading
+    /// whose text gives the same id is numbered instead, wherever it is. A
+    /// second heading with the same explicit id is numbered and listed in
+    /// `duplicateHeadingIDs`.
     public static func render(
         _ source: String, firstLine: Int = 1, rewriteLink: (MarkdownLink) -> String?
     ) -> RenderedMarkdown {
@@ -44,7 +47,8 @@ public enum Markdown {
                 htmlBytes: renderHTML(document, headingIDs: walker.headings.map(\.id)),
                 headings: walker.headings,
                 links: walker.links,
-                droppedRawHTML: walker.droppedRawHTML
+                droppedRawHTML: walker.droppedRawHTML,
+                duplicateHeadingIDs: walker.duplicateHeadingIDs
             )
         }
     }

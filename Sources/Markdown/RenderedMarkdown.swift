@@ -48,6 +48,29 @@ public struct MarkdownHeading: Sendable, Equatable {
     }
 }
 
+/// A heading whose explicit `{#id}` an earlier heading already has: the
+/// editor's mistake, as `#id` can reach only one of them (the first keeps the
+/// id, this one is numbered).
+public struct DuplicateHeadingID: Sendable, Equatable {
+    /// The explicit id, as written.
+    public var id: String
+    /// The 1-based file line of this (the later) heading.
+    public var line: Int
+    /// The 1-based column, in Unicode scalars, of its `{#id}` (of the heading's
+    /// start if the `{#id}` is not on that line).
+    public var column: Int
+    /// The file line of the first heading with this id.
+    public var firstLine: Int
+
+    /// Creates a record of a repeated explicit id.
+    public init(id: String, line: Int, column: Int, firstLine: Int) {
+        self.id = id
+        self.line = line
+        self.column = column
+        self.firstLine = firstLine
+    }
+}
+
 /// The HTML of a Markdown body and what the site needs to check it.
 public struct RenderedMarkdown: Sendable, Equatable {
     /// The HTML fragment as UTF-8, rendered with cmark's safe defaults. Kept as bytes: cmark's output is valid
@@ -64,17 +87,29 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// renderer, ascending, each line once. HTML comments are not listed:
     /// dropping an editor's note loses nothing a reader should see.
     public var droppedRawHTML: [Int]
+    /// The headings whose explicit `{#id}` an earlier heading already has, in
+    /// document order.
+    public var duplicateHeadingIDs: [DuplicateHeadingID]
 
     /// Creates a rendered body.
-    public init(html: String, headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int]) {
-        self.init(htmlBytes: Array(html.utf8), headings: headings, links: links, droppedRawHTML: droppedRawHTML)
+    public init(
+        html: String, headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
+        duplicateHeadingIDs: [DuplicateHeadingID] = []
+    ) {
+        self.init(
+            htmlBytes: Array(html.utf8), headings: headings, links: links, droppedRawHTML: droppedRawHTML,
+            duplicateHeadingIDs: duplicateHeadingIDs)
     }
 
     /// Creates a rendered body from HTML given as UTF-8 bytes.
-    public init(htmlBytes: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int]) {
+    public init(
+        htmlBytes: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
+        duplicateHeadingIDs: [DuplicateHeadingID] = []
+    ) {
         self.htmlBytes = htmlBytes
         self.headings = headings
         self.links = links
         self.droppedRawHTML = droppedRawHTML
+        self.duplicateHeadingIDs = duplicateHeadingIDs
     }
 }

@@ -105,7 +105,14 @@ private enum SlugClass: UInt8 {
 struct HeadingIDRegistry {
     /// Ids compare byte for byte, as HTML compares them. A document has few
     /// headings, so a list beats hashing (which normalizes non-ASCII text).
-    private var used: [String] = []
+    private var used: [String]
+
+    /// A registry in which `reserved` are taken from the start: the explicit
+    /// `{#id}`s of a document, which keep their ids wherever they are, so a
+    /// heading before them with the same text is the one that gets a number.
+    init(reserving reserved: [String] = []) {
+        used = reserved
+    }
 
     /// Returns `id`, or `id-N` with the smallest N that is still free, and
     /// marks the result as used.

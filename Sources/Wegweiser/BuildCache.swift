@@ -20,7 +20,7 @@ import Templates
 /// corrupt or foreign cache means a full build; the cache is removed before the output is changed in place and
 /// written again only after, so an interrupted rebuild is followed by a full one.
 struct BuildCache: Sendable {
-    static let header = "wegweiser-cache 3 \(Version.current)"
+    static let header = "wegweiser-cache 4 \(Version.current)"
 
     var global: UInt64
     var meta: UInt64

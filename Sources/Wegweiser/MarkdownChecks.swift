@@ -76,8 +76,8 @@ enum MarkdownChecks {
         return meaninglessLinkTexts.contains(text.lowercased())
     }
 
-    /// Diagnostics for one rendered file: images without alt text (errors), skipped heading levels, a second
-    /// `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
+    /// Diagnostics for one rendered file: images without alt text and a heading id given twice (errors), skipped
+    /// heading levels, a second `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
     static func check(_ rendered: RenderedMarkdown, file: SourceFile, body: @autoclosure () -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func warn(_ line: Int, _ column: Int, _ message: String) {
@@ -95,6 +95,12 @@ enum MarkdownChecks {
                 )
             }
             previous = heading.level
+        }
+        for duplicate in rendered.duplicateHeadingIDs {
+            diagnostics.append(
+                Diagnostic(
+                    file: file.displayPath, line: duplicate.line, column: duplicate.column,
+                    message: "the id `\(duplicate.id)` is already used by the heading at line \(duplicate.firstLine)"))
         }
         for link in rendered.links where !isSafe(link) {
             let shown = link.destination.count > 40 ? link.destination.prefix(40) + "…" : Substring(link.destination)
