@@ -58,6 +58,19 @@ enum EventDate: Sendable, Hashable {
         return EventDate.time(value).iso
     }
 
+    /// The date as a reader in `timeZone` sees it: a time with a UTC offset becomes that zone's wall-clock time
+    /// (without an offset), so pages agree with the calendar; local times, days and months are already wall clock.
+    func wallClock(in timeZone: TimeZone) -> EventDate {
+        guard case .time(let value) = self, value.utcOffsetSeconds != nil else { return self }
+        let parts = GregorianCalendar.calendar(in: timeZone).dateComponents(
+            [.era, .year, .month, .day, .hour, .minute, .second], from: firstInstant(in: timeZone))
+        // A year the front matter cannot hold (before 1 or after 9999) stays as written.
+        guard parts.era == 1, let date = LocalDate(year: parts.year!, month: parts.month!, day: parts.day!),
+            let time = LocalTime(hour: parts.hour!, minute: parts.minute!, second: parts.second!)
+        else { return self }
+        return .time(DateTimeValue(date: date, time: time))
+    }
+
     /// The first instant the date covers (a month's first day, a day's midnight), in `timeZone` where no offset is given.
     func firstInstant(in timeZone: TimeZone) -> Date {
         switch self {

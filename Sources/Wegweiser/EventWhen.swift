@@ -4,8 +4,11 @@ import FrontMatter
 extension DateFormatting {
     /// When an event takes place, in the reader's locale and with the precision the source gives:
     /// "September 2025", "17. November – 31. Dezember 2025", "13. November 2025, 18:00–21:00 Uhr".
+    /// A time with a UTC offset is shown in `timeZone`, as the calendar file has it.
     func when(start: EventDate, end: EventDate?) -> String {
-        cache.text("when \(start.iso) \(end?.iso ?? "")") { whenUncached(start: start, end: end) } ?? ""
+        let start = start.wallClock(in: timeZone)
+        let end = end?.wallClock(in: timeZone)
+        return cache.text("when \(start.iso) \(end?.iso ?? "")") { whenUncached(start: start, end: end) } ?? ""
     }
 
     private func whenUncached(start: EventDate, end: EventDate?) -> String {
@@ -20,7 +23,8 @@ extension DateFormatting {
             return single(start) + Self.rangeDash + single(end)
         case (.day(let first), .day(let last)):
             return interval(Self.date(first), Self.date(last), template: "dMMMMy")
-        case (.time(let first), .time(let last)) where first.utcOffsetSeconds == last.utcOffsetSeconds:
+        case (.time(let first), .time(let last)):
+            // Both are wall-clock times in `timeZone` here: `when` has converted any offset.
             return interval(Self.date(first), Self.date(last), template: "dMMMMyjjmm")
         default:
             return single(start) + Self.rangeDash + single(end)
@@ -30,9 +34,9 @@ extension DateFormatting {
     /// The dash ICU puts between the ends of a range, with thin spaces, used where ranges are joined by hand.
     static let rangeDash = "\u{2009}–\u{2009}"
 
-    /// One date of the precision given.
+    /// One date of the precision given (a time with a UTC offset in `timeZone`).
     func single(_ date: EventDate) -> String {
-        switch date {
+        switch date.wallClock(in: timeZone) {
         case .month(let month): formatted(Self.date(month), template: "MMMMy")
         case .day(let day): formatted(Self.date(day), template: "dMMMMy")
         case .time(let time): formatted(Self.date(time), template: "dMMMMyjjmm")
@@ -63,7 +67,8 @@ extension DateFormatting {
         }
     }
 
-    /// Dates are shown as written (wall clock), so they are built and formatted in UTC.
+    /// Dates are shown as written (wall clock; a time with an offset converted to `timeZone` first), so they are
+    /// built and formatted in UTC.
     var wallClockCalendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.locale = locale

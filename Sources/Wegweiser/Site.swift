@@ -196,9 +196,11 @@ public struct Site: Sendable {
     /// Date and number formatting for each language, by code (shared so that formatters are made once).
     var formatting: [String: DateFormatting] = [:]
 
-    /// Formatting for `language`'s locale.
+    /// Formatting for `language`'s locale, showing times written with a UTC offset in the site's time zone.
     func dates(for language: Language) -> DateFormatting {
-        formatting[language.code] ?? DateFormatting(localeIdentifier: language.locale)
+        var dates = formatting[language.code] ?? DateFormatting(localeIdentifier: language.locale)
+        dates.timeZone = timeZone
+        return dates
     }
 
     /// The language of `file`'s text shown to a reader of `language`: the first along its chain that has the page.
