@@ -21,6 +21,8 @@ struct EventRecurrence: Sendable, Hashable {
     var until: LocalDate?
     /// Days on which the event does not take place.
     var exceptions: [LocalDate]
+    /// The most years a series with an end may span.
+    static let longestSpan = 100
 
     /// Reads `recurrence:` of `file`; problems go to `diagnostics`. `start` must have day or time precision.
     static func read(_ node: Node, start: EventDate?, file: String, diagnostics: inout [Diagnostic]) -> EventRecurrence?
@@ -70,6 +72,16 @@ struct EventRecurrence: Sendable, Hashable {
                     ))
                 return nil
             }
+            // Working out a series walks it date by date: a daily event until 9999 would cost seconds per build.
+            if let first = start?.firstDay, date.year - first.year > Self.longestSpan {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, position: untilNode.position,
+                        message:
+                            "`until` (\(EventDate.iso(date))) is more than \(Self.longestSpan) years after the event's first day; leave `until` out for an event that keeps repeating"
+                    ))
+                return nil
+            }
             until = date
         }
         var exceptions: [LocalDate] = []
@@ -89,25 +101,61 @@ struct EventRecurrence: Sendable, Hashable {
     }
 
     /// The first day of each occurrence from `start`, in order, at most `limit` of them; wall-clock arithmetic, so a
-    /// weekly 18:00 event stays at 18:00 across a change to or from summer time.
-    func occurrenceDays(from start: LocalDate, limit: Int) -> [LocalDate] {
-        let calendar = GregorianCalendar.utc
-        guard
-            let first = calendar.date(
-                from: DateComponents(year: start.year, month: start.month, day: start.day, hour: 12))
-        else { return [] }
+    /// weekly 18:00 event stays at 18:00 across a change to or from summer time. With `earliest`, the series is
+    /// entered at the last occurrence on or before that day instead of at its start: a daily event that began years
+    /// ago is not walked day by day at every look at it.
+    func occurrenceDays(from start: LocalDate, earliest: LocalDate? = nil, limit: Int) -> [LocalDate] {
         var days: [LocalDate] = []
-        var step = 0
-        while days.count < limit {
-            guard let date = calendar.date(byAdding: unit.component, value: step * interval, to: first) else { break }
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            guard let day = LocalDate(year: parts.year!, month: parts.month!, day: parts.day!) else { break }
-            if let until, day > until { break }
-            // A monthly event on the 31st is skipped in shorter months rather than moved.
-            if unit != .month || day.day == start.day { days.append(day) }
-            step += 1
-            if step > limit * 12 { break }
+        // The latest occurrence on or before `earliest`, held until a later one shows it was the last.
+        var held: LocalDate?
+        /// Takes the next occurrence; false once no more are wanted.
+        func take(_ day: LocalDate) -> Bool {
+            if let earliest, day <= earliest {
+                held = day
+                return true
+            }
+            if let last = held {
+                days.append(last)
+                held = nil
+                if days.count == limit { return false }
+            }
+            days.append(day)
+            return days.count < limit
         }
+        switch unit {
+        case .day, .week:
+            let period = interval * (unit == .week ? 7 : 1)
+            let first = start.dayNumber
+            var step = 0
+            if let earliest, earliest.dayNumber > first { step = (earliest.dayNumber - first) / period }
+            while limit > 0, let day = LocalDate(dayNumber: first + step * period) {
+                if let until, day > until { break }
+                guard take(day) else { break }
+                step += 1
+            }
+        case .month:
+            let firstMonth = start.year * 12 + start.month - 1
+            var step = 0
+            // Some periods before the one `earliest` falls in: its day may come after `earliest`, and months
+            // without the day are skipped (a yearly 29 February recurs only every fourth year, or eighth).
+            if let earliest, earliest.year * 12 + earliest.month - 1 > firstMonth {
+                step = max(0, (earliest.year * 12 + earliest.month - 1 - firstMonth) / interval - 9)
+            }
+            var skipped = 0
+            while limit > 0, skipped <= max(limit, 10) * 12 {
+                let month = firstMonth + step * interval
+                guard month / 12 <= 9999 else { break }
+                step += 1
+                // A monthly event on the 31st is skipped in shorter months rather than moved.
+                guard let day = LocalDate(year: month / 12, month: month % 12 + 1, day: start.day) else {
+                    skipped += 1
+                    continue
+                }
+                if let until, day > until { break }
+                guard take(day) else { break }
+            }
+        }
+        if let last = held, days.count < limit { days.insert(last, at: 0) }
         return days
     }
 
@@ -138,5 +186,32 @@ extension EventDate {
             time.date = day
             return .time(time)
         }
+    }
+}
+
+extension LocalDate {
+    /// Days since 1 January 1970 (negative before), in the Gregorian calendar: stepping through a series by days and
+    /// weeks needs no calendar object. (The civil-from-days arithmetic of the 400-year cycle.)
+    var dayNumber: Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `dayNumber` days after 1 January 1970; nil outside the years 1 to 9999.
+    init?(dayNumber: Int) {
+        let shifted = dayNumber + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        self.init(
+            year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month,
+            day: dayOfYear - (153 * monthIndex + 2) / 5 + 1)
     }
 }

@@ -238,7 +238,16 @@ public struct Site: Sendable {
         if let recurrence = page.recurrence {
             let exceptions = Set(recurrence.exceptions)
             let lengthInDays = page.end.map { Self.days(from: start.firstDay, to: $0.firstDay) } ?? 0
-            all = recurrence.occurrenceDays(from: start.firstDay, limit: 2000).lazy
+            // Entered a day before the first occurrence that can still be running now (time zones differ by less),
+            // with enough occurrences for `count` once the exceptions and those already over (at most one a day
+            // in that window) are left out.
+            let today = GregorianCalendar.calendar(in: timeZone).dateComponents([.year, .month, .day], from: now)
+            let earliest = LocalDate(year: today.year!, month: today.month!, day: today.day!).flatMap {
+                LocalDate(dayNumber: $0.dayNumber - lengthInDays - 1)
+            }
+            all = recurrence.occurrenceDays(
+                from: start.firstDay, earliest: earliest, limit: count + recurrence.exceptions.count + lengthInDays + 3
+            ).lazy
                 .filter { !exceptions.contains($0) }
                 .map { day in
                     Occurrence(
