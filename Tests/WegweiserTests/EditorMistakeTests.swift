@@ -46,6 +46,27 @@ import Testing
             ))
     }
 
+    @Test func untilCenturiesAwayIsAnError() {
+        let event = """
+            ---
+            title: Treff
+            start: 2026-02-03T18:00
+            recurrence:
+              every: day
+              until: 9999-12-31
+            ---
+            Text.
+
+            """
+        let (site, result) = Self.build(event, name: "events/treff.md")
+        defer { site.remove() }
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/de/events/treff.md:6:10: error: `until` (9999-12-31) is more than 100 years after the event's first day; leave `until` out for an event that keeps repeating\n"
+            ))
+    }
+
     @Test(arguments: [("pages/b.MD", "b"), ("pages/b.markdown", "b"), ("pages/B.Md", "B")])
     func pageFileWithAnotherEndingIsNamed(file: String, stem: String) {
         let (site, result) = Self.build("---\ntitle: B\n---\nText.\n", name: file)
