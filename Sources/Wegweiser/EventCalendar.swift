@@ -116,11 +116,7 @@ struct EventCalendar {
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
-    private var host: String {
-        guard let schemeEnd = site.config.baseURL.range(of: "://") else { return "wegweiser" }
-        let rest = site.config.baseURL[schemeEnd.upperBound...]
-        return String(rest.prefix { $0 != "/" && $0 != ":" })
-    }
+    private var host: String { site.config.host ?? "wegweiser" }
 
     private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)

@@ -78,7 +78,9 @@ enum MarkdownChecks {
 
     /// Diagnostics for one rendered file: images without alt text and a heading id given twice (errors), skipped
     /// heading levels, a second `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
-    static func check(_ rendered: RenderedMarkdown, file: SourceFile, body: @autoclosure () -> String) -> [Diagnostic] {
+    static func check(
+        _ rendered: RenderedMarkdown, file: SourceFile, siteHost: String? = nil, body: @autoclosure () -> String
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func warn(_ line: Int, _ column: Int, _ message: String) {
             diagnostics.append(
@@ -109,6 +111,21 @@ enum MarkdownChecks {
                 "the link to `\(shown)` is not shown (it could be unsafe); only https://, http://, mailto: and tel: links work"
             )
         }
+        for link in rendered.links where isSafe(link) {
+            if link.isImage, let host = foreignHost(of: link.destination, siteHost: siteHost) {
+                diagnostics.append(
+                    Diagnostic(
+                        file: file.displayPath, line: link.line, column: link.column,
+                        message:
+                            "the image would be loaded from \(host) each time the page is read, which tells that host who reads it; copy the image into templates/assets and link it as /assets/<name>"
+                    ))
+            } else if !link.isImage, let scheme = unusualScheme(of: link.destination) {
+                warn(
+                    link.line, link.column,
+                    "the link uses `\(scheme)`, which many phones and browsers cannot open; https://, http://, mailto: and tel: links work everywhere"
+                )
+            }
+        }
         for link in rendered.links {
             let text = Self.trimmed(link.text)
             if link.isImage {
@@ -138,6 +155,23 @@ enum MarkdownChecks {
             }
         }
         return diagnostics
+    }
+
+    /// The host an image at `destination` would be loaded from (`https://…`, `//…`), unless it is the site's own.
+    static func foreignHost(of destination: String, siteHost: String?) -> String? {
+        let lower = destination.lowercased()
+        guard let start = ["https://", "http://", "//"].first(where: { lower.hasPrefix($0) }) else { return nil }
+        let host = lower.dropFirst(start.count).prefix { !"/?#:".contains($0) }
+        if let siteHost, host == siteHost.lowercased() { return nil }
+        return String(host)
+    }
+
+    /// The scheme of a link cmark keeps that is none of https, http, mailto and tel (`ftp:`, `intent:`); nil for
+    /// those and for links without a scheme.
+    static func unusualScheme(of destination: String) -> String? {
+        guard LinkResolver.hasScheme(destination) else { return nil }
+        let scheme = destination.prefix { $0 != ":" }.lowercased() + ":"
+        return ["https:", "http:", "mailto:", "tel:"].contains(scheme) ? nil : scheme
     }
 
     /// Whether cmark keeps the link's destination: a URL without a scheme, or one of the schemes it allows

@@ -41,6 +41,13 @@ public struct SiteConfig: Sendable {
 }
 
 extension SiteConfig {
+    /// The host of `base_url` (`integration.example.org`); nil when it has none.
+    var host: String? {
+        guard let schemeEnd = baseURL.range(of: "://") else { return nil }
+        let host = baseURL[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" }
+        return host.isEmpty ? nil : String(host)
+    }
+
     /// What a base URL must be, completing "`base_url` must be …" and "--base-url needs …".
     public static let baseURLRule = "an absolute http(s) URL such as https://integration.example.org/"
 

@@ -231,7 +231,7 @@ struct SiteRenderer {
             // Each file is checked once, by the reader of its own language.
             if code == language.code {
                 outcome.diagnostics += MarkdownChecks.check(
-                    rendered, file: file, body: String(decoding: body, as: UTF8.self))
+                    rendered, file: file, siteHost: site.config.host, body: String(decoding: body, as: UTF8.self))
             }
             outcome.headingsFile = file.displayPath
             outcome.headingIDs = rendered.headings.map(\.id)
