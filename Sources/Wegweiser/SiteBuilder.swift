@@ -175,7 +175,24 @@ struct SiteBuilder {
                         "an event needs a `start`: a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"
                 ))
         }
-        if let start = page.start, let end = page.end, let endNode,
+        // A wall-clock time in the hour the clocks skip in spring names no instant: say so, rather than that the
+        // event ends before it starts.
+        var skipped = false
+        for (name, node, date) in [("start", startNode, page.start), ("end", endNode, page.end)] {
+            guard let node, case .time(let value)? = date, value.utcOffsetSeconds == nil else { continue }
+            let shown = GregorianCalendar.calendar(in: timeZone).dateComponents(
+                [.day, .hour, .minute], from: date!.firstInstant(in: timeZone))
+            guard shown.day != value.date.day || shown.hour != value.time.hour || shown.minute != value.time.minute
+            else { continue }
+            skipped = true
+            diagnostics.append(
+                Diagnostic(
+                    file: file.displayPath, position: node.position,
+                    message:
+                        "`\(name)` (\(date!.iso)) does not exist in \(timeZone.identifier): the clocks skip that hour when summer time begins; use a time before or after it"
+                ))
+        }
+        if !skipped, let start = page.start, let end = page.end, let endNode,
             end.lastInstant(in: timeZone) < start.firstInstant(in: timeZone)
                 || end.firstInstant(in: timeZone) < start.firstInstant(in: timeZone)
         {

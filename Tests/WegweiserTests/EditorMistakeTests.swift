@@ -46,6 +46,19 @@ import Testing
             ))
     }
 
+    /// 02:30 on the night summer time begins is no time in Berlin; the end after it is not "before the start".
+    @Test func timeInTheSkippedHourIsAnError() {
+        let (site, result) = Self.build(
+            "---\ntitle: Nacht\nstart: 2026-03-29T02:30\nend: 2026-03-29T03:10\n---\nText.\n", name: "events/nacht.md")
+        defer { site.remove() }
+        #expect(result.status == .contentErrors)
+        #expect(result.diagnostics.count == 1)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/de/events/nacht.md:3:8: error: `start` (2026-03-29T02:30) does not exist in Europe/Berlin: the clocks skip that hour when summer time begins; use a time before or after it\n"
+            ))
+    }
+
     @Test func untilCenturiesAwayIsAnError() {
         let event = """
             ---
