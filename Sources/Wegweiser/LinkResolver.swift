@@ -68,6 +68,7 @@ struct LinkResolver {
                 )
             }
             let (id, _) = PageID.of(relativePath: resolved)
+            if site.pages[id] == nil, site.drafts.contains(id) { return .broken(Self.draftMessage(destination)) }
             guard let page = site.pages[id] else {
                 return .broken(
                     "`\(destination)` links to a page that does not exist: no language folder has \(resolved); check the file name"
@@ -92,6 +93,7 @@ struct LinkResolver {
             return .rewrite(URLPath.relative(from: fromURL, to: sitePath) + query, anchor: nil)
         }
         let id = pageID(ofSitePath: sitePath)
+        if site.pages[id] == nil, site.drafts.contains(id) { return .broken(Self.draftMessage(destination)) }
         guard let page = site.pages[id] else {
             return .broken(
                 "`\(destination)` links to a page that does not exist; link to the content file instead, e.g. `../arbeit/_index.md`"
@@ -170,6 +172,11 @@ struct LinkResolver {
     }
 
     /// `scheme:` at the start (letters, digits, `+`, `-`, `.`, starting with a letter).
+    /// For a link to a page left out as a draft.
+    static func draftMessage(_ destination: String) -> String {
+        "`\(destination)` links to a draft (`draft: true`), which is not on the site; publish it first, or preview with --drafts"
+    }
+
     static func hasScheme(_ text: String) -> Bool {
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             if scalar == ":" { return offset > 0 }

@@ -195,6 +195,8 @@ public struct Site: Sendable {
     var timeZone: TimeZone
     /// Date and number formatting for each language, by code (shared so that formatters are made once).
     var formatting: [String: DateFormatting] = [:]
+    /// The ids of pages left out because they are drafts (for messages about links to them).
+    var drafts: Set<String> = []
 
     /// Formatting for `language`'s locale, showing times written with a UTC offset in the site's time zone.
     func dates(for language: Language) -> DateFormatting {

@@ -42,9 +42,10 @@ struct SiteBuilder {
         }
         var pages: [String: Page] = [:]
         pages.reserveCapacity(finished.count)
-        for (page, pageDiagnostics) in finished {
+        var drafts: Set<String> = []
+        for ((page, pageDiagnostics), files) in zip(finished, ordered) {
             diagnostics += pageDiagnostics
-            if let page { pages[page.id] = page }
+            if let page { pages[page.id] = page } else { drafts.insert(files[0].pageID) }
         }
 
         addGeneratedPages(&pages, strings: strings)
@@ -56,6 +57,7 @@ struct SiteBuilder {
         resolvedStrings.resolve(for: config.languages)
         var site = Site(
             config: config, pages: pages, order: order, strings: resolvedStrings, now: now, timeZone: timeZone)
+        site.drafts = drafts
         for language in config.languages {
             site.formatting[language.code] = DateFormatting(localeIdentifier: language.locale)
         }

@@ -59,6 +59,23 @@ import Testing
             ))
     }
 
+    @Test func linkToADraftSaysItIsADraft() {
+        let site = HostileSite(content: [
+            "de/pages/entwurf.md": "---\ntitle: Entwurf\ndraft: true\n---\nText.\n",
+            "de/pages/a.md": "---\ntitle: A\n---\nSiehe [den Entwurf](entwurf.md).\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/de/pages/a.md:4:7: error: `entwurf.md` links to a draft (`draft: true`), which is not on the site; publish it first, or preview with --drafts\n"
+            ))
+        var options = site.options()
+        options.includeDrafts = true
+        #expect(SiteGenerator.build(options).status == .success)
+    }
+
     @Test func untilCenturiesAwayIsAnError() {
         let event = """
             ---
