@@ -297,14 +297,25 @@ struct SiteBuilder {
             guard let series = pages[id]!.series else { continue }
             let page = pages[id]!
             let file = page.files[page.sourceLanguage]!
-            guard let parent = pages[series], parent.kind == .event, series != id else {
+            let name = series.dropFirst(7)
+            var problem: String?
+            if series == id {
+                problem = "`series: \(name)` names this event; `series` names the event this one is a part of"
+            } else if let parent = pages[series], parent.kind == .event {
+                // One level: a part of a part would hide it from the series' page, and two events could name each other.
+                if parent.series == id {
+                    problem =
+                        "`series: \(name)` names an event that names this one as its series; only one of them can be the series"
+                } else if let grandparent = parent.series {
+                    problem =
+                        "`series: \(name)` names an event that is itself a part of `\(grandparent.dropFirst(7))`; name that one, as a series has parts but its parts have none"
+                }
+            } else {
+                problem = "`series: \(name)` names no event; use the file name (without .md) of an event in events/"
+            }
+            if let problem {
                 let position = file.frontMatter["series"]?.position ?? TextPosition(line: 1, column: 1)
-                diagnostics.append(
-                    Diagnostic(
-                        file: file.displayPath, position: position,
-                        message:
-                            "`series: \(series.dropFirst(7))` names no event; use the file name (without .md) of an event in events/"
-                    ))
+                diagnostics.append(Diagnostic(file: file.displayPath, position: position, message: problem))
                 pages[id]!.series = nil
                 continue
             }

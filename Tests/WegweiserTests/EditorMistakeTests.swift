@@ -76,6 +76,31 @@ import Testing
         #expect(SiteGenerator.build(options).status == .success)
     }
 
+    @Test(arguments: [
+        (["c": "c"], "c", "`series: c` names this event; `series` names the event this one is a part of"),
+        (
+            ["a": "b", "b": "a"], "a",
+            "`series: b` names an event that names this one as its series; only one of them can be the series"
+        ),
+        (
+            ["a": "s", "d": "a", "s": nil], "d",
+            "`series: a` names an event that is itself a part of `s`; name that one, as a series has parts but its parts have none"
+        ),
+    ])
+    func seriesMustBeAnotherEventWithoutASeries(series: [String: String?], reported: String, message: String) {
+        var content: [String: String] = [:]
+        for (name, parent) in series {
+            content["de/events/\(name).md"] =
+                "---\ntitle: \(name)\nstart: 2026-05-01\n" + (parent.map { "series: \($0)\n" } ?? "") + "---\nText.\n"
+        }
+        let site = HostileSite(content: content)
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(result.diagnostics.count == 1)
+        #expect(site.printed(result).hasPrefix("content/de/events/\(reported).md:4:9: error: \(message)\n"))
+    }
+
     @Test func untilCenturiesAwayIsAnError() {
         let event = """
             ---
