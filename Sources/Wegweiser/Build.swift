@@ -290,6 +290,15 @@ public enum SiteGenerator {
         }
         if let baseURL = options.baseURL {
             config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        } else if config.baseURL == "/" {
+            // Without it, the sitemap's addresses, canonical and hreflang links and calendars' links are not
+            // addresses on the web (a sitemap with them is invalid).
+            loader.diagnostics.append(
+                Diagnostic(
+                    file: options.contentPath + "/site.yml", line: 1, column: 1, severity: .warning,
+                    message:
+                        "site.yml has no `base_url`; the sitemap, canonical links and calendars need the site's address, e.g. `base_url: https://integration.example.org/`"
+                ))
         }
         let files = try loader.loadFiles(config: config)
         PhaseTimer.mark("content files")

@@ -101,6 +101,23 @@ import Testing
         #expect(site.printed(result).hasPrefix("content/de/events/\(reported).md:4:9: error: \(message)\n"))
     }
 
+    @Test func siteWithoutBaseURLIsWarned() {
+        let site = HostileSite(content: [
+            "site.yml": "title: T\nlanguages:\n  - code: de\n    name: Deutsch\n",
+            "de/pages/a.md": "---\ntitle: A\n---\nText.\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/site.yml:1:1: warning: site.yml has no `base_url`; the sitemap, canonical links and calendars need the site's address, e.g. `base_url: https://integration.example.org/`\n"
+            ))
+        var options = site.options()
+        options.baseURL = "https://preview.example.org/"
+        #expect(SiteGenerator.build(options).diagnostics.isEmpty)
+    }
+
     @Test func untilCenturiesAwayIsAnError() {
         let event = """
             ---
