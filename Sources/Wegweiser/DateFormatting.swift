@@ -4,8 +4,9 @@ import Foundation
 struct DateFormatting: Sendable {
     var locale: Locale
     /// The site's time zone: a time written with a UTC offset (`2026-02-03T18:00Z`) is shown in it, as calendars
-    /// show it; times without an offset are already the site's wall clock and are shown as written.
-    var timeZone: TimeZone
+    /// show it; times without an offset are already the site's wall clock and are shown as written. Set once: the
+    /// cache, which copies share, holds texts for this zone.
+    let timeZone: TimeZone
     let cache = FormatterCache()
 
     init(localeIdentifier: String, timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin")!) {
@@ -27,9 +28,8 @@ struct DateFormatting: Sendable {
     /// A month-precision value always prints as a month; a date without time prints without one; a time with an
     /// offset prints in `timeZone`.
     func format(_ iso: String, style: Style) -> String? {
-        // Looked up before anything is parsed: every page's footer formats the same build date. The zone is part of
-        // the key because copies of this value share the cache.
-        cache.text("\(style.rawValue) \(iso) \(timeZone.identifier)") {
+        // Looked up before anything is parsed: every page's footer formats the same build date.
+        cache.text("\(style.rawValue) \(iso)") {
             Self.parse(iso) == nil ? nil : formatUncached(iso, style: style) ?? ""
         }
     }

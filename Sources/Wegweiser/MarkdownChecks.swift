@@ -79,7 +79,8 @@ enum MarkdownChecks {
     /// Diagnostics for one rendered file: images without alt text and a heading id given twice (errors), skipped
     /// heading levels, a second `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
     static func check(
-        _ rendered: RenderedMarkdown, file: SourceFile, siteHost: String? = nil, body: @autoclosure () -> String
+        _ rendered: RenderedMarkdown, file: SourceFile, siteHost: @autoclosure () -> String? = nil,
+        body: @autoclosure () -> String
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func warn(_ line: Int, _ column: Int, _ message: String) {
@@ -111,8 +112,10 @@ enum MarkdownChecks {
                 "the link to `\(shown)` is not shown (it could be unsafe); only https://, http://, mailto: and tel: links work"
             )
         }
-        for link in rendered.links where isSafe(link) {
-            if link.isImage, let host = foreignHost(of: link.destination, siteHost: siteHost) {
+        for link in rendered.links
+        where LinkResolver.hasScheme(link.destination) || isProtocolRelative(link.destination) {
+            guard isSafe(link) else { continue }
+            if link.isImage, let host = foreignHost(of: link.destination, siteHost: siteHost()) {
                 diagnostics.append(
                     Diagnostic(
                         file: file.displayPath, line: link.line, column: link.column,
@@ -157,6 +160,12 @@ enum MarkdownChecks {
         return diagnostics
     }
 
+    /// Whether `destination` starts with `//` (a host, in the scheme of the page).
+    private static func isProtocolRelative(_ destination: String) -> Bool {
+        var bytes = destination.utf8.makeIterator()
+        return bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
+    }
+
     /// The host an image at `destination` would be loaded from (`https://…`, `//…`), unless it is the site's own.
     static func foreignHost(of destination: String, siteHost: String?) -> String? {
         let lower = destination.lowercased()
@@ -170,7 +179,10 @@ enum MarkdownChecks {
     /// those and for links without a scheme.
     static func unusualScheme(of destination: String) -> String? {
         guard LinkResolver.hasScheme(destination) else { return nil }
-        let scheme = destination.prefix { $0 != ":" }.lowercased() + ":"
+        // A scheme is ASCII (`hasScheme` checked it), so its bytes are its text.
+        let scheme =
+            String(decoding: destination.utf8.prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self)
+            .lowercased() + ":"
         return ["https:", "http:", "mailto:", "tel:"].contains(scheme) ? nil : scheme
     }
 

@@ -197,12 +197,12 @@ public struct Site: Sendable {
     var formatting: [String: DateFormatting] = [:]
     /// The ids of pages left out because they are drafts (for messages about links to them).
     var drafts: Set<String> = []
+    /// The day `now` falls on in `timeZone`, worked out once (`nextOccurrences` runs for every event card).
+    var today: LocalDate?
 
     /// Formatting for `language`'s locale, showing times written with a UTC offset in the site's time zone.
     func dates(for language: Language) -> DateFormatting {
-        var dates = formatting[language.code] ?? DateFormatting(localeIdentifier: language.locale)
-        dates.timeZone = timeZone
-        return dates
+        formatting[language.code] ?? DateFormatting(localeIdentifier: language.locale, timeZone: timeZone)
     }
 
     /// The language of `file`'s text shown to a reader of `language`: the first along its chain that has the page.
@@ -243,8 +243,7 @@ public struct Site: Sendable {
             // Entered a day before the first occurrence that can still be running now (time zones differ by less),
             // with enough occurrences for `count` once the exceptions and those already over (at most one a day
             // in that window) are left out.
-            let today = GregorianCalendar.calendar(in: timeZone).dateComponents([.year, .month, .day], from: now)
-            let earliest = LocalDate(year: today.year!, month: today.month!, day: today.day!).flatMap {
+            let earliest = (today ?? Self.day(of: now, in: timeZone)).flatMap {
                 LocalDate(dayNumber: $0.dayNumber - lengthInDays - 1)
             }
             all = recurrence.occurrenceDays(
@@ -276,6 +275,12 @@ public struct Site: Sendable {
             until = min(until, (next.end ?? next.start).lastInstant(in: timeZone))
         }
         return until
+    }
+
+    /// The day `date` falls on in `timeZone`.
+    static func day(of date: Date, in timeZone: TimeZone) -> LocalDate? {
+        let parts = GregorianCalendar.calendar(in: timeZone).dateComponents([.year, .month, .day], from: date)
+        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
     static func days(from: LocalDate, to: LocalDate) -> Int {

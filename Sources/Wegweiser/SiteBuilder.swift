@@ -58,8 +58,9 @@ struct SiteBuilder {
         var site = Site(
             config: config, pages: pages, order: order, strings: resolvedStrings, now: now, timeZone: timeZone)
         site.drafts = drafts
+        site.today = Site.day(of: now, in: timeZone)
         for language in config.languages {
-            site.formatting[language.code] = DateFormatting(localeIdentifier: language.locale)
+            site.formatting[language.code] = DateFormatting(localeIdentifier: language.locale, timeZone: timeZone)
         }
         return site
     }
