@@ -289,6 +289,7 @@ public enum SiteGenerator {
             throw BuildFailure(reason: .content, diagnostics: [])
         }
         if let baseURL = options.baseURL {
+            config.replacedBaseURL = config.baseURL
             config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         } else if config.baseURL == "/" {
             // Without it, the sitemap's addresses, canonical and hreflang links and calendars' links are not

@@ -253,12 +253,16 @@ private struct FolderWalk {
             guard entry.name.hasSuffix(".md") else {
                 // A page file named as other tools allow would be left out without a word.
                 let lower = entry.name.lowercased()
-                if entry.isRegularFile, lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+                if entry.isRegularFile, lower.hasSuffix(".md") || lower.hasSuffix(".markdown"),
+                    !entry.name.hasPrefix("_")
+                {
                     let stem = lower.hasSuffix(".md") ? entry.name.dropLast(3) : entry.name.dropLast(9)
                     diagnostics.append(
                         Diagnostic(
                             file: path, line: 1, column: 1, severity: .warning,
-                            message: "the file is not read: page files end in `.md`; rename it to `\(stem).md`"))
+                            message:
+                                "the file is not read: page files end in `.md`; rename it to `\(ContentName.suggestion(for: stem)).md`"
+                        ))
                 }
                 continue
             }

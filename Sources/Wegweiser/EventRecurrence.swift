@@ -161,10 +161,20 @@ struct EventRecurrence: Sendable, Hashable {
 
     /// Exceptions that are not an occurrence (so probably a typo).
     func strayExceptions(from start: LocalDate) -> [LocalDate] {
-        guard let last = exceptions.max() else { return [] }
-        let limit = 5000
-        let days = Set(occurrenceDays(from: start, limit: limit).filter { $0 <= last })
-        return exceptions.filter { !days.contains($0) }
+        exceptions.filter { !isOccurrence($0, from: start) }
+    }
+
+    /// Whether an occurrence of the series from `start` falls on `day` (exceptions aside), worked out without
+    /// walking the series.
+    func isOccurrence(_ day: LocalDate, from start: LocalDate) -> Bool {
+        guard day >= start, until.map({ day <= $0 }) ?? true else { return false }
+        switch unit {
+        case .day, .week:
+            return (day.dayNumber - start.dayNumber) % (interval * (unit == .week ? 7 : 1)) == 0
+        case .month:
+            let months = (day.year * 12 + day.month) - (start.year * 12 + start.month)
+            return day.day == start.day && months % interval == 0
+        }
     }
 }
 

@@ -79,7 +79,7 @@ enum MarkdownChecks {
     /// Diagnostics for one rendered file: images without alt text and a heading id given twice (errors), skipped
     /// heading levels, a second `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
     static func check(
-        _ rendered: RenderedMarkdown, file: SourceFile, siteHost: @autoclosure () -> String? = nil,
+        _ rendered: RenderedMarkdown, file: SourceFile, ownHosts: @autoclosure () -> Set<String> = [],
         body: @autoclosure () -> String
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -115,7 +115,7 @@ enum MarkdownChecks {
         for link in rendered.links
         where LinkResolver.hasScheme(link.destination) || isProtocolRelative(link.destination) {
             guard isSafe(link) else { continue }
-            if link.isImage, let host = foreignHost(of: link.destination, siteHost: siteHost()) {
+            if link.isImage, let host = foreignHost(of: link.destination, ownHosts: ownHosts()) {
                 diagnostics.append(
                     Diagnostic(
                         file: file.displayPath, line: link.line, column: link.column,
@@ -166,13 +166,12 @@ enum MarkdownChecks {
         return bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
     }
 
-    /// The host an image at `destination` would be loaded from (`https://…`, `//…`), unless it is the site's own.
-    static func foreignHost(of destination: String, siteHost: String?) -> String? {
+    /// The host an image at `destination` would be loaded from (`https://…`, `//…`), unless it is one of the site's.
+    static func foreignHost(of destination: String, ownHosts: Set<String>) -> String? {
         let lower = destination.lowercased()
         guard let start = ["https://", "http://", "//"].first(where: { lower.hasPrefix($0) }) else { return nil }
-        let host = lower.dropFirst(start.count).prefix { !"/?#:".contains($0) }
-        if let siteHost, host == siteHost.lowercased() { return nil }
-        return String(host)
+        let host = String(lower.dropFirst(start.count).prefix { !"/?#:".contains($0) })
+        return ownHosts.contains(host) ? nil : host
     }
 
     /// The scheme of a link cmark keeps that is none of https, http, mailto and tel (`ftp:`, `intent:`); nil for

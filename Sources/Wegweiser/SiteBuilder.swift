@@ -85,8 +85,8 @@ struct SiteBuilder {
                     Diagnostic(
                         file: file.displayPath, line: 1, column: 1,
                         message: "the page has no `title`; add `title: …` to its front matter"))
-            } else if case .string(let title)? = file.data.values["title"],
-                title.allSatisfy({ $0.isWhitespace }), let node = file.frontMatter["title"]
+            } else if let node = file.frontMatter["title"],
+                node.value == .null || Self.isBlank(file.data.values["title"])
             {
                 // An empty heading and link text for every list the page is in.
                 diagnostics.append(
@@ -98,6 +98,12 @@ struct SiteBuilder {
             page.data[file.language] = file.data
         }
         return page
+    }
+
+    /// Whether a text field is there but holds only white space.
+    private static func isBlank(_ value: TemplateValue?) -> Bool {
+        guard case .string(let text)? = value else { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// A page with its source language, inherited fields and event dates; nil for a draft not built.

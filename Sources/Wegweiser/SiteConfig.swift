@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable {
     public var languages: [Language]
     /// Whether pages missing in a language are built there from a fallback language.
     public var fallbackPages: Bool
+    /// site.yml's `base_url` when `--base-url` replaced it.
+    var replacedBaseURL: String? = nil
 
     /// The language with `code`, if the site has it.
     public func language(_ code: some StringProtocol) -> Language? {
@@ -42,10 +44,19 @@ public struct SiteConfig: Sendable {
 
 extension SiteConfig {
     /// The host of `base_url` (`integration.example.org`); nil when it has none.
-    var host: String? {
-        guard let schemeEnd = baseURL.range(of: "://") else { return nil }
-        let host = baseURL[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" }
+    var host: String? { Self.host(of: baseURL) }
+
+    /// The host of an absolute URL; nil when it has none.
+    static func host(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let host = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" }
         return host.isEmpty ? nil : String(host)
+    }
+
+    /// The hosts the site's own images may come from, lowercased: `base_url`'s, and site.yml's when `--base-url`
+    /// replaced it for a preview.
+    var ownHosts: Set<String> {
+        Set([host, replacedBaseURL.flatMap(Self.host(of:))].compactMap { $0?.lowercased() })
     }
 
     /// What a base URL must be, completing "`base_url` must be …" and "--base-url needs …".

@@ -231,7 +231,7 @@ struct SiteRenderer {
             // Each file is checked once, by the reader of its own language.
             if code == language.code {
                 outcome.diagnostics += MarkdownChecks.check(
-                    rendered, file: file, siteHost: site.config.host, body: String(decoding: body, as: UTF8.self))
+                    rendered, file: file, ownHosts: site.config.ownHosts, body: String(decoding: body, as: UTF8.self))
             }
             outcome.headingsFile = file.displayPath
             outcome.headingIDs = rendered.headings.map(\.id)
@@ -323,11 +323,10 @@ struct SiteRenderer {
         for id in ids {
             guard let page = site.pages[id], let occurrence = context.shownOccurrence(page) else { continue }
             // An event that has begun and not ended is listed under the current month.
-            var day = occurrence.start.firstDay
+            // The day as the card shows it: a time written with an offset in the site's time zone.
+            var day = occurrence.start.wallClock(in: site.timeZone).firstDay
             if occurrence.start.firstInstant(in: site.timeZone) < site.now {
-                let calendar = GregorianCalendar.calendar(in: site.timeZone)
-                let today = calendar.dateComponents([.year, .month, .day], from: site.now)
-                day = LocalDate(year: today.year!, month: today.month!, day: today.day!) ?? day
+                day = site.today ?? Site.day(of: site.now, in: site.timeZone) ?? day
             }
             let key = EventDate.month(YearMonth(year: day.year, month: day.month)!).iso
             if groups.last?.key == key {

@@ -25,6 +25,14 @@ import Testing
                 "content/de/pages/b.md:2:8: error: the `title` is empty; write the page's title\n"))
     }
 
+    @Test func titleWithoutValueIsAnError() {
+        let (site, result) = Self.build("---\ntitle:\n---\nText.\n")
+        defer { site.remove() }
+        #expect(result.status == .contentErrors)
+        #expect(result.diagnostics.map(\.message) == ["the `title` is empty; write the page's title"])
+        #expect(result.diagnostics.first?.position.line == 2)
+    }
+
     @Test func untilBeforeTheFirstDayIsAnError() {
         let event = """
             ---
@@ -139,7 +147,9 @@ import Testing
             ))
     }
 
-    @Test(arguments: [("pages/b.MD", "b"), ("pages/b.markdown", "b"), ("pages/B.Md", "B")])
+    @Test(arguments: [
+        ("pages/b.MD", "b"), ("pages/b.markdown", "b"), ("pages/B.Md", "b"), ("pages/Über uns.markdown", "ueber-uns"),
+    ])
     func pageFileWithAnotherEndingIsNamed(file: String, stem: String) {
         let (site, result) = Self.build("---\ntitle: B\n---\nText.\n", name: file)
         defer { site.remove() }

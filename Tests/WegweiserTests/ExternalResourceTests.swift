@@ -39,6 +39,18 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(site.printed(result))")
     }
 
+    /// A preview with --base-url keeps the images site.yml's host serves.
+    @Test func imageFromSiteYMLHostPassesWithAnotherBaseURL() {
+        let site = HostileSite(content: ["de/pages/a.md": "---\ntitle: A\n---\n![Logo](https://example.org/logo.png)\n"]
+        )
+        defer { site.remove() }
+        var options = site.options()
+        options.baseURL = "https://preview.example.net/"
+        let result = SiteGenerator.build(options)
+        #expect(result.status == .success)
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test(arguments: [("[Datei](ftp://example.org/x)", "ftp:"), ("[App](intent://scan/#Intent;end)", "intent:")])
     func linkWithAnUnusualSchemeIsAWarning(body: String, scheme: String) {
         let (site, result) = Self.check(body + "\n")

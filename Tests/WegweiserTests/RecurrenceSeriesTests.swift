@@ -69,6 +69,25 @@ import Testing
         }
     }
 
+    /// Exceptions are checked against the series itself, however long it has run.
+    @Test func exceptionsOfALongSeriesAreFoundWithoutWalkingIt() {
+        let start = LocalDate(year: 2010, month: 1, day: 4)!
+        let daily = EventRecurrence(
+            unit: .day, interval: 1, until: nil,
+            exceptions: [LocalDate(year: 2026, month: 12, day: 24)!, LocalDate(year: 2009, month: 12, day: 31)!])
+        #expect(daily.strayExceptions(from: start) == [LocalDate(year: 2009, month: 12, day: 31)!])
+        let monthly = EventRecurrence(
+            unit: .month, interval: 2, until: LocalDate(year: 2030, month: 1, day: 1),
+            exceptions: [
+                LocalDate(year: 2026, month: 3, day: 4)!, LocalDate(year: 2026, month: 4, day: 4)!,
+                LocalDate(year: 2030, month: 3, day: 4)!,
+            ])
+        #expect(
+            monthly.strayExceptions(from: start) == [
+                LocalDate(year: 2026, month: 4, day: 4)!, LocalDate(year: 2030, month: 3, day: 4)!,
+            ])
+    }
+
     /// A daily event that began years ago still has coming dates (the series used to end after 2,000 of them).
     @Test func longRunningDailyEventKeepsComingDates() {
         var page = Page(id: "events/treff", kind: .event, files: [:], data: [:], sourceLanguage: "de")
