@@ -1,5 +1,6 @@
 import Foundation
 import FrontMatter
+import ICalendar
 
 /// `recurrence:` of an event: repeats every day, week or month from its start, until a date, except some dates.
 struct EventRecurrence: Sendable, Hashable {
@@ -200,28 +201,12 @@ extension EventDate {
 }
 
 extension LocalDate {
-    /// Days since 1 January 1970 (negative before), in the Gregorian calendar: stepping through a series by days and
-    /// weeks needs no calendar object. (The civil-from-days arithmetic of the 400-year cycle.)
-    var dayNumber: Int {
-        let shifted = month <= 2 ? year - 1 : year
-        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-        let yearOfEra = shifted - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    /// Days since 1 January 1970 (negative before): stepping through a series by days and weeks needs no calendar.
+    var dayNumber: Int { DayNumber.of(year: year, month: month, day: day) }
 
     /// The date `dayNumber` days after 1 January 1970; nil outside the years 1 to 9999.
     init?(dayNumber: Int) {
-        let shifted = dayNumber + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        self.init(
-            year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month,
-            day: dayOfYear - (153 * monthIndex + 2) / 5 + 1)
+        let (year, month, day) = DayNumber.civil(dayNumber)
+        self.init(year: year, month: month, day: day)
     }
 }
