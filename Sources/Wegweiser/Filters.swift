@@ -3,7 +3,7 @@ import Templates
 
 /// The filters Wegweiser gives templates: `t`, `translate`, `date`, `url`.
 enum SiteFilters {
-    static let names: Set<String> = ["t", "translate", "date", "url", "page", "number"]
+    static let names: Set<String> = ["t", "translate", "date", "url", "page", "number", "language_name"]
 
     /// The filters for rendering one page for a reader of `language` at site path `url`.
     /// `rootRelative` makes `url` produce links from the site root (for 404.html, which is served at any path).
@@ -64,6 +64,12 @@ enum SiteFilters {
                     throw FilterFailure("`\(iso)` is not a date `date` can format")
                 }
                 return .string(text)
+            },
+            "language_name": Filter { input, _ throws(FilterFailure) in
+                guard case .string(let code) = input else {
+                    throw FilterFailure("`language_name` needs a language code such as \"de\"")
+                }
+                return .string(dates.languageName(code))
             },
             "number": Filter { input, _ throws(FilterFailure) in
                 let value: Int

@@ -28,6 +28,25 @@ import Testing
         }
         #expect(try page.apply("pages/fehlt", []) == .null)
     }
+
+    /// `language_name` names a language in the reader's language, for readers who do not know its own name.
+    @Test func languageNameIsInTheReadersLanguage() throws {
+        let site = HostileSite(content: [
+            "site.yml": HostileSite.siteYML + "  - code: fa\n    name: فارسی\n    dir: rtl\n",
+            "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let loaded = try site.loadedSite()
+        let persian = try #require(loaded.config.language("fa"))
+        let german = try #require(loaded.config.language("de"))
+        let forPersian = try #require(
+            SiteFilters.make(site: loaded, assets: [], language: persian, url: "/fa/")["language_name"])
+        let forGerman = try #require(
+            SiteFilters.make(site: loaded, assets: [], language: german, url: "/de/")["language_name"])
+        #expect(try forPersian.apply("de", []) == "آلمانی")
+        #expect(try forGerman.apply("fa", []) == "Persisch")
+        #expect(throws: FilterFailure.self) { try forGerman.apply(.int(1), []) }
+    }
 }
 
 @Suite struct TranslationEntryTests {
