@@ -12,7 +12,7 @@ public enum OutputPlace {
             return "the output path is empty, which names the folder wegweiser runs in, and a build replaces all of "
                 + "the output folder; choose a folder of its own, such as `output`"
         }
-        let place = resolved(output)
+        let place = resolvedKeepingLink(output)
         let named = "`\(output)`"
         for (folder, role) in [(content, "content"), (templates, "templates")] {
             let other = resolved(folder)
@@ -73,6 +73,15 @@ public enum OutputPlace {
     /// The absolute path with `.`, `..` and symbolic links resolved (as far as the path exists).
     private static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// `resolved(_:)` for the folders of `path` only: a symbolic link at its end stays, since a build replaces the
+    /// link, not what it points to.
+    private static func resolvedKeepingLink(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard url.pathComponents.count > 1 else { return url.path }
+        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent)
+            .path
     }
 
     /// Whether `inner` lies inside `outer` (and is not `outer` itself).

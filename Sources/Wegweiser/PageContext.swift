@@ -267,11 +267,7 @@ struct PageContext {
         for (name, field) in data.values { value[name] = field }
         if case .map(var contact)? = value["contact"] {
             contact["phone_href"] = Self.phoneHref(contact["phone"])
-            if case .string(let email)? = contact["email"] {
-                contact["email_href"] = .string("mailto:" + email)
-            } else {
-                contact["email_href"] = .null
-            }
+            contact["email_href"] = Self.mailHref(contact["email"])
             value["contact"] = .map(contact)
         }
         if case .string(let registration)? = value["registration"], SafeURL.isAllowed(registration),
@@ -388,6 +384,25 @@ struct PageContext {
             entry["is_fallback"] = .bool(built && !page.files.isEmpty && page.files[other.code] == nil)
             return .map(entry)
         }
+    }
+
+    /// A `mailto:` link for an e-mail address, or null unless the text is one address: a local part and a domain
+    /// of at least two dot-separated labels, around one `@`, with no spaces, brackets or quotes (`a@b..de`, two
+    /// addresses or a name with the address leave it unlinked, and the theme shows the text).
+    static func mailHref(_ email: TemplateValue?) -> TemplateValue {
+        guard case .string(let text)? = email else { return .null }
+        let address = text.trimmingCharacters(in: .whitespaces)
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty,
+            !address.unicodeScalars.contains(where: {
+                $0.properties.isWhitespace || "<>\"(),;:[]\\".unicodeScalars.contains($0)
+            })
+        else { return .null }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }) else {
+            return .null
+        }
+        return .string("mailto:" + address)
     }
 
     /// A `tel:` link for a phone number as written (`0211 89-21010` → `tel:02118921010`), or null unless the whole

@@ -302,7 +302,7 @@ struct HostileText: Sendable, CustomTestStringConvertible {
                 <a title="">summary</a>
                 <a href="">homepage</a>
                 <a href="">concept</a>
-                <a href="mailto:\(text.html)">\(text.html)</a>
+                <a href="">\(text.html)</a>
                 <script type="application/ld+json">\(json)</script>
 
                 """)
@@ -514,7 +514,8 @@ struct HostileText: Sendable, CustomTestStringConvertible {
             profile.split(separator: "\n").dropFirst(3).prefix(3) == [
                 #"<a href="mailto:ki@example.org?subject=&quot;&gt;&lt;svg onload=alert(1)&gt;">homepage</a>"#,
                 #"<a href="/de/events/x/">concept</a>"#,
-                #"<a href="mailto:ki@example.org&quot;&gt;&lt;b&gt;">ki@example.org&quot;&gt;&lt;b&gt;</a>"#,
+                // Not one address: no `mailto:` link (see MailLinkTests); the text is still escaped.
+                #"<a href="">ki@example.org&quot;&gt;&lt;b&gt;</a>"#,
             ])
     }
 

@@ -88,6 +88,21 @@ import Testing
         #expect(project.build(into: empty.path).status == .success)
     }
 
+    /// A symbolic link as the output is replaced by the build; what it points to is left alone.
+    @Test func linkAsOutputIsReplacedNotItsTarget() throws {
+        let project = try Project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let documents = project.root.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        try Data("letter".utf8).write(to: documents.appendingPathComponent("letter.txt"))
+        let link = project.root.appendingPathComponent("output").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: documents.path)
+
+        #expect(project.build(into: link).status == .success)
+        #expect(Fixtures.tree(documents) == ["letter.txt": Data("letter".utf8)])
+        #expect(FileManager.default.fileExists(atPath: link + "/index.html"))
+    }
+
     @Test func reportIsNotWrittenOverTheContentOrTheTheme() {
         let content = "/site/content"
         let templates = "/site/templates"

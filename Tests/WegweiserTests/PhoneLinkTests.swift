@@ -53,3 +53,16 @@ import Testing
         #expect(PageContext.phoneHref(value) == .null)
     }
 }
+
+/// `contact.email_href`: a `mailto:` link only for one well-formed address.
+@Suite struct MailLinkTests {
+    @Test(arguments: [
+        ("ki@duesseldorf.de", "mailto:ki@duesseldorf.de"),
+        (" integration@stadt.dortmund.de ", "mailto:integration@stadt.dortmund.de"),
+        ("a@b..de", nil), ("a@b.de, c@d.de", nil), ("Frau A <a@b.de>", nil), ("a@localhost", nil), ("@b.de", nil),
+        ("a@-b.de", nil), ("a b@c.de", nil), ("a@b@c.de", nil),
+    ])
+    func mailLinkOnlyForOneAddress(text: String, expected: String?) {
+        #expect(PageContext.mailHref(.string(text)) == (expected.map(TemplateValue.string) ?? .null))
+    }
+}
