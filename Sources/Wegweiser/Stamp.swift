@@ -30,6 +30,16 @@ public enum Stamp {
 
         for path in files {
             guard let (page, language) = locate(path, root: root, site: site) else {
+                // A page file that could not be read (broken front matter, say) is not in the site: its own errors
+                // say why.
+                let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+                let own = loaded.diagnostics.filter {
+                    $0.severity == .error && URL(fileURLWithPath: $0.file).standardizedFileURL.path == standardized
+                }
+                if !own.isEmpty {
+                    result.diagnostics += own
+                    continue
+                }
                 result.diagnostics.append(
                     Diagnostic(
                         file: path, line: 1, column: 1,

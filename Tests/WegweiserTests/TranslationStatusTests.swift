@@ -46,6 +46,20 @@ import Testing
         #expect(report?.worst == .missing)
     }
 
+    /// A file whose front matter cannot be read gets its own error, not "not a page of the site".
+    @Test func stampOfABrokenFileShowsItsError() throws {
+        let (temp, options) = try copyOfFixture()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let english = options.contentPath + "/en/_index.md"
+        try "---\ntitle: [Start\n---\nText.\n".write(toFile: english, atomically: true, encoding: .utf8)
+        let stamped = Stamp.run(files: [english], minor: false, options: options)
+        #expect(stamped.changedFiles == [])
+        #expect(stamped.diagnostics.count == 1)
+        #expect(stamped.diagnostics.first?.file == english)
+        #expect(stamped.diagnostics.first?.position.line == 2)
+        #expect(stamped.diagnostics.first?.message.contains("not a page of the site") == false)
+    }
+
     @Test func stampMarksCurrentAndASourceEditMakesOutdatedAgain() throws {
         let (temp, options) = try copyOfFixture()
         defer { try? FileManager.default.removeItem(at: temp) }
