@@ -258,10 +258,7 @@ public enum SiteGenerator {
     /// The build's date in the site's time zone (`2025-11-13`): what pages show as "as of", and the same all day,
     /// so that a rebuild changes no page whose content did not change.
     static func buildDate(_ now: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
-        return LocalDate(year: day.year!, month: day.month!, day: day.day!)?.description ?? "1970-01-01"
+        Site.day(of: now, in: timeZone)?.description ?? "1970-01-01"
     }
 
     /// The standardized path of `path` if it is a folder (not a symbolic link to one).

@@ -29,7 +29,7 @@ struct LinkResolver {
     /// Resolves `destination`, written in `file` (a page `pageID`), for a reader of `language` viewing the page at `fromURL`.
     func resolve(_ link: MarkdownLink, in file: SourceFile, language: Language, fromURL: String) -> Resolution {
         let destination = link.destination
-        if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return .keep }
+        if destination.isEmpty || Self.isExternal(destination) { return .keep }
         // Runs for every link of every page: the parts are found on UTF-8 bytes (`#`, `?` and `/` are ASCII, so the
         // indices are valid string indices).
         var path = Substring(destination)
@@ -175,6 +175,13 @@ struct LinkResolver {
     /// For a link to a page left out as a draft.
     static func draftMessage(_ destination: String) -> String {
         "`\(destination)` links to a draft (`draft: true`), which is not on the site; publish it first, or preview with --drafts"
+    }
+
+    /// Whether `destination` leaves the site's own paths: it has a scheme (`https:`, `mailto:`) or starts with `//`
+    /// (a host, in the scheme of the page).
+    static func isExternal(_ destination: String) -> Bool {
+        var bytes = destination.utf8.makeIterator()
+        return hasScheme(destination) || (bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/"))
     }
 
     static func hasScheme(_ text: String) -> Bool {

@@ -112,8 +112,7 @@ enum MarkdownChecks {
                 "the link to `\(shown)` is not shown (it could be unsafe); only https://, http://, mailto: and tel: links work"
             )
         }
-        for link in rendered.links
-        where LinkResolver.hasScheme(link.destination) || isProtocolRelative(link.destination) {
+        for link in rendered.links where LinkResolver.isExternal(link.destination) {
             guard isSafe(link) else { continue }
             if link.isImage, let host = foreignHost(of: link.destination, ownHosts: ownHosts()) {
                 diagnostics.append(
@@ -158,12 +157,6 @@ enum MarkdownChecks {
             }
         }
         return diagnostics
-    }
-
-    /// Whether `destination` starts with `//` (a host, in the scheme of the page).
-    private static func isProtocolRelative(_ destination: String) -> Bool {
-        var bytes = destination.utf8.makeIterator()
-        return bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
     }
 
     /// The host an image at `destination` would be loaded from (`https://…`, `//…`), unless it is one of the site's.
