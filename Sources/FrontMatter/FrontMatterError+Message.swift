@@ -80,8 +80,7 @@ extension FrontMatterError {
         for scalar in text.unicodeScalars {
             switch scalar.properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                result += "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                result += UTF8Validation.codePoint(scalar)
             default:
                 result.unicodeScalars.append(scalar)
             }

@@ -294,7 +294,12 @@ enum SourceTexts {
             // Only regular files: a diagnostic about a symbolic link must not print what it points at.
             var info = stat()
             guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            if case .text(let text) = SourceFolder.read(file) { texts[file] = text }
+            // Control characters are welcome here: the formatter shows them as pictures.
+            if let bytes = SourceFolder.readBytes(file),
+                let text = bytes.withUnsafeBufferPointer(UTF8Validation.string)
+            {
+                texts[file] = text
+            }
         }
         return texts
     }

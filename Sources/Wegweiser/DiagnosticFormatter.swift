@@ -29,7 +29,8 @@ public struct DiagnosticFormatter: Sendable {
         var text =
             "\(diagnostic.file):\(position.line):\(position.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         if let fileLines = lines[diagnostic.file], position.line >= 1, position.line <= fileLines.count {
-            let (line, column) = Self.window(fileLines[position.line - 1], column: position.column)
+            let (line, column) = Self.window(
+                Self.visible(fileLines[position.line - 1]), column: position.column)
             let number = String(position.line)
             let gutter = String(repeating: " ", count: number.count)
             // Keep tabs in the caret line so the caret lines up under tab-indented text.
@@ -37,6 +38,25 @@ public struct DiagnosticFormatter: Sendable {
             text += " \(number) | \(line)\n \(gutter) | \(lead)^\n"
         }
         return text
+    }
+
+    /// `line` with each control character but tab shown as a picture of it (`␀`, `␛`), or `�` for U+0080...U+009F,
+    /// one column each: printed as they are, they would be lost, or taken by the terminal as commands.
+    static func visible(_ line: Substring) -> Substring {
+        guard line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else {
+            return line
+        }
+        var shown = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x09: shown.append(scalar)
+            case 0x00...0x1F: shown.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: shown.append("\u{2421}")
+            case 0x80...0x9F: shown.append("\u{FFFD}")
+            default: shown.append(scalar)
+            }
+        }
+        return Substring(String(shown))
     }
 
     /// `line`, or for a very long line the part around `column` with `…` where it was cut; and the column in it.

@@ -107,11 +107,28 @@ enum SourceFolder {
     /// The contents of `path`, checked to be UTF-8 but not made a string.
     static func readUTF8(_ path: String) -> Bytes {
         guard let bytes = readBytes(path) else { return .unreadable }
-        if bytes.withUnsafeBufferPointer(UTF8Validation.isValid) { return .bytes(bytes) }
+        guard let (offset, problem) = bytes.withUnsafeBufferPointer(UTF8Validation.firstProblem) else {
+            return .bytes(bytes)
+        }
         return .invalid(
             Diagnostic(
-                file: path, position: UTF8Validation.firstInvalidPosition(bytes),
-                message: "the file is not valid UTF-8; save it with UTF-8 encoding"))
+                file: path, position: UTF8Validation.position(ofOffset: offset, in: bytes),
+                message: message(for: problem)))
+    }
+
+    /// What a page, template or settings file that is not text for a web page is told.
+    static func message(for problem: UTF8Validation.Problem) -> String {
+        switch problem {
+        case .invalid:
+            return "the file is not valid UTF-8; save it with UTF-8 encoding"
+        case .control(let scalar) where scalar.value == 0:
+            // UTF-16 puts a zero byte beside every ASCII letter, and a zero byte is valid UTF-8.
+            return
+                "the file holds a NUL character (U+0000), which web pages may not contain; delete it. A file with many of them is saved as UTF-16: save it with UTF-8 encoding"
+        case .control(let scalar):
+            return
+                "the file holds the invisible control character \(UTF8Validation.codePoint(scalar)), which web pages may not contain; delete it (copying from a word processor or a PDF can bring such characters in)"
+        }
     }
 
     /// The bytes of the regular file at `path` (usually one `read` call); nil if it cannot be opened or read.

@@ -319,6 +319,90 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 
+    // MARK: Control characters
+
+    static func controlMessage(_ codePoint: String) -> String {
+        "error: the file holds the invisible control character \(codePoint), which web pages may not contain; delete it (copying from a word processor or a PDF can bring such characters in)\n"
+    }
+    static let nulMessage =
+        "error: the file holds a NUL character (U+0000), which web pages may not contain; delete it. A file with many of them is saved as UTF-16: save it with UTF-8 encoding\n"
+
+    /// A control character HTML forbids is one error at it, with its line shown and the character drawn as a
+    /// picture (the terminal must not receive it); nothing is written. Before, a NUL became U+FFFD without a word
+    /// and the others went into the page as they were.
+    @Test func controlCharacterIsAnErrorAtIt() {
+        let cases: [(name: String, bytes: [UInt8], position: String, message: String, shown: String)] = [
+            (
+                "vertical tab from a word processor, in the front matter",
+                Array("---\ntitle: Zeile\u{0B}Umbruch\n---\nText\n".utf8), "2:13",
+                Self.controlMessage("U+000B"), " 2 | title: Zeile\u{240B}Umbruch\n   |             ^\n"
+            ),
+            (
+                "NUL in the body after umlauts", Array("---\ntitle: A\n---\nGrüße\u{0}Welt\n".utf8), "4:6",
+                Self.nulMessage, " 4 | Grüße\u{2400}Welt\n   |      ^\n"
+            ),
+            (
+                "escape sequence for a terminal", Array("---\ntitle: A\n---\nText \u{1B}[2J\n".utf8), "4:6",
+                Self.controlMessage("U+001B"), " 4 | Text \u{241B}[2J\n   |      ^\n"
+            ),
+            (
+                "C1 control U+0085 in Arabic text", Array("---\ntitle: A\n---\nمرحبا\u{85}\n".utf8), "4:6",
+                Self.controlMessage("U+0085"), " 4 | مرحبا\u{FFFD}\n   |      ^\n"
+            ),
+            (
+                "DEL after a tab", Array("---\ntitle: A\n---\n\tx\u{7F}\n".utf8), "4:3", Self.controlMessage("U+007F"),
+                " 4 | \tx\u{2421}\n   | \t ^\n"
+            ),
+        ]
+        for file in cases {
+            let site = HostileSite(content: [:])
+            defer { site.remove() }
+            site.write("content/de/guides/steuer.md", Data(file.bytes))
+            let result = site.build()
+            #expect(result.status == .contentErrors, "\(file.name)")
+            #expect(
+                site.printed(result) == "content/de/guides/steuer.md:\(file.position): \(file.message)\(file.shown)",
+                "\(file.name)")
+            #expect(!FileManager.default.fileExists(atPath: site.output.path), "\(file.name)")
+        }
+    }
+
+    /// A page saved as UTF-16 without a byte-order mark is valid UTF-8 (a zero beside each letter); the error names
+    /// the likely cause.
+    @Test func pageSavedAsUTF16IsReportedAtItsFirstZero() {
+        let site = HostileSite(content: [:])
+        defer { site.remove() }
+        let utf16 = "---\ntitle: A\n---\nText\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        site.write("content/de/guides/utf16.md", Data(utf16))
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(site.printed(result).hasPrefix("content/de/guides/utf16.md:1:2: \(Self.nulMessage)"))
+    }
+
+    /// Tab, form feed and carriage return are white space to HTML and stay allowed, as do no-break spaces and the
+    /// letters right after the C1 range.
+    @Test func whiteSpaceControlsAreAllowed() throws {
+        let site = HostileSite(content: [
+            "de/guides/ok.md": "---\ntitle: A\n---\nEin\tTab, Text\u{0C}mit\r\nUmbruch\u{A0}und\u{A1}\n"
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .success, "\(site.printed(result))")
+        let page = try String(
+            contentsOf: site.output.appendingPathComponent("de/guides/ok/index.html"), encoding: .utf8)
+        #expect(page.contains("<p>Ein\tTab, Text\u{0C}mit\nUmbruch\u{A0}und\u{A1}</p>"))
+    }
+
+    /// A control character in a template is the same error, in the template.
+    @Test func controlCharacterInATemplateIsAnError() {
+        let theme = HostileSite(content: ["de/_index.md": "---\ntitle: Start\n---\n"])
+        defer { theme.remove() }
+        theme.write("templates/page.html", Data("<title>A\u{1}</title>\n".utf8))
+        let result = theme.build()
+        #expect(result.status == .contentErrors)
+        #expect(theme.printed(result).hasPrefix("templates/page.html:1:9: \(Self.controlMessage("U+0001"))"))
+    }
+
     /// Invalid UTF-8 in site.yml or a template is the same one error, not also "missing" (the file is there).
     @Test func invalidUTF8InSettingsAndTemplatesIsOneError() {
         let settings = HostileSite(content: [:])

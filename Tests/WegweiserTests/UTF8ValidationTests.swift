@@ -101,6 +101,74 @@ import Testing
         #expect(text.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) == nil)
     }
 
+    /// The reference for `firstProblem`: the standard library's decoder, scalar by scalar; a scalar is a problem
+    /// when it is in Unicode's category Cc (control) but tab, line feed, form feed and carriage return.
+    static func referenceFirstProblem(_ bytes: [UInt8]) -> (Int, UTF8Validation.Problem)? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.properties.generalCategory == .control, !["\t", "\n", "\u{0C}", "\r"].contains(scalar) {
+                    return (offset, .control(scalar))
+                }
+                offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return (offset, .invalid)
+            }
+        }
+    }
+
+    static func agreesOnProblem(_ bytes: [UInt8]) -> Bool {
+        let found = bytes.withUnsafeBufferPointer(UTF8Validation.firstProblem)
+        let expected = referenceFirstProblem(bytes)
+        return found?.offset == expected?.0 && found?.problem == expected?.1
+    }
+
+    /// Every one- and two-byte input, and every control character (and its neighbours) at every position and
+    /// alignment in ASCII and in two-byte text, where eight bytes are checked at once.
+    @Test func firstProblemFindsControlCharactersAsTheReferenceDoes() {
+        for lead in UInt8.min...UInt8.max {
+            #expect(Self.agreesOnProblem([lead]), "\([lead])")
+            for second in UInt8.min...UInt8.max {
+                #expect(Self.agreesOnProblem([lead, second]), "\([lead, second])")
+            }
+        }
+        let intruders: [[UInt8]] =
+            (0x00...0x20).map { [UInt8($0)] } + [
+                [0x7E], [0x7F], [0xC2, 0x7F], [0xC2, 0x80], [0xC2, 0x85], [0xC2, 0x9F],
+                [0xC2, 0xA0], [0xC3, 0x80], [0xC3, 0x9F], [0xFF],
+            ]
+        let texts = [
+            Array("Привіт світ, مرحبا بكم، Grüße aus Köln ".utf8),
+            Array("Hello world, this is plain text. ".utf8),
+        ]
+        for text in texts {
+            #expect(Self.agreesOnProblem(text + Array("\n\r\t\u{0C}".utf8) + text))
+            for intruder in intruders {
+                for position in 0...text.count {
+                    var bytes = text
+                    bytes.insert(contentsOf: intruder, at: position)
+                    bytes += text
+                    #expect(Self.agreesOnProblem(bytes), "\(intruder) at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test func randomMixturesWithControls() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [[UInt8]] =
+            [Array("Düsseldorf ".utf8), Array("مرحبا ".utf8), Array("Україна ".utf8), Array("\n\r\t\u{0C}".utf8)]
+            + Self.edges.map { [$0] } + [[0x01], [0x0B], [0x1F], [0xC2, 0x85], [0xC2, 0xA0]]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0...16, using: &generator)
+            let bytes = (0..<count).flatMap { _ in pool.randomElement(using: &generator)! }
+            #expect(Self.agreesOnProblem(bytes), "\(bytes)")
+        }
+    }
+
     /// The diagnostic points at the first bad byte: columns count characters, a byte order mark is no column, and
     /// `\n`, `\r\n` and a lone `\r` each end one line.
     @Test(arguments: [
