@@ -179,6 +179,16 @@ extension SiteConfig {
                         )
                         continue
                     }
+                    if code == ThemeLoader.assetsFolder {
+                        // The theme's files go to `/assets/` of the output: the two would be written into one folder.
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file, position: entry["code"]!.position,
+                                message:
+                                    "language code `\(code)` is taken by the folder of the theme's files (`/\(code)/`); choose another code"
+                            ))
+                        continue
+                    }
                     if let first = seen[code] {
                         diagnostics.append(
                             Diagnostic(

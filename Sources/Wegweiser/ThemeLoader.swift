@@ -18,6 +18,9 @@ struct ThemeLoader {
         self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
     }
 
+    /// The folder of templates/ whose files are copied as they are, to the folder of the same name in the output.
+    static let assetsFolder = "assets"
+
     static let requiredTemplates = [
         "base.html", "home.html", "profile.html", "guide.html", "event.html",
         "page.html", "list.html", "chooser.html", "notfound.html",
@@ -37,7 +40,7 @@ struct ThemeLoader {
         var assets: [Asset] = []
         for relative in try files(under: root, relative: "") {
             let path = root + "/" + relative
-            if relative.hasPrefix("assets/") {
+            if relative.hasPrefix(Self.assetsFolder + "/") {
                 assets.append(Asset(filePath: path, sitePath: "/" + relative))
             } else if relative.hasSuffix(".html") {
                 guard let text = read(path) else { continue }

@@ -468,6 +468,23 @@ import Testing
         #expect(site.filesOutsideInputs() == [])
     }
 
+    /// The language code `assets` would share its folder with the theme's files (`/assets/style.css` beside
+    /// `/assets/index.html`): an error at the code, not a failed write or a page in place of a stylesheet.
+    @Test func languageCodeAssetsIsTaken() {
+        let site = HostileSite(content: [
+            "site.yml": HostileSite.siteYML + "  - code: assets\n    name: Assets\n",
+            "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/site.yml:8:11: error: language code `assets` is taken by the folder of the theme's files (`/assets/`); choose another code\n"
+            ))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
     // MARK: Failed builds clean up
 
     /// Whatever makes a build fail — content, a template error at render time (after pages were written to the
@@ -475,8 +492,6 @@ import Testing
     @Test func failedBuildsLeaveNoTemporaryFolder() throws {
         var renderError = HostileSite.templates
         renderError["page.html"] = "<title>{{ page.title }}{{ no_such_variable }}</title>\n"
-        var collision = HostileSite.templates
-        collision["assets/index.html"] = "asset\n"
         let cases: [(String, HostileSite, BuildResult.Status)] = [
             ("content", HostileSite(content: ["de/pages/a.md": "---\ntitle: [A\n---\n"]), .contentErrors),
             (
@@ -485,13 +500,13 @@ import Testing
                 .contentErrors
             ),
             (
+                // A folder name longer than the file system allows (255 bytes) cannot be made: the failed write is
+                // reported with the page, as a content error.
                 "write",
-                HostileSite(
-                    content: [
-                        "site.yml": HostileSite.siteYML + "  - code: assets\n    name: Assets\n",
-                        "de/_index.md": "---\ntitle: Start\n---\n",
-                    ], templates: collision),
-                .ioError
+                HostileSite(content: [
+                    "de/_index.md": "---\ntitle: Start\naliases: [\(String(repeating: "a", count: 300))]\n---\n"
+                ]),
+                .contentErrors
             ),
         ]
         for (label, site, status) in cases {
