@@ -168,9 +168,12 @@ extension Renderer {
         switch value {
         case .map(let entries):
             let segment = path.start + index
-            var hint = program.hints[segment]
+            let known = program.hints[segment]
+            var hint = known
             if let member = entries.value(of: program.names[key], hint: &hint) {
-                program.hints[segment] = hint
+                // Written only when it changed: a write on every lookup would take the hint's cache line from the
+                // other core each time, while both render pages with the same program.
+                if hint != known { program.hints[segment] = hint }
                 return member
             }
             throw error(
