@@ -1,7 +1,31 @@
+import Foundation
+
 /// Text direction of a language's script.
 public enum TextDirection: String, Sendable, Hashable {
     case ltr
     case rtl
+
+    /// "left to right" or "right to left", for messages.
+    var phrase: String { self == .rtl ? "right to left" : "left to right" }
+
+    /// The direction the language of a BCP 47 tag is written in, from its script (`ur` → Arabic → right to left,
+    /// `ti` → Ethiopic → left to right); nil when the system knows no script for it.
+    static func written(_ tag: String) -> TextDirection? {
+        if rightToLeftLanguagesICULacks.contains(tag.lowercased()) { return .rtl }
+        let language = Locale.Language(identifier: tag)
+        guard let script = language.script?.identifier else { return nil }
+        return rightToLeftScripts.contains(script) || language.characterDirection == .rightToLeft ? .rtl : .ltr
+    }
+
+    /// ISO 15924 codes of the right-to-left scripts in use (ICU's own direction misses some languages written in
+    /// them, such as Southern Pashto, `pbt`).
+    private static let rightToLeftScripts: Set<String> = [
+        "Adlm", "Arab", "Aran", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi",
+    ]
+
+    /// Codes of languages written right to left for which ICU knows no script: Dari (`prs`; `fa-AF` is known) and
+    /// Northern Pashto.
+    private static let rightToLeftLanguagesICULacks: Set<String> = ["prs", "pbu"]
 }
 
 /// A language the site is published in, as declared in site.yml.

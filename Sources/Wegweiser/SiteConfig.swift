@@ -149,13 +149,28 @@ extension SiteConfig {
                             item.position,
                             "language `\(code!)` has no `name`; add its name in its own script, e.g. `name: English`")
                     }
+                    // `dir` is `ltr` unless given (DESIGN.md); one that is not the direction of the language's script
+                    // is a warning: an Urdu or Pashto site whose `dir: rtl` was forgotten is wrong on every page.
+                    let written = code.flatMap(TextDirection.written)
                     var direction = TextDirection.ltr
+                    var directionValid = true
                     if let dir = languageReader.string("dir") {
                         if let parsed = TextDirection(rawValue: dir) {
                             direction = parsed
                         } else {
+                            directionValid = false
                             languageReader.fail(entry["dir"]!.position, "`dir` must be `ltr` or `rtl`, not `\(dir)`")
                         }
+                    }
+                    if let code, let written, written != direction, directionValid {
+                        let given = entry["dir"] != nil
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file, position: (entry["dir"] ?? entry["code"]!).position, severity: .warning,
+                                message: given
+                                    ? "`\(code)` is written \(written.phrase), but `dir: \(direction.rawValue)` lays its pages out \(direction.phrase); write `dir: \(written.rawValue)`"
+                                    : "`\(code)` is written \(written.phrase); add `dir: rtl`, or its pages are laid out left to right"
+                            ))
                     }
                     let fallbacks = languageReader.stringList("fallback") ?? []
                     let hreflang = languageReader.string("hreflang")

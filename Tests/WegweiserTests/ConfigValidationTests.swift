@@ -71,4 +71,60 @@ import Testing
         #expect(result.status == .contentErrors)
         #expect(Self.errors(result, in: site) == ["content/site.yml:\(error)"])
     }
+
+    /// `dir` is `ltr` unless given (DESIGN.md). A language written right to left without `dir: rtl`, or a `dir`
+    /// against the language's script, is a warning at the code or the `dir`; the pages keep the `dir` given.
+    @Test func directionAgainstTheScriptIsAWarning() throws {
+        let languages = """
+              - code: ur
+                name: اردو
+              - code: ar
+                name: العربية
+                dir: ltr
+              - code: prs
+                name: دری
+                dir: rtl
+              - code: ckb
+                name: کوردی
+                dir: rtl
+              - code: ti
+                name: ትግርኛ
+              - code: en
+                name: English
+                dir: rtl
+              - code: qaa
+                name: Privat
+
+            """
+        let site = HostileSite(content: [
+            "site.yml": HostileSite.siteYML + languages, "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(
+            result.diagnostics.map { "\($0.position): \($0.severity.rawValue): \($0.message)" } == [
+                "8:11: warning: `ur` is written right to left; add `dir: rtl`, or its pages are laid out left to right",
+                "12:10: warning: `ar` is written right to left, but `dir: ltr` lays its pages out left to right; write `dir: rtl`",
+                "23:10: warning: `en` is written left to right, but `dir: rtl` lays its pages out right to left; write `dir: ltr`",
+            ])
+        let directions = try site.loadedSite().config.languages.map { "\($0.code) \($0.direction.rawValue)" }
+        #expect(directions == ["de ltr", "ur ltr", "ar ltr", "prs rtl", "ckb rtl", "ti ltr", "en rtl", "qaa ltr"])
+    }
+
+    /// Scripts decide, also where ICU's own direction for the language is left to right (`pbt`, `ji`), and the codes
+    /// ICU does not know that are written right to left (Dari, `prs`); a code without a known script gives none.
+    @Test(arguments: [
+        ("ar", TextDirection.rtl), ("fa-AF", .rtl), ("ur", .rtl), ("ps", .rtl), ("pbt", .rtl), ("ckb", .rtl),
+        ("he", .rtl), ("ji", .rtl), ("dv", .rtl), ("prs", .rtl), ("ff-Adlm", .rtl), ("de", .ltr), ("de-x-ls", .ltr),
+        ("ku", .ltr), ("ti", .ltr), ("uk", .ltr), ("tr", .ltr),
+    ])
+    func writtenDirectionComesFromTheScript(tag: String, direction: TextDirection) {
+        #expect(TextDirection.written(tag) == direction)
+    }
+
+    /// A private-use language (ISO 639 `qaa`) has no script the system knows: no warning either way.
+    @Test func unknownTagHasNoWrittenDirection() {
+        #expect(TextDirection.written("qaa") == nil)
+    }
 }
