@@ -19,6 +19,14 @@ struct DocumentWalker {
     private(set) var links: [MarkdownLink] = []
     private(set) var droppedRawHTML: [Int] = []
     private(set) var duplicateHeadingIDs: [DuplicateHeadingID] = []
+    private(set) var bareAddresses: [BareAddress] = []
+    /// File lines where a table (`| a | b |` over `|---|---|`) starts inside a paragraph.
+    private(set) var pipeTables: [TableStart] = []
+    private let pitfalls: PlainTextPitfalls
+    /// How many links or images the walk is inside: their text may show an address.
+    private var linkDepth = 0
+    /// Where in the body the next bare address is looked for: each is found after the one before it.
+    private var addressCursor = 0
     /// The headings that end in `{#id}`, in document order.
     private var explicitIDs: [ExplicitIDHeading] = []
     /// The paragraph or heading being walked, and positions in it, made
@@ -29,6 +37,7 @@ struct DocumentWalker {
     init(source: UnsafeBufferPointer<UInt8>, firstLine: Int) {
         lines = SourceLines(source)
         lineOffset = firstLine - 1
+        pitfalls = PlainTextPitfalls(source: source)
     }
 
     /// Walks `document` in document order, calling `rewriteLink` once per
@@ -46,16 +55,23 @@ struct DocumentWalker {
                 if entering {
                     block = node
                     positions = nil
+                    if pitfalls.mayHaveTables, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+                        noteTable(in: node)
+                    }
                 } else if cmark_node_get_type(node) == CMARK_NODE_HEADING {
                     // Nodes may be changed on exit: their children are done.
                     leave(heading: node)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 if entering {
+                    linkDepth += 1
                     enter(link: node, rewriteLink: rewriteLink)
                 } else {
+                    linkDepth -= 1
                     positions?.leave(link: node)
                 }
+            case CMARK_NODE_TEXT:
+                if pitfalls.mayHaveAddresses, linkDepth == 0 { noteAddresses(in: node) }
             case CMARK_NODE_HTML_BLOCK:
                 noteDroppedHTML(node, line: Int(cmark_node_get_start_line(node)))
             case CMARK_NODE_HTML_INLINE:
@@ -80,6 +96,49 @@ struct DocumentWalker {
         links.append(link)
         if let rewritten = rewriteLink(link) {
             cmark_node_set_url(node, rewritten)
+        }
+    }
+
+    /// Notes the addresses in the text node `node`, each at its place in the body (found after the one before it;
+    /// where an escape makes the text differ from the source, at the start of the block's line).
+    private mutating func noteAddresses(in node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let text = UnsafeBufferPointer(
+            start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        for range in PlainTextPitfalls.addresses(in: text) {
+            let address = UnsafeBufferPointer(rebasing: text[range])
+            let blockLine = block.map { Int(cmark_node_get_start_line($0)) } ?? 1
+            let from = max(addressCursor, lines.range(ofLine: blockLine).lowerBound)
+            var line = blockLine
+            var column = 1
+            if let base = lines.bytes.baseAddress, from < lines.bytes.count,
+                let found = PlainTextPitfalls.find(
+                    address, in: UnsafeBufferPointer(start: base + from, count: lines.bytes.count - from))
+            {
+                let offset = from + found
+                addressCursor = offset + address.count
+                line = lines.line(containing: offset)
+                column = lines.scalarColumn(line: line, byteOffset: offset - lines.range(ofLine: line).lowerBound)
+            }
+            bareAddresses.append(
+                BareAddress(address: String(decoding: address, as: UTF8.self), line: line + lineOffset, column: column))
+        }
+    }
+
+    /// Notes the paragraph `node` if one of its lines is a table's delimiter row under a line with a `|`.
+    private mutating func noteTable(in node: OpaquePointer) {
+        let first = Int(cmark_node_get_start_line(node))
+        let last = Int(cmark_node_get_end_line(node))
+        guard last > first, let base = lines.bytes.baseAddress else { return }
+        for line in (first + 1)...last {
+            let row = lines.range(ofLine: line)
+            let above = lines.range(ofLine: line - 1)
+            guard PlainTextPitfalls.isDelimiterRow(UnsafeBufferPointer(start: base + row.lowerBound, count: row.count)),
+                memchr(base + above.lowerBound, Int32(UInt8(ascii: "|")), above.count) != nil
+            else { continue }
+            pipeTables.append(
+                TableStart(line: line - 1 + lineOffset, column: PlainTextPitfalls.contentColumn(of: above, in: lines)))
+            return
         }
     }
 

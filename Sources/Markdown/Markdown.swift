@@ -48,7 +48,9 @@ public enum Markdown {
                 headings: walker.headings,
                 links: walker.links,
                 droppedRawHTML: walker.droppedRawHTML,
-                duplicateHeadingIDs: walker.duplicateHeadingIDs
+                duplicateHeadingIDs: walker.duplicateHeadingIDs,
+                bareAddresses: walker.bareAddresses,
+                pipeTables: walker.pipeTables
             )
         }
     }

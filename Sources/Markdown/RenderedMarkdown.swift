@@ -90,26 +90,33 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// The headings whose explicit `{#id}` an earlier heading already has, in
     /// document order.
     public var duplicateHeadingIDs: [DuplicateHeadingID]
+    /// Web addresses written as plain text outside links, in document order.
+    public var bareAddresses: [BareAddress]
+    /// File lines where a table in GitHub's notation starts (it renders as
+    /// one line of text).
+    public var pipeTables: [TableStart]
 
     /// Creates a rendered body.
     public init(
         html: String, headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
-        duplicateHeadingIDs: [DuplicateHeadingID] = []
+        duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [], pipeTables: [TableStart] = []
     ) {
         self.init(
             htmlBytes: Array(html.utf8), headings: headings, links: links, droppedRawHTML: droppedRawHTML,
-            duplicateHeadingIDs: duplicateHeadingIDs)
+            duplicateHeadingIDs: duplicateHeadingIDs, bareAddresses: bareAddresses, pipeTables: pipeTables)
     }
 
     /// Creates a rendered body from HTML given as UTF-8 bytes.
     public init(
         htmlBytes: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
-        duplicateHeadingIDs: [DuplicateHeadingID] = []
+        duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [], pipeTables: [TableStart] = []
     ) {
         self.htmlBytes = htmlBytes
         self.headings = headings
         self.links = links
         self.droppedRawHTML = droppedRawHTML
         self.duplicateHeadingIDs = duplicateHeadingIDs
+        self.bareAddresses = bareAddresses
+        self.pipeTables = pipeTables
     }
 }

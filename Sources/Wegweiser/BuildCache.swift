@@ -20,7 +20,7 @@ import Templates
 /// corrupt or foreign cache means a full build; the cache is removed before the output is changed in place and
 /// written again only after, so an interrupted rebuild is followed by a full one.
 struct BuildCache: Sendable {
-    static let header = "wegweiser-cache 4 \(Version.current)"
+    static let header = "wegweiser-cache 5 \(Version.current)"
 
     var global: UInt64
     var meta: UInt64
@@ -89,6 +89,7 @@ struct BuildCache: Sendable {
     ) -> UInt64 {
         var hash = ContentHash()
         hash.add(header)
+        hash.add(programIdentity)
         for path in sources.keys.sorted() {
             hash.add(path)
             hash.add(sources[path]!)
@@ -108,6 +109,15 @@ struct BuildCache: Sendable {
         hash.add(buildTime)
         return hash.value
     }
+
+    /// The running program's file: its identity, size and time of change. A new build of Wegweiser may check or
+    /// render differently while its version number stays the same; the cache of another one is not taken over.
+    static let programIdentity: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown program" }
+        let stamp = SourceFolder.FileStamp(info)
+        return "program " + stamp.values.map(String.init).joined(separator: " ")
+    }()
 
     /// The hash of the site's structure: pages, their files' front matter, and the next date of every event.
     static func meta(of site: Site) -> UInt64 {

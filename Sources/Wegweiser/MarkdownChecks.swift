@@ -146,6 +146,20 @@ enum MarkdownChecks {
                 )
             }
         }
+        for bare in rendered.bareAddresses {
+            let full = bare.address.lowercased().hasPrefix("www.") ? "https://" + bare.address : bare.address
+            let shown = bare.address.count > 60 ? bare.address.prefix(60) + "…" : Substring(bare.address)
+            warn(
+                bare.line, bare.column,
+                "`\(shown)` is shown as text, not as a link readers can tap; write it as <\(full.count > 60 ? full.prefix(60) + "…" : Substring(full))> or [what it is](\(full.count > 60 ? "…" : full))"
+            )
+        }
+        for table in rendered.pipeTables {
+            warn(
+                table.line, table.column,
+                "this table is shown as one line of text with its `|` signs: tables are not part of the Markdown pages are written in; write the rows as a list, e.g. `- Monday: 9–12`"
+            )
+        }
         if !rendered.droppedRawHTML.isEmpty {
             let lines = body().split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             for line in rendered.droppedRawHTML {

@@ -160,4 +160,29 @@ import Testing
                 "content/de/\(file):1:1: warning: the file is not read: page files end in `.md`; rename it to `\(stem).md`\n"
             ))
     }
+
+    /// An address written as text is no link in CommonMark, and a table in GitHub's notation is one line of text:
+    /// warnings where they were written, with the way to write them; the page is still built.
+    @Test func bareAddressAndTableAreWarnings() {
+        let page = """
+            ---
+            title: B
+            ---
+            Mehr unter https://www.duesseldorf.de/integration und www.komm-an.nrw.de.
+
+            | Tag | Uhrzeit |
+            |-----|---------|
+            | Mo  | 9–12    |
+
+            """
+        let (site, result) = Self.build(page)
+        defer { site.remove() }
+        #expect(result.status == .success)
+        #expect(
+            result.diagnostics.map { "\($0.position): \($0.severity.rawValue): \($0.message)" } == [
+                "4:12: warning: `https://www.duesseldorf.de/integration` is shown as text, not as a link readers can tap; write it as <https://www.duesseldorf.de/integration> or [what it is](https://www.duesseldorf.de/integration)",
+                "4:55: warning: `www.komm-an.nrw.de` is shown as text, not as a link readers can tap; write it as <https://www.komm-an.nrw.de> or [what it is](https://www.komm-an.nrw.de)",
+                "6:1: warning: this table is shown as one line of text with its `|` signs: tables are not part of the Markdown pages are written in; write the rows as a list, e.g. `- Monday: 9–12`",
+            ])
+    }
 }

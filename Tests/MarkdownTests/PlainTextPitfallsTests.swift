@@ -1,0 +1,117 @@
+import Testing
+
+@testable import Markdown
+
+/// Addresses written as plain text and tables in GitHub's notation: CommonMark shows both other than the editor
+/// meant (no link; one line of text with `|` signs), so they are found and reported where they were written.
+@Suite struct PlainTextPitfallsTests {
+    static func render(_ body: String, firstLine: Int = 1) -> RenderedMarkdown {
+        Markdown.render(body, firstLine: firstLine) { _ in nil }
+    }
+
+    static func addresses(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            PlainTextPitfalls.addresses(in: buffer).map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+    }
+
+    /// An address starts a word and ends at white space, without the sentence's punctuation after it; the scheme
+    /// and `www` may be in capitals.
+    @Test(arguments: [
+        ("Infos: https://www.duesseldorf.de/integration.", ["https://www.duesseldorf.de/integration"]),
+        ("(siehe http://a.example/x?y=1&z=2), danach", ["http://a.example/x?y=1&z=2"]),
+        ("HTTPS://A.EXAMPLE/ und WWW.B.EXAMPLE!", ["HTTPS://A.EXAMPLE/", "WWW.B.EXAMPLE"]),
+        ("www.komm-an.nrw.de; mehr", ["www.komm-an.nrw.de"]),
+        ("„https://c.example/“ und «www.d.example»", ["https://c.example/", "www.d.example"]),
+        ("xhttp://a.example/ a.www.b.de mail@www.c.de /www.d.de", []),
+        ("https:// und www. allein, httpx://a.de", []),
+        ("زوروا https://e.example/ar", ["https://e.example/ar"]),
+        ("Übersichthttps://f.example/", []),
+    ])
+    func addressesInText(text: String, expected: [String]) {
+        #expect(Self.addresses(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("|---|---|", true), ("| :--- | ---: |", true), ("--|--", true), ("> |---|", true), ("  - | -", true),
+        ("---", false), ("|", false), ("| a | b |", false), ("|-- x --|", false), ("", false),
+    ])
+    func delimiterRows(line: String, expected: Bool) {
+        let bytes = Array(line.utf8)
+        #expect(bytes.withUnsafeBufferPointer(PlainTextPitfalls.isDelimiterRow) == expected)
+    }
+
+    /// Addresses outside links are reported at their place in the file, also in block quotes, list items and
+    /// headings, and after an earlier one on the same line; link texts, autolinks, code spans, code blocks and
+    /// image descriptions are not looked at.
+    @Test func bareAddressesAreFoundOutsideLinksAndCode() {
+        let body = """
+            Infos unter https://a.example/x. Oder www.b.example!
+
+            Verlinkt: <https://c.example/>, [Seite](https://d.example/), [https://e.example/](https://e.example/),
+            ![Plan https://f.example/](/assets/plan.png) und `https://g.example/`.
+
+                https://h.example/code
+
+            > Im Zitat: http://i.example/?a=1, danach Text.
+
+            - Liste mit
+              https://j.example/ auf der zweiten Zeile
+
+            ## Mehr auf https://k.example/
+
+            Zweimal https://l.example/ und https://l.example/.
+            """
+        let found = Self.render(body, firstLine: 5).bareAddresses
+        #expect(
+            found == [
+                BareAddress(address: "https://a.example/x", line: 5, column: 13),
+                BareAddress(address: "www.b.example", line: 5, column: 39),
+                BareAddress(address: "http://i.example/?a=1", line: 12, column: 13),
+                BareAddress(address: "https://j.example/", line: 15, column: 3),
+                BareAddress(address: "https://k.example/", line: 17, column: 13),
+                BareAddress(address: "https://l.example/", line: 19, column: 9),
+                BareAddress(address: "https://l.example/", line: 19, column: 32),
+            ])
+    }
+
+    /// A table is reported at its first row, after block-quote markers and indentation; a paragraph with a `|`
+    /// but no delimiter row, a delimiter row without a `|` above it, and tables in code are not.
+    @Test func tablesAreFoundAtTheirFirstRow() {
+        let body = """
+            | Tag | Uhrzeit |
+            |-----|---------|
+            | Mo  | 9–12    |
+
+            > a | b
+            > --|--
+
+            - Liste
+              x | y
+              :-: | :-:
+
+            Nur a | b in einem Satz
+            und eine zweite Zeile.
+
+            Kein Strich
+            |---|
+
+            ```
+            | a | b |
+            |---|---|
+            ```
+            """
+        #expect(
+            Self.render(body, firstLine: 3).pipeTables == [
+                TableStart(line: 3, column: 1), TableStart(line: 7, column: 3), TableStart(line: 11, column: 3),
+            ])
+    }
+
+    /// Text without `://`, `www.` or `|` is not walked for them: nothing is reported, and nothing else changes.
+    @Test func plainBodyHasNeither() {
+        let rendered = Self.render("Nur Text, *betont* und [ein Link](/de/).\n")
+        #expect(rendered.bareAddresses.isEmpty)
+        #expect(rendered.pipeTables.isEmpty)
+    }
+}
