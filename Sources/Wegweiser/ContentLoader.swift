@@ -158,12 +158,16 @@ struct ContentLoader {
         }
         guard let frontMatterRange = split.frontMatter else {
             let isEmpty = String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+            // Hugo and Zola also read TOML between `+++` lines; a page moved from there starts so.
+            let isTOML = bytes.starts(with: Array("+++".utf8))
             diagnostics.append(
                 Diagnostic(
                     file: path, line: 1, column: 1,
                     message: isEmpty
                         ? "the file is empty; a page needs front matter with at least a `title` between two `---` lines"
-                        : "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"
+                        : isTOML
+                            ? "front matter between `+++` lines (TOML) is not read here; write it between `---` lines as `key: value`, e.g. `title: Sprachkurse` for `title = \"Sprachkurse\"`"
+                            : "the page has no front matter; start the file with a line `---`, then `title: …`, then `---`"
                 ))
             return nil
         }

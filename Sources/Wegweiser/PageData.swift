@@ -34,7 +34,7 @@ struct PageDataReader {
             guard
                 let field = known(
                     key, at: map.entries[index].keyPosition, fields,
-                    context: "for \(kind == .event ? "an" : "a") \(kind.rawValue) page")
+                    context: kind == .page ? "for a page" : "for \(kind == .event ? "an" : "a") \(kind.rawValue) page")
             else { continue }
             if case .null = map.entries[index].value.value { continue }
             if let value = convert(map.entries[index].value, as: fields[field].type, name: key) {
@@ -53,10 +53,30 @@ struct PageDataReader {
         var message = "unknown field `\(key)` \(context())"
         if let suggestion = Spelling.closest(to: key, among: fields.map(\.name)) {
             message += "; did you mean `\(suggestion)`?"
+        } else if let (field, advice) = Self.otherGenerators[key],
+            field.map({ fields.position(named: $0) != nil }) ?? true
+        {
+            message += "; " + advice
         }
         diagnostics.append(Diagnostic(file: file, position: position, severity: .warning, message: message))
         return nil
     }
+
+    /// Fields pages moved from Hugo, Jekyll or Eleventy often have, and what to write instead: the field named
+    /// first (when the page's kind has it), or what does their work here.
+    static let otherGenerators: [String: (field: String?, advice: String)] = [
+        "description": ("summary", "the short text for lists and search engines is `summary`"),
+        "date": ("start", "an event's date and time is `start` (and `end`)"),
+        "slug": (nil, "a page's address is its file name: rename the file"),
+        "url": (nil, "a page's address is its file name: rename the file"),
+        "permalink": (nil, "a page's address is its file name: rename the file"),
+        "lang": (nil, "a page's language is the folder it is in (`content/en/…`)"),
+        "language": (nil, "a page's language is the folder it is in (`content/en/…`)"),
+        "layout": (nil, "a page's template follows from its folder (guides, events, profiles)"),
+        "tags": (nil, "pages are grouped by their folder; there are no tags"),
+        "categories": (nil, "pages are grouped by their folder; there are no categories"),
+        "order": ("weight", "the order among siblings is `weight`"),
+    ]
 
     private mutating func fail(_ node: Node, _ message: String) {
         diagnostics.append(Diagnostic(file: file, position: node.position, message: message))

@@ -185,4 +185,44 @@ import Testing
                 "6:1: warning: this table is shown as one line of text with its `|` signs: tables are not part of the Markdown pages are written in; write the rows as a list, e.g. `- Monday: 9–12`",
             ])
     }
+
+    /// A page moved from Hugo, Jekyll or Eleventy: its fields get what to write instead, when the page's kind has
+    /// that field (`date` of an event is `start`; a plain page has none, so `date` gets no advice there).
+    @Test func fieldsOfOtherGeneratorsGetAdvice() {
+        let event = """
+            ---
+            title: Fest
+            start: 2026-06-01
+            date: 2026-06-01
+            description: Ein Fest
+            tags: [fest]
+            slug: sommerfest
+            ---
+            Text.
+
+            """
+        let (site, result) = Self.build(event, name: "events/fest.md")
+        defer { site.remove() }
+        #expect(
+            result.diagnostics.map { "\($0.position): \($0.message)" } == [
+                "4:1: unknown field `date` for an event page; an event's date and time is `start` (and `end`)",
+                "5:1: unknown field `description` for an event page; the short text for lists and search engines is `summary`",
+                "6:1: unknown field `tags` for an event page; pages are grouped by their folder; there are no tags",
+                "7:1: unknown field `slug` for an event page; a page's address is its file name: rename the file",
+            ])
+        let (guide, guideResult) = Self.build("---\ntitle: B\ndate: 2026-06-01\n---\nText.\n")
+        defer { guide.remove() }
+        #expect(guideResult.diagnostics.map(\.message) == ["unknown field `date` for a page"])
+    }
+
+    /// TOML front matter (`+++`, as Hugo and Zola allow) is named as such, with the way to write it.
+    @Test func tomlFrontMatterIsNamed() {
+        let (site, result) = Self.build("+++\ntitle = \"B\"\n+++\nText.\n")
+        defer { site.remove() }
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/de/pages/b.md:1:1: error: front matter between `+++` lines (TOML) is not read here; write it between `---` lines as `key: value`, e.g. `title: Sprachkurse` for `title = \"Sprachkurse\"`\n"
+            ))
+    }
 }
