@@ -68,6 +68,18 @@ struct ThemeLoader {
             guard FileManager.default.fileExists(atPath: path), let text = read(path) else { continue }
             tables[code] = UIStrings.parse(text: text, file: path, diagnostics: &diagnostics)
         }
+        // A language without UI strings shows the theme's words in another language under its own `lang`: screen
+        // readers read them with the wrong voice, and readers may not understand them.
+        for language in config.languages where tables[language.code] == nil {
+            let shown = language.chain.dropFirst().first { tables[$0] != nil } ?? UIStrings.lastResort
+            let name = config.language(shown)?.name ?? shown
+            diagnostics.append(
+                Diagnostic(
+                    file: paths[language.code]!, line: 1, column: 1, severity: .warning,
+                    message:
+                        "there are no UI strings for `\(language.code)`: menus, labels and buttons of its pages are shown in \(name) (`\(shown)`); add this file with the keys of i18n/\(shown).yml translated"
+                ))
+        }
 
         var templates: TemplateSet?
         do {

@@ -103,7 +103,9 @@ import Testing
         let result = site.build()
         #expect(result.status == .success)
         #expect(
-            result.diagnostics.map { "\($0.position): \($0.severity.rawValue): \($0.message)" } == [
+            result.diagnostics.filter { $0.file.hasSuffix("site.yml") }.map {
+                "\($0.position): \($0.severity.rawValue): \($0.message)"
+            } == [
                 "8:11: warning: `ur` is written right to left; add `dir: rtl`, or its pages are laid out left to right",
                 "12:10: warning: `ar` is written right to left, but `dir: ltr` lays its pages out left to right; write `dir: rtl`",
                 "23:10: warning: `en` is written left to right, but `dir: rtl` lays its pages out right to left; write `dir: ltr`",
@@ -126,5 +128,37 @@ import Testing
     /// A private-use language (ISO 639 `qaa`) has no script the system knows: no warning either way.
     @Test func unknownTagHasNoWrittenDirection() {
         #expect(TextDirection.written("qaa") == nil)
+    }
+
+    /// A language without UI strings is a warning at the file that would hold them, naming the language its pages
+    /// show the theme's words in: the first along its fallbacks that has them (here English for Somali), else the
+    /// default language.
+    @Test func languageWithoutUIStringsIsAWarning() {
+        let languages = """
+              - code: so
+                name: Soomaali
+                fallback: [en]
+              - code: en
+                name: English
+              - code: ti
+                name: ትግርኛ
+
+            """
+        var templates = HostileSite.templates
+        templates["i18n/en.yml"] = "nav:\n  events: Events\n"
+        let site = HostileSite(
+            content: ["site.yml": HostileSite.siteYML + languages, "de/_index.md": "---\ntitle: Start\n---\n"],
+            templates: templates)
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(
+            result.diagnostics.map {
+                "\($0.file.replacingOccurrences(of: site.root.path + "/", with: "")): \($0.message)"
+            }
+                == [
+                    "templates/i18n/so.yml: there are no UI strings for `so`: menus, labels and buttons of its pages are shown in English (`en`); add this file with the keys of i18n/en.yml translated",
+                    "templates/i18n/ti.yml: there are no UI strings for `ti`: menus, labels and buttons of its pages are shown in Deutsch (`de`); add this file with the keys of i18n/de.yml translated",
+                ])
     }
 }
