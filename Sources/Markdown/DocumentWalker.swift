@@ -72,6 +72,8 @@ struct DocumentWalker {
                 }
             case CMARK_NODE_TEXT:
                 if pitfalls.mayHaveAddresses, linkDepth == 0 { noteAddresses(in: node) }
+            case CMARK_NODE_CODE:
+                if pitfalls.mayHaveAddresses, linkDepth == 0 { skipCode(node) }
             case CMARK_NODE_HTML_BLOCK:
                 noteDroppedHTML(node, line: Int(cmark_node_get_start_line(node)))
             case CMARK_NODE_HTML_INLINE:
@@ -94,35 +96,67 @@ struct DocumentWalker {
             text: PlainText.of(node)
         )
         links.append(link)
+        if pitfalls.mayHaveAddresses, linkDepth == 1 { skipLink(node, at: position, destination: destination) }
         if let rewritten = rewriteLink(link) {
             cmark_node_set_url(node, rewritten)
         }
     }
 
-    /// Notes the addresses in the text node `node`, each at its place in the body (found after the one before it;
-    /// where an escape makes the text differ from the source, at the start of the block's line).
+    /// Notes the addresses in the text node `node`, each at its place on the node's line: after the one before
+    /// it and after the links and code spans before it, which may hold the same address (where an escape or an
+    /// entity makes the text differ from the source, at the start of the line).
     private mutating func noteAddresses(in node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
         let text = UnsafeBufferPointer(
             start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        // A text node does not span lines; cmark's line for it is right but after reference definitions at the
+        // start of a paragraph, where it is the same for every inline and the search falls back.
+        let line = Int(cmark_node_get_start_line(node))
         for range in PlainTextPitfalls.addresses(in: text) {
             let address = UnsafeBufferPointer(rebasing: text[range])
-            let blockLine = block.map { Int(cmark_node_get_start_line($0)) } ?? 1
-            let from = max(addressCursor, lines.range(ofLine: blockLine).lowerBound)
-            var line = blockLine
             var column = 1
-            if let base = lines.bytes.baseAddress, from < lines.bytes.count,
-                let found = PlainTextPitfalls.find(
-                    address, in: UnsafeBufferPointer(start: base + from, count: lines.bytes.count - from))
-            {
-                let offset = from + found
-                addressCursor = offset + address.count
-                line = lines.line(containing: offset)
+            if let offset = skip(address, onLine: line) {
                 column = lines.scalarColumn(line: line, byteOffset: offset - lines.range(ofLine: line).lowerBound)
             }
             bareAddresses.append(
                 BareAddress(address: String(decoding: address, as: UTF8.self), line: line + lineOffset, column: column))
         }
+    }
+
+    /// The body offset of `bytes` on `line`, at or after `addressCursor`, which then moves past them; nil (and the
+    /// cursor stays) if they are not there.
+    private mutating func skip(_ bytes: UnsafeBufferPointer<UInt8>, onLine line: Int) -> Int? {
+        let range = lines.range(ofLine: line)
+        return skip(bytes, from: range.lowerBound, to: range.upperBound)
+    }
+
+    private mutating func skip(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        let from = max(addressCursor, start)
+        guard let base = lines.bytes.baseAddress, from < end,
+            let found = PlainTextPitfalls.find(bytes, in: UnsafeBufferPointer(start: base + from, count: end - from))
+        else { return nil }
+        addressCursor = from + found + bytes.count
+        return from + found
+    }
+
+    /// Moves the address search past the link or image `node`, which starts at `position`: past its destination
+    /// where it is written in the block (not for a reference link, whose destination is elsewhere), so that the
+    /// same address written as text later is found there, not in the link.
+    private mutating func skipLink(_ node: OpaquePointer, at position: BodyPosition, destination: String) {
+        guard !destination.isEmpty, let block else { return }
+        let start = lines.range(ofLine: position.line).lowerBound + position.byteOffset
+        let end = lines.range(ofLine: Int(cmark_node_get_end_line(block))).upperBound
+        var destination = destination
+        destination.withUTF8 { _ = skip($0, from: start, to: end) }
+    }
+
+    /// Moves the address search past the code span `node` (its text as written, if it is).
+    private mutating func skipCode(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let text = UnsafeBufferPointer(
+            start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        guard !text.isEmpty else { return }
+        _ = skip(text, onLine: Int(cmark_node_get_start_line(node)))
     }
 
     /// Notes the paragraph `node` if one of its lines is a table's delimiter row under a line with a `|`.

@@ -82,48 +82,64 @@ struct PlainTextPitfalls {
 
     /// The byte ranges of the addresses in a text node's `text`: `http://` or `https://` (any case) or `www.`,
     /// at the start of a word, up to white space; sentence punctuation after it is not part of it.
+    ///
+    /// Found from their `:` and `.`, which `memchr` finds fast: looking at every byte for an `h` or a `w` cost as
+    /// much as parsing the Markdown.
     static func addresses(in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var found: [Range<Int>] = []
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            let startsWord = index == 0 || !isPartOfWord(text, before: index)
-            guard startsWord,
-                byte == UInt8(ascii: "h") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "w")
-                    || byte == UInt8(ascii: "W"),
-                let prefixLength = addressPrefixLength(text, at: index)
-            else {
-                index += 1
-                continue
+        var candidates: [(start: Int, prefixLength: Int)] = []
+        forEach(UInt8(ascii: ":"), in: text) { colon in
+            guard colon + 2 < text.count, text[colon + 1] == UInt8(ascii: "/"), text[colon + 2] == UInt8(ascii: "/")
+            else { return }
+            if matches("https", in: text, at: colon - 5) {
+                candidates.append((colon - 5, 8))
+            } else if matches("http", in: text, at: colon - 4) {
+                candidates.append((colon - 4, 7))
             }
-            var end = index + prefixLength
-            while end < text.count, !isSpaceOrQuote(text[end]) { end += 1 }
+        }
+        forEach(UInt8(ascii: "."), in: text) { dot in
+            if matches("www", in: text, at: dot - 3) { candidates.append((dot - 3, 4)) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        candidates.sort { $0.start < $1.start }
+        var found: [Range<Int>] = []
+        var covered = 0
+        for (start, prefixLength) in candidates where start >= covered {
+            guard start == 0 || !isPartOfWord(text, before: start) else { continue }
+            var end = start + prefixLength
+            while end < text.count, !endsAddress(text, at: end) { end += 1 }
+            covered = end
             var trimmed = end
-            while trimmed > index + prefixLength, let last = trailingPunctuationStart(text, before: trimmed) {
+            while trimmed > start + prefixLength,
+                let last = trailingPunctuationStart(text, before: trimmed, addressStart: start)
+            {
                 trimmed = last
             }
             // Something must follow the prefix: `https://` alone or `www.` alone is no address.
-            if trimmed > index + prefixLength { found.append(index..<trimmed) }
-            index = end
+            if trimmed > start + prefixLength { found.append(start..<trimmed) }
         }
         return found
     }
 
-    /// The length of `https://`, `http://` or `www.` (any case) at `index`, if one is there.
-    private static func addressPrefixLength(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        func matches(_ prefix: StaticString) -> Bool {
-            let count = prefix.utf8CodeUnitCount
-            guard index + count <= text.count else { return false }
-            for offset in 0..<count where text[index + offset] | 0x20 != prefix.utf8Start[offset] | 0x20 {
-                // `| 0x20` lowers ASCII letters; `:`, `/` and `.` have that bit set already.
-                return false
-            }
-            return true
+    /// Calls `body` with the offset of each `byte` in `text`.
+    private static func forEach(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = text.baseAddress else { return }
+        var index = 0
+        while index < text.count, let found = memchr(base + index, Int32(byte), text.count - index) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            body(offset)
+            index = offset + 1
         }
-        if matches("https://") { return 8 }
-        if matches("http://") { return 7 }
-        if matches("www.") { return 4 }
-        return nil
+    }
+
+    /// Whether `text` holds `word` (ASCII letters, in any case) at `index`.
+    private static func matches(_ word: StaticString, in text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index >= 0, index + count <= text.count else { return false }
+        for offset in 0..<count where text[index + offset] | 0x20 != word.utf8Start[offset] {
+            // `| 0x20` lowers ASCII letters (the words are lowercase).
+            return false
+        }
+        return true
     }
 
     /// Whether the character before `index` shows that `http` or `www` there is inside a longer word or address
@@ -137,11 +153,19 @@ struct PlainTextPitfalls {
     }
 
     /// Where the punctuation that ends `text[..<end]` starts, if it ends in punctuation that closes a sentence or a
-    /// quotation rather than an address (`.`, `,`, `)`, `“`, `»`, `。`); `/` and the rest stay.
-    private static func trailingPunctuationStart(_ text: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
+    /// quotation rather than an address (`.`, `,`, `“`, `»`, `。`, and `)` without its `(` in the address, which
+    /// stays in `…/wiki/Foo_(Bar)`); `/` and the rest stay.
+    private static func trailingPunctuationStart(
+        _ text: UnsafeBufferPointer<UInt8>, before end: Int, addressStart: Int
+    ) -> Int? {
         let (scalar, start) = scalar(in: text, before: end)
         switch scalar {
-        case ".", ",", ";", ":", "!", "?", ")", "'": return start
+        case ")":
+            let address = UnsafeBufferPointer(rebasing: text[addressStart..<end])
+            let opened = address.count { $0 == UInt8(ascii: "(") }
+            let closed = address.count { $0 == UInt8(ascii: ")") }
+            return closed > opened ? start : nil
+        case ".", ",", ";", ":", "!", "?": return start
         case _ where !scalar.isASCII:
             switch scalar.properties.generalCategory {
             case .closePunctuation, .finalPunctuation, .initialPunctuation, .otherPunctuation: return start
@@ -161,20 +185,50 @@ struct PlainTextPitfalls {
         return ("\u{FFFD}", start)
     }
 
-    private static func isSpaceOrQuote(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    /// Whether the address that runs up to `index` ends there: at white space, a quotation mark, or an apostrophe,
+    /// which in Turkish joins a suffix to a name (`www.gib.gov.tr'de`, `’de`).
+    private static func endsAddress(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        switch text[index] {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\n"),
+            UInt8(ascii: "\r"):
+            return true
+        case 0xE2:
+            // U+2019 (’), E2 80 99.
+            return index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0x99
+        default:
+            return false
+        }
     }
 
     /// The 1-based column of the first character of the body line at byte `range` that is not indentation or a
     /// block-quote marker.
     static func contentColumn(of range: Range<Int>, in lines: SourceLines) -> Int {
+        let bytes = lines.bytes
         var index = range.lowerBound
-        while index < range.upperBound,
-            lines.bytes[index] == UInt8(ascii: " ") || lines.bytes[index] == UInt8(ascii: "\t")
-                || lines.bytes[index] == UInt8(ascii: ">")
-        {
-            index += 1
+        func skipIndentation() {
+            while index < range.upperBound,
+                bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
+                    || bytes[index] == UInt8(ascii: ">")
+            {
+                index += 1
+            }
+        }
+        skipIndentation()
+        // A list item's marker (`-`, `*`, `+`, `1.`, `1)`) and the space after it.
+        var marker = index
+        while marker < range.upperBound, bytes[marker] >= UInt8(ascii: "0"), bytes[marker] <= UInt8(ascii: "9") {
+            marker += 1
+        }
+        let isBullet =
+            marker == index && index < range.upperBound
+            && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index])
+        let isNumber =
+            marker > index && marker < range.upperBound
+            && (bytes[marker] == UInt8(ascii: ".") || bytes[marker] == UInt8(ascii: ")"))
+        let afterMarker = isBullet ? index + 1 : marker + 1
+        if isBullet || isNumber, afterMarker < range.upperBound, bytes[afterMarker] == UInt8(ascii: " ") {
+            index = afterMarker
+            skipIndentation()
         }
         return index - range.lowerBound + 1
     }

@@ -114,7 +114,10 @@ struct BuildCache: Sendable {
     /// render differently while its version number stays the same; the cache of another one is not taken over.
     static let programIdentity: String = {
         var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown program" }
+        // Linux names the running program's file here; elsewhere the path it was started by will do.
+        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments[0], &info) == 0 else {
+            return "unknown program"
+        }
         let stamp = SourceFolder.FileStamp(info)
         return "program " + stamp.values.map(String.init).joined(separator: " ")
     }()

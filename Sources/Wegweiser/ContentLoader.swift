@@ -159,7 +159,7 @@ struct ContentLoader {
         guard let frontMatterRange = split.frontMatter else {
             let isEmpty = String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
             // Hugo and Zola also read TOML between `+++` lines; a page moved from there starts so.
-            let isTOML = bytes.starts(with: Array("+++".utf8))
+            let isTOML = bytes.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).starts(with: Array("+++".utf8))
             diagnostics.append(
                 Diagnostic(
                     file: path, line: 1, column: 1,

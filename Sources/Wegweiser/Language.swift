@@ -5,9 +5,6 @@ public enum TextDirection: String, Sendable, Hashable {
     case ltr
     case rtl
 
-    /// "left to right" or "right to left", for messages.
-    var phrase: String { self == .rtl ? "right to left" : "left to right" }
-
     /// The direction the language of a BCP 47 tag is written in, from its script (`ur` → Arabic → right to left,
     /// `ti` → Ethiopic → left to right); nil when the system knows no script for it.
     static func written(_ tag: String) -> TextDirection? {
@@ -23,9 +20,9 @@ public enum TextDirection: String, Sendable, Hashable {
         "Adlm", "Arab", "Aran", "Hebr", "Mand", "Mend", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi",
     ]
 
-    /// Codes of languages written right to left for which ICU knows no script: Dari (`prs`; `fa-AF` is known) and
-    /// Northern Pashto.
-    private static let rightToLeftLanguagesICULacks: Set<String> = ["prs", "pbu"]
+    /// Codes of languages written right to left for which ICU knows no script: Dari (`prs`; `fa-AF` is known),
+    /// Northern Pashto and Western Punjabi (Shahmukhi).
+    private static let rightToLeftLanguagesICULacks: Set<String> = ["prs", "pbu", "pnb"]
 }
 
 /// A language the site is published in, as declared in site.yml.

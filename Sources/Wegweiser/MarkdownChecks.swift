@@ -157,7 +157,7 @@ enum MarkdownChecks {
         for table in rendered.pipeTables {
             warn(
                 table.line, table.column,
-                "this table is shown as one line of text with its `|` signs: tables are not part of the Markdown pages are written in; write the rows as a list, e.g. `- Monday: 9–12`"
+                "this table is shown as one line of text with its `|` signs: tables are not part of the Markdown these pages use; write the rows as a list, e.g. `- Monday: 9–12`"
             )
         }
         if !rendered.droppedRawHTML.isEmpty {

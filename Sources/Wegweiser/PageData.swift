@@ -51,12 +51,15 @@ struct PageDataReader {
     ) -> Int? {
         if let field = fields.position(named: key) { return field }
         var message = "unknown field `\(key)` \(context())"
-        if let suggestion = Spelling.closest(to: key, among: fields.map(\.name)) {
+        // What other generators' pages mean by the field comes first: `language` is close to `languages` (the
+        // languages an event is held in) but means the page's own.
+        if let advice = Self.otherGenerators[key] {
+            message +=
+                "; "
+                + (advice.field.map { fields.position(named: $0) != nil } ?? true
+                    ? advice.advice : advice.otherwise ?? advice.advice)
+        } else if let suggestion = Spelling.closest(to: key, among: fields.map(\.name)) {
             message += "; did you mean `\(suggestion)`?"
-        } else if let (field, advice) = Self.otherGenerators[key],
-            field.map({ fields.position(named: $0) != nil }) ?? true
-        {
-            message += "; " + advice
         }
         diagnostics.append(Diagnostic(file: file, position: position, severity: .warning, message: message))
         return nil
@@ -64,18 +67,22 @@ struct PageDataReader {
 
     /// Fields pages moved from Hugo, Jekyll or Eleventy often have, and what to write instead: the field named
     /// first (when the page's kind has it), or what does their work here.
-    static let otherGenerators: [String: (field: String?, advice: String)] = [
-        "description": ("summary", "the short text for lists and search engines is `summary`"),
-        "date": ("start", "an event's date and time is `start` (and `end`)"),
-        "slug": (nil, "a page's address is its file name: rename the file"),
-        "url": (nil, "a page's address is its file name: rename the file"),
-        "permalink": (nil, "a page's address is its file name: rename the file"),
-        "lang": (nil, "a page's language is the folder it is in (`content/en/…`)"),
-        "language": (nil, "a page's language is the folder it is in (`content/en/…`)"),
-        "layout": (nil, "a page's template follows from its folder (guides, events, profiles)"),
-        "tags": (nil, "pages are grouped by their folder; there are no tags"),
-        "categories": (nil, "pages are grouped by their folder; there are no categories"),
-        "order": ("weight", "the order among siblings is `weight`"),
+    /// `otherwise` is said when the page's kind lacks that field.
+    static let otherGenerators: [String: (field: String?, advice: String, otherwise: String?)] = [
+        "description": ("summary", "the short text for lists and search engines is `summary`", nil),
+        "date": (
+            "start", "an event's date and time is `start` (and `end`)",
+            "pages show the date the site was built; only events have dates (`start`)"
+        ),
+        "slug": (nil, "a page's address is its file name: rename the file", nil),
+        "url": (nil, "a page's address is its file name: rename the file", nil),
+        "permalink": (nil, "a page's address is its file name: rename the file", nil),
+        "lang": (nil, "a page's language is the folder it is in (`content/en/…`)", nil),
+        "language": (nil, "a page's language is the folder it is in (`content/en/…`)", nil),
+        "layout": (nil, "a page's template follows from its folder (guides, events, profiles)", nil),
+        "tags": (nil, "pages are grouped by their folder; there are no tags", nil),
+        "categories": (nil, "pages are grouped by their folder; there are no categories", nil),
+        "order": ("weight", "the order among siblings is `weight`", nil),
     ]
 
     private mutating func fail(_ node: Node, _ message: String) {

@@ -149,9 +149,6 @@ extension SiteConfig {
                             item.position,
                             "language `\(code!)` has no `name`; add its name in its own script, e.g. `name: English`")
                     }
-                    // `dir` is `ltr` unless given (DESIGN.md); one that is not the direction of the language's script
-                    // is a warning: an Urdu or Pashto site whose `dir: rtl` was forgotten is wrong on every page.
-                    let written = code.flatMap(TextDirection.written)
                     var direction = TextDirection.ltr
                     var directionValid = true
                     if let dir = languageReader.string("dir") {
@@ -161,16 +158,6 @@ extension SiteConfig {
                             directionValid = false
                             languageReader.fail(entry["dir"]!.position, "`dir` must be `ltr` or `rtl`, not `\(dir)`")
                         }
-                    }
-                    if let code, let written, written != direction, directionValid {
-                        let given = entry["dir"] != nil
-                        diagnostics.append(
-                            Diagnostic(
-                                file: file, position: (entry["dir"] ?? entry["code"]!).position, severity: .warning,
-                                message: given
-                                    ? "`\(code)` is written \(written.phrase), but `dir: \(direction.rawValue)` lays its pages out \(direction.phrase); write `dir: \(written.rawValue)`"
-                                    : "`\(code)` is written \(written.phrase); add `dir: rtl`, or its pages are laid out left to right"
-                            ))
                     }
                     let fallbacks = languageReader.stringList("fallback") ?? []
                     let hreflang = languageReader.string("hreflang")
@@ -193,6 +180,26 @@ extension SiteConfig {
                                     "language code `\(code)` must be lowercase letters, digits and `-`; use `\(valid)`")
                         )
                         continue
+                    }
+                    // `dir` is `ltr` unless given (DESIGN.md). A language written right to left laid out left to
+                    // right is a warning: an Urdu or Pashto site whose `dir: rtl` was forgotten is wrong on every
+                    // page. Only that way round: `dir: rtl` with a code whose usual script runs left to right may be
+                    // right (Kurdish or Punjabi in Arabic script), and the locale or hreflang may say so.
+                    let tags =
+                        [(code, "`\(code)`")]
+                        + [languageReader.string("locale"), hreflang == "none" ? nil : hreflang].compactMap { $0 }.map {
+                            ($0, "`\(code)` (`\($0)`)")
+                        }
+                    if direction == .ltr, directionValid,
+                        let (_, named) = tags.first(where: { TextDirection.written($0.0) == .rtl })
+                    {
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file, position: (entry["dir"] ?? entry["code"]!).position, severity: .warning,
+                                message: entry["dir"] != nil
+                                    ? "\(named) is written right to left, but `dir: ltr` lays its pages out left to right; write `dir: rtl`"
+                                    : "\(named) is written right to left; add `dir: rtl`, or its pages are laid out left to right"
+                            ))
                     }
                     if code == ThemeLoader.assetsFolder {
                         // The theme's files go to `/assets/` of the output: the two would be written into one folder.

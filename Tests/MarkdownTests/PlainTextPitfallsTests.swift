@@ -28,6 +28,13 @@ import Testing
         ("https:// und www. allein, httpx://a.de", []),
         ("زوروا https://e.example/ar", ["https://e.example/ar"]),
         ("Übersichthttps://f.example/", []),
+        (
+            "https://de.wikipedia.org/wiki/Foo_(Bar) und (https://g.example/x).",
+            [
+                "https://de.wikipedia.org/wiki/Foo_(Bar)", "https://g.example/x",
+            ]
+        ),
+        ("www.gib.gov.tr'de ve https://h.example’da", ["www.gib.gov.tr", "https://h.example"]),
     ])
     func addressesInText(text: String, expected: [String]) {
         #expect(Self.addresses(text) == expected)
@@ -62,6 +69,8 @@ import Testing
             ## Mehr auf https://k.example/
 
             Zweimal https://l.example/ und https://l.example/.
+
+            Die [Beratung](https://m.example/b) ist unter https://m.example/b, `https://n.example/` auch https://n.example/.
             """
         let found = Self.render(body, firstLine: 5).bareAddresses
         #expect(
@@ -73,6 +82,8 @@ import Testing
                 BareAddress(address: "https://k.example/", line: 17, column: 13),
                 BareAddress(address: "https://l.example/", line: 19, column: 9),
                 BareAddress(address: "https://l.example/", line: 19, column: 32),
+                BareAddress(address: "https://m.example/b", line: 21, column: 47),
+                BareAddress(address: "https://n.example/", line: 21, column: 94),
             ])
     }
 
@@ -91,6 +102,9 @@ import Testing
               x | y
               :-: | :-:
 
+            1. | a | b |
+               |---|---|
+
             Nur a | b in einem Satz
             und eine zweite Zeile.
 
@@ -105,13 +119,20 @@ import Testing
         #expect(
             Self.render(body, firstLine: 3).pipeTables == [
                 TableStart(line: 3, column: 1), TableStart(line: 7, column: 3), TableStart(line: 11, column: 3),
+                TableStart(line: 14, column: 4),
             ])
     }
 
-    /// Text without `://`, `www.` or `|` is not walked for them: nothing is reported, and nothing else changes.
-    @Test func plainBodyHasNeither() {
-        let rendered = Self.render("Nur Text, *betont* und [ein Link](/de/).\n")
-        #expect(rendered.bareAddresses.isEmpty)
-        #expect(rendered.pipeTables.isEmpty)
+    /// Only a body with `://`, `www.` (or `WWW.`) or `|` has its text nodes and paragraphs looked at.
+    @Test(arguments: [
+        ("Nur Text, *betont* und [ein Link](/de/).", false, false), ("a https://b", true, false),
+        ("siehe www.x.de", true, false), ("WWW.X.DE", true, false), ("a | b", false, true), ("w.w.w", false, false),
+        ("", false, false),
+    ])
+    func onlyBodiesThatMayHaveThemAreLookedAt(body: String, addresses: Bool, tables: Bool) {
+        let bytes = Array(body.utf8)
+        let pitfalls = bytes.withUnsafeBufferPointer(PlainTextPitfalls.init(source:))
+        #expect(pitfalls.mayHaveAddresses == addresses)
+        #expect(pitfalls.mayHaveTables == tables)
     }
 }

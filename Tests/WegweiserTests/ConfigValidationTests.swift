@@ -72,8 +72,10 @@ import Testing
         #expect(Self.errors(result, in: site) == ["content/site.yml:\(error)"])
     }
 
-    /// `dir` is `ltr` unless given (DESIGN.md). A language written right to left without `dir: rtl`, or a `dir`
-    /// against the language's script, is a warning at the code or the `dir`; the pages keep the `dir` given.
+    /// `dir` is `ltr` unless given (DESIGN.md). A language written right to left (by its code, locale or hreflang)
+    /// without `dir: rtl`, or with `dir: ltr`, is a warning at the code or the `dir`; the pages keep the `dir`
+    /// given. `dir: rtl` is never questioned: Kurdish or Punjabi in Arabic script is right to left, though `ku`
+    /// and `pa` are usually written in Latin and Gurmukhi.
     @Test func directionAgainstTheScriptIsAWarning() throws {
         let languages = """
               - code: ur
@@ -84,9 +86,16 @@ import Testing
               - code: prs
                 name: دری
                 dir: rtl
-              - code: ckb
+              - code: ku
                 name: کوردی
+                locale: ckb
                 dir: rtl
+              - code: pa
+                name: پنجابی
+                dir: rtl
+              - code: qps
+                name: پښتو
+                hreflang: ps
               - code: ti
                 name: ትግርኛ
               - code: en
@@ -108,17 +117,21 @@ import Testing
             } == [
                 "8:11: warning: `ur` is written right to left; add `dir: rtl`, or its pages are laid out left to right",
                 "12:10: warning: `ar` is written right to left, but `dir: ltr` lays its pages out left to right; write `dir: rtl`",
-                "23:10: warning: `en` is written left to right, but `dir: rtl` lays its pages out right to left; write `dir: ltr`",
+                "23:11: warning: `qps` (`ps`) is written right to left; add `dir: rtl`, or its pages are laid out left to right",
             ])
         let directions = try site.loadedSite().config.languages.map { "\($0.code) \($0.direction.rawValue)" }
-        #expect(directions == ["de ltr", "ur ltr", "ar ltr", "prs rtl", "ckb rtl", "ti ltr", "en rtl", "qaa ltr"])
+        #expect(
+            directions == [
+                "de ltr", "ur ltr", "ar ltr", "prs rtl", "ku rtl", "pa rtl", "qps ltr", "ti ltr", "en rtl", "qaa ltr",
+            ])
     }
 
     /// Scripts decide, also where ICU's own direction for the language is left to right (`pbt`, `ji`), and the codes
     /// ICU does not know that are written right to left (Dari, `prs`); a code without a known script gives none.
     @Test(arguments: [
         ("ar", TextDirection.rtl), ("fa-AF", .rtl), ("ur", .rtl), ("ps", .rtl), ("pbt", .rtl), ("ckb", .rtl),
-        ("he", .rtl), ("ji", .rtl), ("dv", .rtl), ("prs", .rtl), ("ff-Adlm", .rtl), ("de", .ltr), ("de-x-ls", .ltr),
+        ("he", .rtl), ("ji", .rtl), ("dv", .rtl), ("prs", .rtl), ("pnb", .rtl), ("ff-Adlm", .rtl), ("de", .ltr),
+        ("de-x-ls", .ltr),
         ("ku", .ltr), ("ti", .ltr), ("uk", .ltr), ("tr", .ltr),
     ])
     func writtenDirectionComesFromTheScript(tag: String, direction: TextDirection) {

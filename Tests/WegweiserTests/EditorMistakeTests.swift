@@ -182,12 +182,12 @@ import Testing
             result.diagnostics.map { "\($0.position): \($0.severity.rawValue): \($0.message)" } == [
                 "4:12: warning: `https://www.duesseldorf.de/integration` is shown as text, not as a link readers can tap; write it as <https://www.duesseldorf.de/integration> or [what it is](https://www.duesseldorf.de/integration)",
                 "4:55: warning: `www.komm-an.nrw.de` is shown as text, not as a link readers can tap; write it as <https://www.komm-an.nrw.de> or [what it is](https://www.komm-an.nrw.de)",
-                "6:1: warning: this table is shown as one line of text with its `|` signs: tables are not part of the Markdown pages are written in; write the rows as a list, e.g. `- Monday: 9–12`",
+                "6:1: warning: this table is shown as one line of text with its `|` signs: tables are not part of the Markdown these pages use; write the rows as a list, e.g. `- Monday: 9–12`",
             ])
     }
 
-    /// A page moved from Hugo, Jekyll or Eleventy: its fields get what to write instead, when the page's kind has
-    /// that field (`date` of an event is `start`; a plain page has none, so `date` gets no advice there).
+    /// A page moved from Hugo, Jekyll or Eleventy: its fields get what to write instead (`date` of an event is
+    /// `start`; a plain page has no date), before any field of a similar name (`language` is not `languages`).
     @Test func fieldsOfOtherGeneratorsGetAdvice() {
         let event = """
             ---
@@ -197,6 +197,7 @@ import Testing
             description: Ein Fest
             tags: [fest]
             slug: sommerfest
+            language: de
             ---
             Text.
 
@@ -209,15 +210,21 @@ import Testing
                 "5:1: unknown field `description` for an event page; the short text for lists and search engines is `summary`",
                 "6:1: unknown field `tags` for an event page; pages are grouped by their folder; there are no tags",
                 "7:1: unknown field `slug` for an event page; a page's address is its file name: rename the file",
+                "8:1: unknown field `language` for an event page; a page's language is the folder it is in (`content/en/…`)",
             ])
         let (guide, guideResult) = Self.build("---\ntitle: B\ndate: 2026-06-01\n---\nText.\n")
         defer { guide.remove() }
-        #expect(guideResult.diagnostics.map(\.message) == ["unknown field `date` for a page"])
+        #expect(
+            guideResult.diagnostics.map(\.message) == [
+                "unknown field `date` for a page; pages show the date the site was built; only events have dates (`start`)"
+            ])
     }
 
-    /// TOML front matter (`+++`, as Hugo and Zola allow) is named as such, with the way to write it.
-    @Test func tomlFrontMatterIsNamed() {
-        let (site, result) = Self.build("+++\ntitle = \"B\"\n+++\nText.\n")
+    /// TOML front matter (`+++`, as Hugo and Zola allow) is named as such, with the way to write it, also after
+    /// a byte-order mark.
+    @Test(arguments: ["", "\u{FEFF}"])
+    func tomlFrontMatterIsNamed(start: String) {
+        let (site, result) = Self.build(start + "+++\ntitle = \"B\"\n+++\nText.\n")
         defer { site.remove() }
         #expect(result.status == .contentErrors)
         #expect(

@@ -495,7 +495,8 @@ import Testing
     // MARK: Failed builds clean up
 
     /// Whatever makes a build fail — content, a template error at render time (after pages were written to the
-    /// staging folder), a write that fails — the previous output stays as it was and no `.output.*` folder is left.
+    /// staging folder), a page that cannot be written — the previous output stays as it was and no `.output.*`
+    /// folder is left.
     @Test func failedBuildsLeaveNoTemporaryFolder() throws {
         var renderError = HostileSite.templates
         renderError["page.html"] = "<title>{{ page.title }}{{ no_such_variable }}</title>\n"
