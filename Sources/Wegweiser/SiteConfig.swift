@@ -163,22 +163,19 @@ extension SiteConfig {
                     let hreflang = languageReader.string("hreflang")
                     diagnostics += languageReader.diagnostics
                     guard let code, let name else { continue }
+                    let codePosition = entry["code"]!.position
+                    // An error at the code; the language is left out.
+                    func rejectCode(_ message: String) {
+                        diagnostics.append(Diagnostic(file: file, position: codePosition, message: message))
+                    }
                     guard let valid = ContentName.validLanguageCode(code) else {
-                        diagnostics.append(
-                            Diagnostic(
-                                file: file, position: entry["code"]!.position,
-                                message:
-                                    "language code `\(code)` becomes a folder and a URL, so it may only hold letters a–z, digits and `-`, e.g. `uk` or `de-x-ls`"
-                            ))
+                        rejectCode(
+                            "language code `\(code)` becomes a folder and a URL, so it may only hold letters a–z, digits and `-`, e.g. `uk` or `de-x-ls`"
+                        )
                         continue
                     }
                     if valid != code {
-                        diagnostics.append(
-                            Diagnostic(
-                                file: file, position: entry["code"]!.position,
-                                message:
-                                    "language code `\(code)` must be lowercase letters, digits and `-`; use `\(valid)`")
-                        )
+                        rejectCode("language code `\(code)` must be lowercase letters, digits and `-`; use `\(valid)`")
                         continue
                     }
                     // `dir` is `ltr` unless given (DESIGN.md). A language written right to left laid out left to
@@ -203,22 +200,16 @@ extension SiteConfig {
                     }
                     if code == ThemeLoader.assetsFolder {
                         // The theme's files go to `/assets/` of the output: the two would be written into one folder.
-                        diagnostics.append(
-                            Diagnostic(
-                                file: file, position: entry["code"]!.position,
-                                message:
-                                    "language code `\(code)` is taken by the folder of the theme's files (`/\(code)/`); choose another code"
-                            ))
+                        rejectCode(
+                            "language code `\(code)` is taken by the folder of the theme's files (`/\(code)/`); choose another code"
+                        )
                         continue
                     }
                     if let first = seen[code] {
-                        diagnostics.append(
-                            Diagnostic(
-                                file: file, position: entry["code"]!.position,
-                                message: "language `\(code)` is declared twice (first at line \(first.line))"))
+                        rejectCode("language `\(code)` is declared twice (first at line \(first.line))")
                         continue
                     }
-                    seen[code] = entry["code"]!.position
+                    seen[code] = codePosition
                     languages.append(
                         Language(
                             code: code, name: name, direction: direction, locale: languageReader.string("locale"),

@@ -98,6 +98,11 @@ struct HostileSite {
         SiteGenerator.build(options(output: output))
     }
 
+    /// Each diagnostic as `file: message`, with the path relative to the site's root.
+    func located(_ result: BuildResult) -> [String] {
+        result.diagnostics.map { "\($0.file.replacingOccurrences(of: root.path + "/", with: "")): \($0.message)" }
+    }
+
     /// Diagnostics as the command line prints them, with paths relative to the site's root.
     func printed(_ result: BuildResult) -> String {
         let formatter = DiagnosticFormatter(sources: result.sources)
