@@ -492,11 +492,13 @@ import Testing
     // MARK: Failed builds clean up
 
     /// Whatever makes a build fail — content, a template error at render time (after pages were written to the
-    /// staging folder), a page that cannot be written — the previous output stays as it was and no `.output.*`
-    /// folder is left.
+    /// staging folder), a page that cannot be written, a theme file that cannot be copied — the previous output
+    /// stays as it was and no `.output.*` folder is left.
     @Test func failedBuildsLeaveNoTemporaryFolder() throws {
         var renderError = HostileSite.templates
         renderError["page.html"] = "<title>{{ page.title }}{{ no_such_variable }}</title>\n"
+        var withAsset = HostileSite.templates
+        withAsset["assets/style.css"] = "body { color: black; }\n"
         let cases: [(String, HostileSite, BuildResult.Status)] = [
             ("content", HostileSite(content: ["de/pages/a.md": "---\ntitle: [A\n---\n"]), .contentErrors),
             (
@@ -513,6 +515,13 @@ import Testing
                 ]),
                 .contentErrors
             ),
+            (
+                // The theme's file is removed while pages are rendered (see below): copying it after the pages
+                // fails, an I/O error once every page is in the staging folder.
+                "copy",
+                HostileSite(content: ["de/_index.md": "---\ntitle: Start\n---\n"], templates: withAsset),
+                .ioError
+            ),
         ]
         for (label, site, status) in cases {
             defer { site.remove() }
@@ -523,7 +532,10 @@ import Testing
                 previous[name] = Data("previous site\n".utf8)
                 try previous[name]!.write(to: site.output.appendingPathComponent(name))
             }
-            let result = site.build()
+            var options = site.options()
+            let asset = site.root.appendingPathComponent("templates/assets/style.css").path
+            options.progress = { _, _ in try? FileManager.default.removeItem(atPath: asset) }
+            let result = SiteGenerator.build(options)
             #expect(result.status == status, "\(label): \(site.printed(result))")
             #expect(!result.diagnostics.isEmpty, "\(label)")
             #expect(Fixtures.tree(site.output) == previous, "\(label)")
