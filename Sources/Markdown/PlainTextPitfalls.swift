@@ -4,8 +4,8 @@
     import Darwin
 #endif
 
-/// A web address written as plain text (`https://…`, `www.…`) outside a link: CommonMark makes no link of it, so
-/// readers cannot tap it.
+/// A web or e-mail address written as plain text (`https://…`, `www.…`, `info@stadt.de`) outside a link:
+/// CommonMark makes no link of it, so readers cannot tap it.
 public struct BareAddress: Sendable, Equatable {
     /// The address as written, without punctuation that ends the sentence after it.
     public var address: String
@@ -52,6 +52,7 @@ struct PlainTextPitfalls {
             Self.find("://", in: UnsafeRawPointer(base), count: source.count) != nil
             || Self.find("www.", in: UnsafeRawPointer(base), count: source.count) != nil
             || Self.find("WWW.", in: UnsafeRawPointer(base), count: source.count) != nil
+            || memchr(base, Int32(UInt8(ascii: "@")), source.count) != nil
         mayHaveTables = memchr(base, Int32(UInt8(ascii: "|")), source.count) != nil
     }
 
@@ -99,11 +100,25 @@ struct PlainTextPitfalls {
         forEach(UInt8(ascii: "."), in: text) { dot in
             if matches("www", in: text, at: dot - 3) { candidates.append((dot - 3, 4)) }
         }
+        // An e-mail address: its `@` with a name before it and a domain with a dot after it. Its whole length is
+        // known at once; a prefix length of -1 marks it.
+        var mail: [Int: Int] = [:]
+        forEach(UInt8(ascii: "@"), in: text) { at in
+            guard let range = mailAddress(in: text, around: at) else { return }
+            candidates.append((range.lowerBound, -1))
+            mail[range.lowerBound] = range.upperBound
+        }
         guard !candidates.isEmpty else { return [] }
         candidates.sort { $0.start < $1.start }
         var found: [Range<Int>] = []
         var covered = 0
         for (start, prefixLength) in candidates where start >= covered {
+            if prefixLength < 0 {
+                let end = mail[start]!
+                if start == 0 || !isPartOfWord(text, before: start) { found.append(start..<end) }
+                covered = end
+                continue
+            }
             guard start == 0 || !isPartOfWord(text, before: start) else { continue }
             var end = start + prefixLength
             while end < text.count, !endsAddress(text, at: end) { end += 1 }
@@ -118,6 +133,34 @@ struct PlainTextPitfalls {
             if trimmed > start + prefixLength { found.append(start..<trimmed) }
         }
         return found
+    }
+
+    /// The e-mail address around the `@` at `at`: ASCII letters, digits and `. _ % + -` before it, a domain of
+    /// letters, digits, `-` and dots after it with a dot inside and at least two letters after the last one; a dot
+    /// that ends the sentence is not part of it.
+    private static func mailAddress(in text: UnsafeBufferPointer<UInt8>, around at: Int) -> Range<Int>? {
+        func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+            (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+        var start = at
+        while start > 0, isASCIILetterOrDigit(text[start - 1]) || "._%+-".utf8.contains(text[start - 1]) {
+            start -= 1
+        }
+        var end = at + 1
+        while end < text.count,
+            isASCIILetterOrDigit(text[end]) || text[end] == UInt8(ascii: "-")
+                || text[end] == UInt8(ascii: ".")
+        {
+            end += 1
+        }
+        while end > at + 1, text[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        let domain = UnsafeBufferPointer(rebasing: text[(at + 1)..<end])
+        guard start < at, let lastDot = domain.lastIndex(of: UInt8(ascii: ".")), lastDot > domain.startIndex,
+            domain.endIndex - lastDot > 2,
+            domain[(lastDot + 1)...].allSatisfy({ $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") })
+        else { return nil }
+        return start..<end
     }
 
     /// Calls `body` with the offset of each `byte` in `text`.

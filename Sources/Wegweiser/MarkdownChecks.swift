@@ -147,8 +147,16 @@ enum MarkdownChecks {
             }
         }
         for bare in rendered.bareAddresses {
-            let full = bare.address.lowercased().hasPrefix("www.") ? "https://" + bare.address : bare.address
+            let lowercased = bare.address.lowercased()
             let shown = bare.address.count > 60 ? bare.address.prefix(60) + "…" : Substring(bare.address)
+            if !lowercased.hasPrefix("http"), !lowercased.hasPrefix("www."), bare.address.contains("@") {
+                warn(
+                    bare.line, bare.column,
+                    "`\(shown)` is shown as text, not as a link readers can tap to write an e-mail; write it as <\(shown)>"
+                )
+                continue
+            }
+            let full = lowercased.hasPrefix("www.") ? "https://" + bare.address : bare.address
             warn(
                 bare.line, bare.column,
                 "`\(shown)` is shown as text, not as a link readers can tap; write it as <\(full.count > 60 ? full.prefix(60) + "…" : Substring(full))> or [what it is](\(full.count > 60 ? "…" : full))"

@@ -24,7 +24,8 @@ import Testing
         ("HTTPS://A.EXAMPLE/ und WWW.B.EXAMPLE!", ["HTTPS://A.EXAMPLE/", "WWW.B.EXAMPLE"]),
         ("www.komm-an.nrw.de; mehr", ["www.komm-an.nrw.de"]),
         ("„https://c.example/“ und «www.d.example»", ["https://c.example/", "www.d.example"]),
-        ("xhttp://a.example/ a.www.b.de mail@www.c.de /www.d.de", []),
+        ("xhttp://a.example/ a.www.b.de /www.d.de", []),
+        ("mail@www.c.de", ["mail@www.c.de"]),
         ("https:// und www. allein, httpx://a.de", []),
         ("زوروا https://e.example/ar", ["https://e.example/ar"]),
         ("Übersichthttps://f.example/", []),
@@ -35,6 +36,15 @@ import Testing
             ]
         ),
         ("www.gib.gov.tr'de ve https://h.example’da", ["www.gib.gov.tr", "https://h.example"]),
+        ("Schreiben Sie an integration@duesseldorf.de.", ["integration@duesseldorf.de"]),
+        (
+            "vorname.nachname+tag@amt.nrw.de! und البريد: info@ki.example",
+            [
+                "vorname.nachname+tag@amt.nrw.de", "info@ki.example",
+            ]
+        ),
+        ("@handle a@b user@localhost preis@5.00 Adresse:@x.de x@y.d Ümail@x.de", []),
+        ("https://user@host.example/pfad", ["https://user@host.example/pfad"]),
     ])
     func addressesInText(text: String, expected: [String]) {
         #expect(Self.addresses(text) == expected)
@@ -123,10 +133,11 @@ import Testing
             ])
     }
 
-    /// Only a body with `://`, `www.` (or `WWW.`) or `|` has its text nodes and paragraphs looked at.
+    /// Only a body with `://`, `www.` (or `WWW.`), `@` or `|` has its text nodes and paragraphs looked at.
     @Test(arguments: [
         ("Nur Text, *betont* und [ein Link](/de/).", false, false), ("a https://b", true, false),
-        ("siehe www.x.de", true, false), ("WWW.X.DE", true, false), ("a | b", false, true), ("w.w.w", false, false),
+        ("siehe www.x.de", true, false), ("WWW.X.DE", true, false), ("info@x.de", true, false),
+        ("a | b", false, true), ("w.w.w", false, false),
         ("", false, false),
     ])
     func onlyBodiesThatMayHaveThemAreLookedAt(body: String, addresses: Bool, tables: Bool) {

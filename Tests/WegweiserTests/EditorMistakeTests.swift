@@ -161,7 +161,8 @@ import Testing
             ))
     }
 
-    /// An address written as text is no link in CommonMark, and a table in GitHub's notation is one line of text:
+    /// An address (web or e-mail) written as text is no link in CommonMark, and a table in GitHub's notation is one
+    /// line of text:
     /// warnings where they were written, with the way to write them; the page is still built.
     @Test func bareAddressAndTableAreWarnings() {
         let page = """
@@ -169,6 +170,7 @@ import Testing
             title: B
             ---
             Mehr unter https://www.duesseldorf.de/integration und www.komm-an.nrw.de.
+            Fragen an integration@duesseldorf.de, Termine über <ki@duesseldorf.de>.
 
             | Tag | Uhrzeit |
             |-----|---------|
@@ -182,7 +184,8 @@ import Testing
             result.diagnostics.map { "\($0.position): \($0.severity.rawValue): \($0.message)" } == [
                 "4:12: warning: `https://www.duesseldorf.de/integration` is shown as text, not as a link readers can tap; write it as <https://www.duesseldorf.de/integration> or [what it is](https://www.duesseldorf.de/integration)",
                 "4:55: warning: `www.komm-an.nrw.de` is shown as text, not as a link readers can tap; write it as <https://www.komm-an.nrw.de> or [what it is](https://www.komm-an.nrw.de)",
-                "6:1: warning: this table is shown as one line of text with its `|` signs: tables are not part of the Markdown these pages use; write the rows as a list, e.g. `- Monday: 9–12`",
+                "5:11: warning: `integration@duesseldorf.de` is shown as text, not as a link readers can tap to write an e-mail; write it as <integration@duesseldorf.de>",
+                "7:1: warning: this table is shown as one line of text with its `|` signs: tables are not part of the Markdown these pages use; write the rows as a list, e.g. `- Monday: 9–12`",
             ])
     }
 
