@@ -25,6 +25,14 @@ struct Aliases {
                     )
                     continue
                 }
+                // Each part becomes a folder name, which file systems allow up to 255 bytes.
+                if let long = segments.first(where: { $0.utf8.count > 255 }) {
+                    fail(
+                        file, item.position,
+                        "a part of the alias is \(long.utf8.count) bytes long (`\(long.prefix(20))…`); a folder name may have at most 255"
+                    )
+                    continue
+                }
                 // `/de/old/` names one language's address; `old/` the same address in every language.
                 var targets: [(String, Language)] = []
                 if let first = segments.first, let language = site.config.language(first) {

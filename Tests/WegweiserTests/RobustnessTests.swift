@@ -453,6 +453,21 @@ import Testing
         #expect(Fixtures.siblings(of: output, prefix: ".") == [])
     }
 
+    /// A part of an alias longer than a folder name may be (255 bytes) is an error at the alias, not a failed write
+    /// that names the temporary folder.
+    @Test func aliasPartLongerThanAFolderNameIsAnError() {
+        let long = String(repeating: "a", count: 300)
+        let site = HostileSite(content: ["de/_index.md": "---\ntitle: Start\naliases: [alt/\(long)]\n---\n"])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(
+            site.printed(result).hasPrefix(
+                "content/de/_index.md:3:11: error: a part of the alias is 300 bytes long (`aaaaaaaaaaaaaaaaaaaa…`); a folder name may have at most 255\n"
+            ))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
     /// A language code becomes a folder of the output: one that climbs out (`../../x`) or holds a slash is an error
     /// at its position in site.yml, and nothing is written outside the output folder.
     @Test(arguments: ["../../escaped", "..", "a/b", "/tmp/x"])
@@ -499,6 +514,12 @@ import Testing
         renderError["page.html"] = "<title>{{ page.title }}{{ no_such_variable }}</title>\n"
         var withAsset = HostileSite.templates
         withAsset["assets/style.css"] = "body { color: black; }\n"
+        // More pages than one chunk of rendering (16), so that later pages are rendered after the first chunk's
+        // progress call.
+        var manyPages = ["de/_index.md": "---\ntitle: Start\n---\n"]
+        for number in 0..<40 {
+            manyPages["de/pages/p\(number < 10 ? "0" : "")\(number).md"] = "---\ntitle: P\(number)\n---\nText.\n"
+        }
         let cases: [(String, HostileSite, BuildResult.Status)] = [
             ("content", HostileSite(content: ["de/pages/a.md": "---\ntitle: [A\n---\n"]), .contentErrors),
             (
@@ -507,12 +528,10 @@ import Testing
                 .contentErrors
             ),
             (
-                // A folder name longer than the file system allows (255 bytes) cannot be made: the failed write is
+                // A page's folder is taken by a file while pages are rendered (see below): the failed write is
                 // reported with the page, as a content error.
                 "write",
-                HostileSite(content: [
-                    "de/_index.md": "---\ntitle: Start\naliases: [\(String(repeating: "a", count: 300))]\n---\n"
-                ]),
+                HostileSite(content: manyPages),
                 .contentErrors
             ),
             (
@@ -534,10 +553,25 @@ import Testing
             }
             var options = site.options()
             let asset = site.root.appendingPathComponent("templates/assets/style.css").path
-            options.progress = { _, _ in try? FileManager.default.removeItem(atPath: asset) }
+            let root = site.root
+            options.progress = { _, _ in
+                try? FileManager.default.removeItem(atPath: asset)
+                // A file where the last page's folder goes, in the staging folder beside the output. A rendering
+                // thread asks for its next pages only after this call, so that page comes after it.
+                for staging in Fixtures.siblings(of: root.appendingPathComponent("output"), prefix: ".output.building")
+                {
+                    let pages = root.appendingPathComponent(staging).appendingPathComponent("de/pages")
+                    try? FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+                    FileManager.default.createFile(atPath: pages.appendingPathComponent("p39").path, contents: nil)
+                }
+            }
             let result = SiteGenerator.build(options)
             #expect(result.status == status, "\(label): \(site.printed(result))")
             #expect(!result.diagnostics.isEmpty, "\(label)")
+            let failure = ["write": "cannot write the file", "copy": "cannot copy the file"][label]
+            if let failure {
+                #expect(result.diagnostics.contains { $0.message.hasPrefix(failure) }, "\(label)")
+            }
             #expect(Fixtures.tree(site.output) == previous, "\(label)")
             #expect(Fixtures.siblings(of: site.output, prefix: ".") == [], "\(label)")
         }
