@@ -210,7 +210,13 @@ struct BlockParser {
         case "&", "*", "!", "%", "@", "`", "{", "}", "]":
             throw error(.unsupportedSyntax(Character(source[start])), l, start)
         default:
-            let end = source.trimmedEnd(start, source.commentStart(from: start, in: current))
+            let comment = source.commentStart(from: start, in: current)
+            // `title: Termin #1` would silently be "Termin": a comment starts with `# `, or `#` alone.
+            if comment + 1 < current.end, comment > start, !source.isBlank(at: comment + 1) {
+                let rest = String(decoding: source.bytes[comment..<current.end], as: UTF8.self)
+                throw error(.hashInPlainValue(rest: String(rest.prefix(40))), l, comment)
+            }
+            let end = source.trimmedEnd(start, comment)
             node = try plainScalar(l, start..<end)
         }
         next = l + 1

@@ -13,6 +13,9 @@ extension FrontMatterError {
                 + "or for text over several lines write 'key: >' and indent the text below"
         case .textAfterQuote:
             return "unexpected text after the closing quote; put the whole value inside the quotes"
+        case .hashInPlainValue(let rest):
+            return
+                "` #` starts a comment, so `\(Self.visible(rest))` would not be part of the value; put the whole value in quotes (\"…\"), or write `# ` with a space after it for a comment"
         case .invalidEscape(let escape):
             return "'\(Self.visible(escape))' is not a valid escape sequence in double quotes; "
                 + "write '\\\\' for a backslash, or use single quotes"

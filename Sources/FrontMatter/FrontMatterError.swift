@@ -29,6 +29,9 @@ public struct FrontMatterError: Error, Sendable, Equatable, CustomStringConverti
         case unclosedQuote(Character)
         /// Text after the closing quote of a quoted scalar other than a comment.
         case textAfterQuote
+        /// A `#` after a blank in an unquoted value, with text right after it (`title: Termin #1`): YAML reads it as
+        /// the start of a comment, so the rest would be lost (position: the `#`).
+        case hashInPlainValue(rest: String)
         /// An unknown or malformed escape sequence in double quotes (position: the backslash).
         case invalidEscape(String)
         /// A line that is not `key: value` where a map entry is expected.

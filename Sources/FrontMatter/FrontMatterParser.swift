@@ -16,6 +16,8 @@
 /// - Multi-line plain and quoted scalars, anchors, aliases, tags, directives,
 ///   `{…}` maps, nested flow lists, `?` keys and several documents are errors.
 /// - Fractions of a second in a date-time are an error.
+/// - In an unquoted value, ` #` followed by text (`title: Termin #1`) is an error: YAML would end the value there
+///   and drop the rest as a comment. A comment after a value starts with `# `.
 /// - In a block string, a line holding only spaces counts as an empty line.
 public enum FrontMatterParser {
     /// The deepest nesting of maps and lists accepted; deeper input is an error.

@@ -26,6 +26,32 @@ import Testing
             outcome("a:\tb\n\t\n  \t  \nc: d\te  # x\n") == "a@1:1: string \"b\" @1:4\nc@4:1: string \"d\\te\" @4:4")
     }
 
+    /// ` #` right before text in an unquoted value would end the value there (YAML reads a comment): `Termin #1`
+    /// would silently become `Termin`. It is an error at the `#`; a comment written `# …`, a `#` inside a word
+    /// (`C#`, `…/#anker`) and quoted values stay as they were.
+    @Test(arguments: [
+        (
+            "title: Termin #1 am Montag",
+            "error 1:15: ` #` starts a comment, so `#1 am Montag` would not be part of the value; put the whole value in quotes (\"…\"), or write `# ` with a space after it for a comment"
+        ),
+        (
+            "weight: 3 #erste",
+            "error 1:11: ` #` starts a comment, so `#erste` would not be part of the value; put the whole value in quotes (\"…\"), or write `# ` with a space after it for a comment"
+        ),
+        (
+            "l:\n  - Kita #Anmeldung",
+            "error 2:10: ` #` starts a comment, so `#Anmeldung` would not be part of the value; put the whole value in quotes (\"…\"), or write `# ` with a space after it for a comment"
+        ),
+        ("title: Termin # Kommentar", "title@1:1: string \"Termin\" @1:8"),
+        ("title: C#-Kurs", "title@1:1: string \"C#-Kurs\" @1:8"),
+        ("url: https://x.example/#anker", "url@1:1: string \"https://x.example/#anker\" @1:6"),
+        ("title: \"Termin #1\"", "title@1:1: string \"Termin #1\" @1:8"),
+        ("title: Termin #", "title@1:1: string \"Termin\" @1:8"),
+    ])
+    func hashBeforeTextInAnUnquotedValue(text: String, expected: String) {
+        #expect(outcome(text) == expected)
+    }
+
     @Test func duplicateKeys() {
         #expect(
             outcome("title: a\nsummary: b\ntitle: c\n")
