@@ -65,6 +65,29 @@ struct PageDataReader {
         return nil
     }
 
+    /// For a date written the German way (`13.11.2025`, `13.11.2025 18:00`, `18.30 Uhr` too), the same in the form
+    /// the field needs, as advice to add to the message; else nothing.
+    static func isoAdvice(_ node: Node, time allowed: Bool) -> String {
+        guard let text = FieldReader.scalarText(node) else { return "" }
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard (1...3).contains(parts.count) else { return "" }
+        let day = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard day.count == 3, let d = Int(day[0]), let m = Int(day[1]), let y = Int(day[2]), day[2].count == 4,
+            (1...12).contains(m)
+        else { return "" }
+        let isLeap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        guard d >= 1, d <= [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] else { return "" }
+        let iso = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        guard parts.count > 1 else { return "; for \(text) write `\(iso)`" }
+        guard allowed, parts.count == 2 || parts[2].lowercased() == "uhr" else { return "" }
+        let clock = parts[1].split(whereSeparator: { $0 == ":" || $0 == "." })
+        guard (1...2).contains(clock.count), let h = Int(clock[0]), (0...23).contains(h),
+            clock.count == 1 || (clock[1].count == 2 && Int(clock[1]).map { (0...59).contains($0) } == true)
+        else { return "" }
+        let minutes = clock.count == 2 ? String(clock[1]) : "00"
+        return "; for \(text) write `\(iso)T\(h < 10 ? "0" : "")\(h):\(minutes)`"
+    }
+
     /// Fields pages moved from Hugo, Jekyll or Eleventy often have, and what to write instead: the field named
     /// first (when the page's kind has it), or what does their work here.
     /// `otherwise` is said when the page's kind lacks that field.
@@ -114,7 +137,7 @@ struct PageDataReader {
             return .bool(value)
         case .date:
             guard case .date(let date) = node.value else {
-                fail(node, "`\(name())` must be a date such as `2025-11-13`")
+                fail(node, "`\(name())` must be a date such as `2025-11-13`" + Self.isoAdvice(node, time: false))
                 return nil
             }
             return .string(EventDate.iso(date))
@@ -123,6 +146,7 @@ struct PageDataReader {
                 fail(
                     node,
                     "`\(name())` must be a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"
+                        + Self.isoAdvice(node, time: true)
                 )
                 return nil
             }

@@ -235,4 +235,23 @@ import Testing
                 "content/de/pages/b.md:1:1: error: front matter between `+++` lines (TOML) is not read here; write it between `---` lines as `key: value`, e.g. `title: Sprachkurse` for `title = \"Sprachkurse\"`\n"
             ))
     }
+
+    /// A date written the German way gets the same date in the form the field needs; one that is no date
+    /// (29 February 2027, a two-digit year, 25 o’clock) or a time alone gets the plain message.
+    @Test(arguments: [
+        ("13.11.2025", "; for 13.11.2025 write `2025-11-13`"),
+        ("3.1.2026 18:30", "; for 3.1.2026 18:30 write `2026-01-03T18:30`"),
+        ("13.11.2025 18.30 Uhr", "; for 13.11.2025 18.30 Uhr write `2025-11-13T18:30`"),
+        ("29.02.2028 9 Uhr", "; for 29.02.2028 9 Uhr write `2028-02-29T09:00`"),
+        ("29.02.2027", ""), ("13.11.25", ""), ("18:00", ""), ("13.11.2025 25:00", ""),
+    ])
+    func germanDateGetsTheISOForm(value: String, advice: String) {
+        let (site, result) = Self.build("---\ntitle: Fest\nstart: \(value)\n---\nText.\n", name: "events/fest.md")
+        defer { site.remove() }
+        #expect(
+            result.diagnostics.map { "\($0.position): \($0.message)" } == [
+                "3:8: `start` must be a date (`2025-11-13`), a date and time (`2025-11-13T18:00`) or a month (`2025-09`)"
+                    + advice
+            ])
+    }
 }
