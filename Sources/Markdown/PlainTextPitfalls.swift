@@ -19,6 +19,12 @@ public struct BareAddress: Sendable, Equatable {
         self.line = line
         self.column = column
     }
+
+    /// Whether it is an e-mail address (`name@domain`); else it starts with `http` or `www.`.
+    public var isEmail: Bool {
+        let start = address.prefix(4).lowercased()
+        return start != "http" && start != "www." && address.contains("@")
+    }
 }
 
 /// Where a table in GitHub's notation starts: its first row's first character.

@@ -146,20 +146,19 @@ enum MarkdownChecks {
                 )
             }
         }
+        func shortened(_ text: String) -> Substring { text.count > 60 ? text.prefix(60) + "…" : Substring(text) }
         for bare in rendered.bareAddresses {
-            let lowercased = bare.address.lowercased()
-            let shown = bare.address.count > 60 ? bare.address.prefix(60) + "…" : Substring(bare.address)
-            if !lowercased.hasPrefix("http"), !lowercased.hasPrefix("www."), bare.address.contains("@") {
+            if bare.isEmail {
                 warn(
                     bare.line, bare.column,
-                    "`\(shown)` is shown as text, not as a link readers can tap to write an e-mail; write it as <\(shown)>"
+                    "`\(shortened(bare.address))` is shown as text, not as a link readers can tap to write an e-mail; write it as <\(shortened(bare.address))>"
                 )
                 continue
             }
-            let full = lowercased.hasPrefix("www.") ? "https://" + bare.address : bare.address
+            let full = bare.address.lowercased().hasPrefix("www.") ? "https://" + bare.address : bare.address
             warn(
                 bare.line, bare.column,
-                "`\(shown)` is shown as text, not as a link readers can tap; write it as <\(full.count > 60 ? full.prefix(60) + "…" : Substring(full))> or [what it is](\(full.count > 60 ? "…" : full))"
+                "`\(shortened(bare.address))` is shown as text, not as a link readers can tap; write it as <\(shortened(full))> or [what it is](\(full.count > 60 ? "…" : full))"
             )
         }
         for table in rendered.pipeTables {

@@ -72,20 +72,16 @@ struct PageDataReader {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard (1...3).contains(parts.count) else { return "" }
         let day = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        guard day.count == 3, let d = Int(day[0]), let m = Int(day[1]), let y = Int(day[2]), day[2].count == 4,
-            (1...12).contains(m)
+        guard day.count == 3, day[2].count == 4, let d = Int(day[0]), let m = Int(day[1]), let y = Int(day[2]),
+            let date = LocalDate(year: y, month: m, day: d)
         else { return "" }
-        let isLeap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-        guard d >= 1, d <= [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] else { return "" }
-        let iso = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
-        guard parts.count > 1 else { return "; for \(text) write `\(iso)`" }
+        guard parts.count > 1 else { return "; for \(text) write `\(date)`" }
         guard allowed, parts.count == 2 || parts[2].lowercased() == "uhr" else { return "" }
         let clock = parts[1].split(whereSeparator: { $0 == ":" || $0 == "." })
-        guard (1...2).contains(clock.count), let h = Int(clock[0]), (0...23).contains(h),
-            clock.count == 1 || (clock[1].count == 2 && Int(clock[1]).map { (0...59).contains($0) } == true)
+        guard (1...2).contains(clock.count), clock.count == 1 || clock[1].count == 2, let h = Int(clock[0]),
+            let time = LocalTime(hour: h, minute: clock.count == 2 ? Int(clock[1]) ?? -1 : 0)
         else { return "" }
-        let minutes = clock.count == 2 ? String(clock[1]) : "00"
-        return "; for \(text) write `\(iso)T\(h < 10 ? "0" : "")\(h):\(minutes)`"
+        return "; for \(text) write `\(date)T\(String(time.description.prefix(5)))`"
     }
 
     /// Fields pages moved from Hugo, Jekyll or Eleventy often have, and what to write instead: the field named
