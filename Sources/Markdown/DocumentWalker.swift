@@ -33,6 +33,9 @@ struct DocumentWalker {
     /// when the first link or raw HTML in it needs them.
     private var block: OpaquePointer?
     private var positions: InlinePositions?
+    /// The last column worked out, so that the next one on the same line further on is counted from there: the
+    /// columns of many links on one long line take time linear in its length, not quadratic.
+    private var lastColumn = (line: 0, byteOffset: 0, column: 1)
 
     init(source: UnsafeBufferPointer<UInt8>, firstLine: Int) {
         lines = SourceLines(source)
@@ -91,7 +94,7 @@ struct DocumentWalker {
         let link = MarkdownLink(
             destination: destination,
             line: position.line + lineOffset,
-            column: lines.scalarColumn(line: position.line, byteOffset: position.byteOffset),
+            column: scalarColumn(line: position.line, byteOffset: position.byteOffset),
             isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
             text: PlainText.of(node)
         )
@@ -116,7 +119,7 @@ struct DocumentWalker {
             let address = UnsafeBufferPointer(rebasing: text[range])
             var column = 1
             if let offset = skip(address, onLine: line) {
-                column = lines.scalarColumn(line: line, byteOffset: offset - lines.range(ofLine: line).lowerBound)
+                column = scalarColumn(line: line, byteOffset: offset - lines.range(ofLine: line).lowerBound)
             }
             bareAddresses.append(
                 BareAddress(address: String(decoding: address, as: UTF8.self), line: line + lineOffset, column: column))
@@ -145,7 +148,12 @@ struct DocumentWalker {
     private mutating func skipLink(_ node: OpaquePointer, at position: BodyPosition, destination: String) {
         guard !destination.isEmpty, let block else { return }
         let start = lines.range(ofLine: position.line).lowerBound + position.byteOffset
-        let end = lines.range(ofLine: Int(cmark_node_get_end_line(block))).upperBound
+        let blockEnd = lines.range(ofLine: Int(cmark_node_get_end_line(block))).upperBound
+        // Only in the link's own source: looking through the rest of the block for a destination written
+        // elsewhere (a reference link's) took a paragraph of many links quadratic time. An autolink's end may be
+        // off by the block's indent; `<`, the destination and `>` are always looked through.
+        let linkEnd = max(positions?.end(of: node) ?? blockEnd, start + destination.utf8.count + 2)
+        let end = min(blockEnd, linkEnd)
         var destination = destination
         destination.withUTF8 { _ = skip($0, from: start, to: end) }
     }
@@ -249,17 +257,30 @@ struct DocumentWalker {
     /// The column of the heading's `{#id}` on its first line, or of the
     /// heading's start when it is not there (a setext heading over several
     /// lines, an escape inside the braces).
-    private func column(of explicit: ExplicitIDHeading) -> Int {
+    private mutating func column(of explicit: ExplicitIDHeading) -> Int {
         let line = lines.bytes(ofLine: explicit.line)
         let marker = Array("{#\(explicit.id)}".utf8)
         var offset = line.count - marker.count
         while offset >= 0 {
             if line[offset..<(offset + marker.count)].elementsEqual(marker) {
-                return lines.scalarColumn(line: explicit.line, byteOffset: offset)
+                return scalarColumn(line: explicit.line, byteOffset: offset)
             }
             offset -= 1
         }
-        return lines.scalarColumn(line: explicit.line, byteOffset: explicit.startByte)
+        return scalarColumn(line: explicit.line, byteOffset: explicit.startByte)
+    }
+
+    /// The 1-based column in Unicode scalars of the byte at `offset` in body line `line`.
+    private mutating func scalarColumn(line: Int, byteOffset offset: Int) -> Int {
+        let range = lines.range(ofLine: line)
+        let offset = min(max(offset, 0), range.count)
+        let column =
+            line == lastColumn.line && offset >= lastColumn.byteOffset
+            ? lastColumn.column
+                + lines.scalarCount(in: (range.lowerBound + lastColumn.byteOffset)..<(range.lowerBound + offset))
+            : lines.scalarColumn(line: line, byteOffset: offset)
+        lastColumn = (line, offset, column)
+        return column
     }
 
     /// Takes a trailing `{#id}` out of the heading's text and returns the id.

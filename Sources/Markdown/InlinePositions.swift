@@ -75,6 +75,17 @@ struct InlinePositions {
         return locate(line: start.line, column: start.column) { Self.canOpen(node, with: $0) }.position
     }
 
+    /// The body offset just past the closing `)`, `]` or `>` of the link or
+    /// image `node`. A line break inside its own destination or title is
+    /// counted only once the link is left (`leave(link:)`).
+    func end(of node: OpaquePointer) -> Int {
+        let end = locate(
+            line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)),
+            isExpected: Self.isClosing
+        ).position
+        return lines.range(ofLine: end.line).lowerBound + end.byteOffset + 1
+    }
+
     /// Whether `node` can start with `byte` in the source.
     private static func canOpen(_ node: OpaquePointer, with byte: UInt8) -> Bool {
         switch cmark_node_get_type(node) {

@@ -103,32 +103,35 @@ private enum SlugClass: UInt8 {
 /// Hands out heading ids that are unique within one document: the first
 /// "kosten" stays `kosten`, the next ones become `kosten-1`, `kosten-2`….
 struct HeadingIDRegistry {
-    /// Ids compare byte for byte, as HTML compares them. A document has few
-    /// headings, so a list beats hashing (which normalizes non-ASCII text).
-    private var used: [String]
+    /// The ids handed out or reserved, by their bytes: ids compare byte for
+    /// byte, as HTML compares them (a String would compare canonically
+    /// equivalent text as equal).
+    private var used: Set<[UInt8]>
+    /// For an id asked for more than once, the number to try first next
+    /// time: a number below it is taken for good, so a document with many
+    /// headings of the same text takes linear time, not cubic.
+    private var nextNumber: [[UInt8]: Int] = [:]
 
     /// A registry in which `reserved` are taken from the start: the explicit
     /// `{#id}`s of a document, which keep their ids wherever they are, so a
     /// heading before them with the same text is the one that gets a number.
     init(reserving reserved: [String] = []) {
-        used = reserved
+        used = Set(reserved.map { Array($0.utf8) })
     }
 
     /// Returns `id`, or `id-N` with the smallest N that is still free, and
     /// marks the result as used.
     mutating func claim(_ id: String) -> String {
-        var candidate = id
-        var number = 0
-        while isUsed(candidate) {
+        let base = Array(id.utf8)
+        if used.insert(base).inserted { return id }
+        var number = nextNumber[base, default: 1]
+        while true {
+            let candidate = "\(id)-\(number)"
             number += 1
-            candidate = "\(id)-\(number)"
+            if used.insert(Array(candidate.utf8)).inserted {
+                nextNumber[base] = number
+                return candidate
+            }
         }
-        used.append(candidate)
-        return candidate
-    }
-
-    private func isUsed(_ id: String) -> Bool {
-        let count = id.utf8.count
-        return used.contains { $0.utf8.count == count && $0.utf8.elementsEqual(id.utf8) }
     }
 }

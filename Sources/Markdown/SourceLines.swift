@@ -112,9 +112,14 @@ struct SourceLines {
     /// The 1-based column in Unicode scalars of the byte at `offset` in `line`.
     func scalarColumn(line: Int, byteOffset offset: Int) -> Int {
         let range = range(ofLine: line)
-        let count = min(max(offset, 0), range.count)
-        guard let base = bytes.baseAddress else { return 1 }
+        return scalarCount(in: range.lowerBound..<(range.lowerBound + min(max(offset, 0), range.count))) + 1
+    }
+
+    /// The number of Unicode scalars that start in the body's bytes `range`.
+    func scalarCount(in range: Range<Int>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
         let start = UnsafeRawPointer(base + range.lowerBound)
+        let count = range.count
         // Every byte starts a scalar except continuation bytes (0b10xxxxxx);
         // count those eight at a time.
         var continuations = 0
@@ -128,6 +133,6 @@ struct SourceLines {
             if start.load(fromByteOffset: index, as: UInt8.self) & 0xC0 == 0x80 { continuations += 1 }
             index += 1
         }
-        return count - continuations + 1
+        return count - continuations
     }
 }

@@ -29,25 +29,59 @@ public struct DiagnosticFormatter: Sendable {
         var text =
             "\(diagnostic.file):\(position.line):\(position.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         if let fileLines = lines[diagnostic.file], position.line >= 1, position.line <= fileLines.count {
-            let (line, column) = Self.window(
-                Self.visible(fileLines[position.line - 1]), column: position.column)
+            let (shown, before) = Self.excerpt(of: fileLines[position.line - 1], column: position.column)
             let number = String(position.line)
             let gutter = String(repeating: " ", count: number.count)
-            // Keep tabs in the caret line so the caret lines up under tab-indented text.
-            let lead = line.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            text += " \(number) | \(line)\n \(gutter) | \(lead)^\n"
+            // One space for each character before the column, as a terminal shows them (a letter with a combining
+            // mark is one); tabs stay tabs, so the caret lines up under tab-indented text.
+            let lead = before.map { $0 == "\t" ? "\t" : " " }.joined()
+            text += " \(number) | \(shown)\n \(gutter) | \(lead)^\n"
         }
         return text
     }
 
-    /// `line` with each control character but tab shown as a picture of it (`␀`, `␛`), or `�` for U+0080...U+009F,
-    /// one column each: printed as they are, they would be lost, or taken by the terminal as commands.
-    static func visible(_ line: Substring) -> Substring {
-        guard line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else {
-            return line
+    /// The part of `line` to show for a problem at `column` (1-based, in Unicode scalars, as diagnostics count):
+    /// the whole line, or for a long one `maximumLineWidth` scalars around the column with `…` where it was cut;
+    /// and the shown text before the column. Control characters are made visible (see `visible`). Only the part
+    /// shown is looked at, so a file with a problem on every stretch of one very long line is shown in time
+    /// linear in its length.
+    static func excerpt(of line: Substring, column: Int) -> (shown: String, beforeColumn: String) {
+        let scalars = line.unicodeScalars
+        let width = maximumLineWidth
+        let target =
+            scalars.index(scalars.startIndex, offsetBy: max(0, column - 1), limitedBy: scalars.endIndex)
+            ?? scalars.endIndex
+        // Half the width before the column and the rest after it; near an end, more of the other side.
+        var from = target
+        var back = 0
+        while back < width / 2, from > scalars.startIndex {
+            scalars.formIndex(before: &from)
+            back += 1
+        }
+        var to = target
+        var taken = back
+        while taken < width, to < scalars.endIndex {
+            scalars.formIndex(after: &to)
+            taken += 1
+        }
+        while taken < width, from > scalars.startIndex {
+            scalars.formIndex(before: &from)
+            taken += 1
+        }
+        let prefix = from > scalars.startIndex ? "…" : ""
+        let suffix = to < scalars.endIndex ? "…" : ""
+        let before = prefix + visible(Substring(scalars[from..<target]))
+        return (before + visible(Substring(scalars[target..<to])) + suffix, before)
+    }
+
+    /// `text` with each control character but tab shown as a picture of it (`␀`, `␛`), or `�` for U+0080...U+009F,
+    /// one scalar each: printed as they are, they would be lost, or taken by the terminal as commands.
+    static func visible(_ text: Substring) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else {
+            return String(text)
         }
         var shown = String.UnicodeScalarView()
-        for scalar in line.unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x09: shown.append(scalar)
             case 0x00...0x1F: shown.append(Unicode.Scalar(0x2400 + scalar.value)!)
@@ -56,18 +90,7 @@ public struct DiagnosticFormatter: Sendable {
             default: shown.append(scalar)
             }
         }
-        return Substring(String(shown))
-    }
-
-    /// `line`, or for a very long line the part around `column` with `…` where it was cut; and the column in it.
-    static func window(_ line: Substring, column: Int) -> (Substring, Int) {
-        guard line.count > maximumLineWidth else { return (line, column) }
-        let start = max(0, min(column - 1 - maximumLineWidth / 2, line.count - maximumLineWidth))
-        let from = line.index(line.startIndex, offsetBy: start)
-        let to = line.index(from, offsetBy: maximumLineWidth, limitedBy: line.endIndex) ?? line.endIndex
-        let prefix = start > 0 ? "…" : ""
-        let suffix = to < line.endIndex ? "…" : ""
-        return (Substring(prefix + line[from..<to] + suffix), column - start + prefix.count)
+        return String(shown)
     }
 
     /// `::error file=…,line=…,col=…::message`, the GitHub Actions annotation.

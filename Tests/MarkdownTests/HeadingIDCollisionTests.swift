@@ -86,4 +86,19 @@ import Testing
                 + "<h2 id=\"kosten-2\">Kosten</h2>\n<h2 id=\"section\">!!</h2>\n<h2 id=\"section-1\">?</h2>\n")
         #expect(rendered.duplicateHeadingIDs == [])
     }
+
+    /// Numbers go on from the last one given for the same text, past numbers taken by other headings in the
+    /// meantime; the smallest free number is still the one given.
+    @Test func numbersSkipIDsTakenByOtherHeadings() {
+        let rendered = render("## Kosten\n\n## Kosten 2\n\n## Kosten\n\n## Kosten\n\n## Kosten 1\n\n## Kosten\n")
+        #expect(
+            rendered.headings.map(\.id) == ["kosten", "kosten-2", "kosten-1", "kosten-3", "kosten-1-1", "kosten-4"])
+    }
+
+    /// Twenty thousand headings with one text get twenty thousand ids. Looking for a free number from 1 and
+    /// through every id given so far took cubic time: this document did not finish rendering.
+    @Test func manyHeadingsWithTheSameTextAreNumberedInOrder() {
+        let rendered = render(String(repeating: "## Gleich\n\n", count: 20_000))
+        #expect(rendered.headings.map(\.id) == ["gleich"] + (1..<20_000).map { "gleich-\($0)" })
+    }
 }

@@ -97,6 +97,28 @@ import Testing
             ])
     }
 
+    /// A reference link's destination is written elsewhere: the same address written as text after it on its
+    /// line is reported at its own place. The search for the destination used to run on to the end of the
+    /// paragraph, found the bare address there and reported it at column 1.
+    @Test func bareAddressAfterReferenceLinkToItIsFoundAtItsPlace() {
+        let body = "Die [Beratung][b] ist unter https://b.example/ zu finden.\n\n[b]: https://b.example/\n"
+        #expect(
+            Self.render(body, firstLine: 3).bareAddresses == [
+                BareAddress(address: "https://b.example/", line: 3, column: 29)
+            ])
+    }
+
+    /// Many links and addresses on one long line, with letters of two and four bytes between them: each is at
+    /// its column, counted on from the one before.
+    @Test func addressesAndLinksOnOneLongLineAreAtTheirColumns() {
+        let piece = "ä [a](https://x.example/) 👋 https://y.example/ "
+        let body = String(repeating: piece, count: 300)
+        let rendered = Self.render(body, firstLine: 1)
+        let width = piece.unicodeScalars.count
+        #expect(rendered.links.map(\.column) == (0..<300).map { 3 + $0 * width })
+        #expect(rendered.bareAddresses.map(\.column) == (0..<300).map { 29 + $0 * width })
+    }
+
     /// A table is reported at its first row, after block-quote markers and indentation; a paragraph with a `|`
     /// but no delimiter row, a delimiter row without a `|` above it, and tables in code are not.
     @Test func tablesAreFoundAtTheirFirstRow() {

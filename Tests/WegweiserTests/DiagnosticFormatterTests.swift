@@ -36,6 +36,26 @@ import Testing
         #expect(printed == "long.md:1:301: error: here\n 1 | \(window)\n   | \(String(repeating: " ", count: 61))^\n")
     }
 
+    /// The window is counted in Unicode scalars, as columns are; the caret goes under the character at the
+    /// column, one space for each character before it as a terminal shows it (a letter with a combining mark is
+    /// one), and a control character in the window is shown as its picture.
+    @Test func columnsAreScalarsAndTheCaretCountsCharacters() {
+        let line = "e\u{301}" + String(repeating: "a", count: 3) + "X\u{1B}"
+        let formatter = DiagnosticFormatter(sources: ["m.md": line])
+        #expect(
+            formatter.format(Diagnostic(file: "m.md", line: 1, column: 6, message: "m"))
+                == "m.md:1:6: error: m\n 1 | e\u{301}aaaX\u{241B}\n   |     ^\n")
+    }
+
+    /// A problem at the end of a long line shows the last part of the line, cut only at the front.
+    @Test func longLineEndIsShownInFull() {
+        let line = String(repeating: "a", count: 200) + "Z"
+        let formatter = DiagnosticFormatter(sources: ["e.md": line])
+        let printed = formatter.format(Diagnostic(file: "e.md", line: 1, column: 202, message: "m"))
+        let window = "…" + String(repeating: "a", count: 119) + "Z"
+        #expect(printed == "e.md:1:202: error: m\n 1 | \(window)\n   | \(String(repeating: " ", count: 121))^\n")
+    }
+
     @Test func withoutSourceOnlyTheFirstLine() {
         let diagnostic = Diagnostic(file: "x.md", line: 1, column: 1, severity: .warning, message: "careful")
         #expect(DiagnosticFormatter().format(diagnostic) == "x.md:1:1: warning: careful\n")
