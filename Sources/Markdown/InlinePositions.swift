@@ -44,10 +44,22 @@ struct InlinePositions {
     /// cmark line they were lost on. Every node after such a break on the same
     /// cmark line runs past the line's end by the same breaks, so a line
     /// keeps the most seen there; later cmark lines are shifted by them all.
-    private var lostLines: [(cmarkLine: Int, count: Int)] = []
+    /// Each with the sum of the counts before it, so that the lines lost
+    /// before a cmark line are found by binary search: in a paragraph of
+    /// thousands of such lines, adding them up for every node took quadratic
+    /// time.
+    private var lostLines: [(cmarkLine: Int, count: Int, before: Int)] = []
+    /// Whether `lostLines` are in the order of their cmark lines, as links
+    /// end in document order.
+    private var lostLinesInOrder = true
     /// Whether this block has uncounted lines at all; only then are line
     /// breaks inside links looked for.
     let hasUncountedLines: Bool
+    /// The last walk of `locate` across lines: from a line and offset to a
+    /// line and the offset left in it. A node further on from the same line
+    /// goes on from there, so a line that runs on over thousands of line
+    /// breaks inside links is walked once, not once for each node.
+    private var lastCrossing: (fromLine: Int, offset: Int, line: Int, rest: Int, crossed: Int)?
 
     /// Prepares positions for the paragraph or heading `block`.
     init(block: OpaquePointer, lines: SourceLines) {
@@ -70,7 +82,7 @@ struct InlinePositions {
     }
 
     /// Where the link, image, autolink or raw HTML `node` starts.
-    func start(of node: OpaquePointer) -> BodyPosition {
+    mutating func start(of node: OpaquePointer) -> BodyPosition {
         let start = Self.cmarkStart(of: node)
         return locate(line: start.line, column: start.column) { Self.canOpen(node, with: $0) }.position
     }
@@ -78,7 +90,7 @@ struct InlinePositions {
     /// The body offset just past the closing `)`, `]` or `>` of the link or
     /// image `node`. A line break inside its own destination or title is
     /// counted only once the link is left (`leave(link:)`).
-    func end(of node: OpaquePointer) -> Int {
+    mutating func end(of node: OpaquePointer) -> Int {
         let end = locate(
             line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)),
             isExpected: Self.isClosing
@@ -128,7 +140,8 @@ struct InlinePositions {
             if let last = lostLines.last, last.cmarkLine == cmarkLine {
                 lostLines[lostLines.count - 1].count = max(last.count, end.linesCrossed)
             } else {
-                lostLines.append((cmarkLine, end.linesCrossed))
+                if let last = lostLines.last, last.cmarkLine > cmarkLine { lostLinesInOrder = false }
+                lostLines.append((cmarkLine, end.linesCrossed, lostLines.last.map { $0.before + $0.count } ?? 0))
             }
         }
         return lines.byte(line: end.position.line, offset: end.position.byteOffset).map(Self.isClosing) ?? false
@@ -139,12 +152,22 @@ struct InlinePositions {
     }
 
     private func linesLost(before cmarkLine: Int) -> Int {
-        lostLines.reduce(0) { $1.cmarkLine < cmarkLine ? $0 + $1.count : $0 }
+        guard lostLinesInOrder else {
+            return lostLines.reduce(0) { $1.cmarkLine < cmarkLine ? $0 + $1.count : $0 }
+        }
+        // The number of entries before `cmarkLine`.
+        var low = 0
+        var high = lostLines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lostLines[middle].cmarkLine < cmarkLine { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? 0 : lostLines[low - 1].before + lostLines[low - 1].count
     }
 
     /// Maps cmark's (line, column) to the source. `isExpected` tells whether a
     /// byte can be the node's first one, to pick among possible prefixes.
-    private func locate(line cmarkLine: Int, column: Int, isExpected: (UInt8) -> Bool)
+    private mutating func locate(line cmarkLine: Int, column: Int, isExpected: (UInt8) -> Bool)
         -> (position: BodyPosition, linesCrossed: Int)
     {
         var line = min(max(cmarkLine + skippedLines + linesLost(before: cmarkLine), 1), lines.count)
@@ -159,12 +182,28 @@ struct InlinePositions {
             prefix = containers.contentStart(ofLine: line)
         }
         var crossed = 0
+        let from = (line: line, offset: offset)
+        if hasUncountedLines, let last = lastCrossing, last.fromLine == line, offset >= last.offset {
+            // Further on than the last node from this line: its walk passes the same lines.
+            offset = last.rest + (offset - last.offset)
+            line = last.line
+            crossed = last.crossed
+            prefix = containers.contentStart(ofLine: line)
+        }
+        var clamped = false
         while hasUncountedLines, prefix + offset >= lines.range(ofLine: line).count, line < lines.count {
             offset -= lines.range(ofLine: line).count - prefix + lines.lineEndingLength(ofLine: line)
-            offset = max(0, offset)
+            if offset < 0 {
+                offset = 0
+                clamped = true
+            }
             line += 1
             crossed += 1
             prefix = containers.contentStart(ofLine: line)
+        }
+        if crossed > 0 {
+            // A walk that ended inside a line ending does not add up for one further on.
+            lastCrossing = clamped ? nil : (from.line, from.offset, line, offset, crossed)
         }
         if line != startLine, !(lines.byte(line: line, offset: prefix + offset).map(isExpected) ?? false) {
             // Not where it should be (a NUL byte, which cmark widens to
@@ -224,13 +263,42 @@ struct InlinePositions {
         let startLine = Int(cmark_node_get_start_line(block))
         guard lines.byte(line: startLine, offset: Int(cmark_node_get_start_column(block)) - 1) == UInt8(ascii: "[")
         else { return 0 }
+        let first = cmark_node_first_child(block)
         for guess in stride(from: uncounted, through: 1, by: -1) {
+            // The first inline starts a line after the definitions: a guess where it cannot is not walked. A
+            // paragraph with thousands of line breaks inside its links was walked once for each possible guess.
+            if let first, !canStart(first, atContentOf: startLine + guess, lines: lines, containers: containers) {
+                continue
+            }
             var positions = InlinePositions(block: block, lines: lines, containers: containers, skippedLines: guess)
             if positions.checkLinks(in: block), guess + positions.linesLost(before: .max) == uncounted {
                 return guess
             }
         }
         return 0
+    }
+
+    /// Whether the inline `node` can start where the content of `line` starts. Text may start with an escape or
+    /// an entity there.
+    private static func canStart(
+        _ node: OpaquePointer, atContentOf line: Int, lines: SourceLines, containers: ContainerPrefixes
+    ) -> Bool {
+        guard line <= lines.count,
+            let byte = lines.byte(line: line, offset: containers.contentStart(ofLine: line))
+        else { return false }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HTML_INLINE:
+            return canOpen(node, with: byte)
+        case CMARK_NODE_CODE:
+            return byte == UInt8(ascii: "`")
+        case CMARK_NODE_EMPH, CMARK_NODE_STRONG:
+            return byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
+        case CMARK_NODE_TEXT:
+            guard let literal = cmark_node_get_literal(node), literal.pointee != 0 else { return true }
+            return UInt8(bitPattern: literal.pointee) == byte || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&")
+        default:
+            return true
+        }
     }
 
     private init(block: OpaquePointer, lines: SourceLines, containers: ContainerPrefixes, skippedLines: Int) {

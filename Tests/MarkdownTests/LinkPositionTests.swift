@@ -117,3 +117,22 @@ private func positions(_ source: String, firstLine: Int = 1) -> [String] {
     let source = "-   weit [a](x)\n    weiter [b](y)\n\n1.\tTab [c](z)\n\tfolgt [d](w)\n"
     #expect(positions(source) == ["1:10", "2:12", "4:8", "5:8"])
 }
+
+/// A paragraph that starts with a reference definition, then runs on over hundreds of line breaks inside link
+/// destinations (which cmark does not count): every link is at its bracket. Finding the definition's lines used to
+/// walk every link once for each line the paragraph could start with, and each link's line was found by crossing
+/// every line before it again.
+@Test func positionsAfterManyLineBreaksInDestinations() {
+    let count = 600
+    let source = "[r]: /x\n" + (0..<count).map { "[a](\n/u\($0)) " }.joined() + "\n"
+    let expected = ["2:1"] + (1..<count).map { "\($0 + 2):\("/u\($0 - 1)) ".utf8.count + 1)" }
+    #expect(positions(source) == expected)
+}
+
+/// Hundreds of lines in one paragraph, each with a line break inside a link's destination: each link is at its
+/// bracket on its own line.
+@Test func positionsAfterALineBreakInADestinationOnEveryLine() {
+    let count = 600
+    let source = "Text\n" + (0..<count).map { "[a](\n/u\($0))\n" }.joined()
+    #expect(positions(source) == (0..<count).map { "\(2 + 2 * $0):1" })
+}
