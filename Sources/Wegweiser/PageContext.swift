@@ -116,6 +116,15 @@ struct PageContext {
         return cache?.builtChildren(page.id, language: language.code, make: make) ?? make()
     }
 
+    /// Where each of `builtChildren(of: page)` is in that list. A section of 20,000 guide pages looked through
+    /// its children once for each of them.
+    func builtChildPlaces(of page: Page) -> [String: Int] {
+        let make = {
+            Dictionary(builtChildren(of: page).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return cache?.builtChildPlaces(page.id, language: language.code, make: make) ?? make()
+    }
+
     func summaries(_ ids: [String]) -> TemplateValue {
         .list(ids.filter { site.isBuilt($0, in: language) }.map(summary))
     }
@@ -296,10 +305,10 @@ struct PageContext {
         var ancestors: [String] = []
         var ancestor = page.parent
         while let id = ancestor, let parent = site.pages[id] {
-            ancestors.insert(id, at: 0)
+            ancestors.append(id)
             ancestor = parent.parent
         }
-        let breadcrumbs = ancestors.map(summary)
+        let breadcrumbs = ancestors.reversed().map(summary)
         value[at: Self.slots.breadcrumbs] = .list(breadcrumbs)
         // The parent is the last of the ancestors: none when the page has no parent or it is missing from the site
         // (a summary of a missing page is null too).
@@ -308,7 +317,7 @@ struct PageContext {
         var previous: TemplateValue = .null
         var next: TemplateValue = .null
         if page.kind == .guide, let parentID = page.parent, let parent = site.pages[parentID],
-            case let siblings = builtChildren(of: parent), let index = siblings.firstIndex(of: page.id)
+            case let siblings = builtChildren(of: parent), let index = builtChildPlaces(of: parent)[page.id]
         {
             if index > 0 { previous = summary(siblings[index - 1]) }
             if index + 1 < siblings.count { next = summary(siblings[index + 1]) }

@@ -12,6 +12,7 @@ final class RenderCache: Sendable {
     private let languageEntries = Mutex<[String: TemplateMap]>([:])
     private let translationLists = Mutex<[String: [TemplateValue]]>([:])
     private let builtChildLists = Mutex<[PageInLanguage: [String]]>([:])
+    private let builtChildPlaces = Mutex<[PageInLanguage: [String: Int]]>([:])
 
     /// The summary fields of page `id` for readers of `language`, made by `make` the first time.
     func summary(_ id: String, language: String, make: () -> TemplateMap) -> TemplateMap {
@@ -37,6 +38,12 @@ final class RenderCache: Sendable {
     /// (each guide page's previous and next come from its parent's list).
     func builtChildren(_ id: String, language: String, make: () -> [String]) -> [String] {
         Self.remembered(PageInLanguage(id: id, language: language), in: builtChildLists, make: make)
+    }
+
+    /// Where each child of page `id` that is built for readers of `language` is in their list, made by `make` the
+    /// first time: a guide page finds its previous and next by its place, not by looking through its siblings.
+    func builtChildPlaces(_ id: String, language: String, make: () -> [String: Int]) -> [String: Int] {
+        Self.remembered(PageInLanguage(id: id, language: language), in: builtChildPlaces, make: make)
     }
 
     /// The value stored under `key`, or the one `make` gives, stored. Two threads may both make it; they make the same.
