@@ -60,6 +60,9 @@ struct InlinePositions {
     /// goes on from there, so a line that runs on over thousands of line
     /// breaks inside links is walked once, not once for each node.
     private var lastCrossing: (fromLine: Int, offset: Int, line: Int, rest: Int, crossed: Int)?
+    /// The starts `cmarkStart(of:)` worked out for links and images inside
+    /// the one it was asked for.
+    private var knownStarts: [OpaquePointer: (line: Int, column: Int)] = [:]
 
     /// Prepares positions for the paragraph or heading `block`.
     init(block: OpaquePointer, lines: SourceLines) {
@@ -83,7 +86,7 @@ struct InlinePositions {
 
     /// Where the link, image, autolink or raw HTML `node` starts.
     mutating func start(of node: OpaquePointer) -> BodyPosition {
-        let start = Self.cmarkStart(of: node)
+        let start = cmarkStart(of: node)
         return locate(line: start.line, column: start.column) { Self.canOpen(node, with: $0) }.position
     }
 
@@ -228,27 +231,63 @@ struct InlinePositions {
     /// lines the line of its closing bracket, and an autolink a column that
     /// leaves out the block's indent. A link whose text starts with a line
     /// break takes the line before its first text and its own column.
-    static func cmarkStart(of node: OpaquePointer) -> (line: Int, column: Int) {
-        let own = (line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-        let type = cmark_node_get_type(node)
-        guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return own }
-        var lineBreaks = 0
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            let childType = cmark_node_get_type(current)
-            if childType == CMARK_NODE_SOFTBREAK || childType == CMARK_NODE_LINEBREAK {
+    ///
+    /// Found without recursion, and each link's start is kept: in thousands
+    /// of nested images, each one's start is worked out once, not once for
+    /// every image around it.
+    mutating func cmarkStart(of node: OpaquePointer) -> (line: Int, column: Int) {
+        // The links and images from `node` down through their first children, each with the line breaks before
+        // its first child; then the start of what the innermost one starts with.
+        var chain: [(link: OpaquePointer, lineBreaks: Int)] = []
+        var current: OpaquePointer? = node
+        var start: (line: Int, column: Int)
+        while true {
+            guard let inner = current else {
+                // The innermost link has nothing but line breaks inside: its own start.
+                let last = chain.removeLast().link
+                start = Self.ownStart(of: last)
+                if last != node { knownStarts[last] = start }
+                break
+            }
+            if let known = knownStarts[inner] {
+                start = known
+                break
+            }
+            let type = cmark_node_get_type(inner)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else {
+                start = Self.ownStart(of: inner)
+                break
+            }
+            var lineBreaks = 0
+            var child = cmark_node_first_child(inner)
+            while let breakNode = child,
+                cmark_node_get_type(breakNode) == CMARK_NODE_SOFTBREAK
+                    || cmark_node_get_type(breakNode) == CMARK_NODE_LINEBREAK
+            {
                 lineBreaks += 1
-                child = cmark_node_next(current)
-                continue
+                child = cmark_node_next(breakNode)
             }
-            let start = cmarkStart(of: current)
-            guard start.line > 0 else { return own }
-            if lineBreaks > 0 {
-                return (start.line - lineBreaks, own.column)
-            }
-            return (start.line, start.column - (type == CMARK_NODE_IMAGE ? 2 : 1))
+            chain.append((inner, lineBreaks))
+            current = child
         }
-        return own
+        while let (link, lineBreaks) = chain.popLast() {
+            let own = Self.ownStart(of: link)
+            if start.line <= 0 {
+                start = own
+            } else if lineBreaks > 0 {
+                start = (start.line - lineBreaks, own.column)
+            } else {
+                start = (start.line, start.column - (cmark_node_get_type(link) == CMARK_NODE_IMAGE ? 2 : 1))
+            }
+            // The links inside `node` are asked for next.
+            if link != node { knownStarts[link] = start }
+        }
+        return start
+    }
+
+    /// The line and column cmark gives `node`.
+    private static func ownStart(of node: OpaquePointer) -> (line: Int, column: Int) {
+        (line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }
 
     /// How many of the `uncounted` lines of `block` are reference definitions

@@ -41,11 +41,17 @@ enum PlainText {
     static let limit = 1024
 
     /// Appends the text of `node`'s descendants, walking them with cmark's iterator (no recursion, so deep
-    /// nesting cannot exhaust a thread's stack), and stops once `limit` bytes are collected.
+    /// nesting cannot exhaust a thread's stack), and stops once `limit` bytes are collected or `limit` steps
+    /// are taken.
     private static func append(childrenOf node: OpaquePointer, to text: inout String) {
         guard let iterator = cmark_iter_new(node) else { return }
         defer { cmark_iter_free(iterator) }
+        // Nodes that add no text (images inside images inside …) count too, or the text at the bottom of
+        // thousands of them would be looked for through all of them, once for each.
+        var nodes = 0
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            nodes += 1
+            if nodes > limit { return }
             guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else {
                 continue
             }

@@ -136,3 +136,12 @@ private func positions(_ source: String, firstLine: Int = 1) -> [String] {
     let source = "Text\n" + (0..<count).map { "[a](\n/u\($0))\n" }.joined()
     #expect(positions(source) == (0..<count).map { "\(2 + 2 * $0):1" })
 }
+
+/// Thousands of images nested in a link, each inside the one before: each is at its `!`. Each image's start was
+/// worked out again through every image inside it.
+@Test func positionsOfDeeplyNestedImages() {
+    let depth = 3000
+    let source =
+        "[" + String(repeating: "![", count: depth) + "x" + String(repeating: "](u.png)", count: depth) + "](v)\n"
+    #expect(positions(source) == ["1:1"] + (0..<depth).map { "1:\(2 + 2 * $0)" })
+}
