@@ -237,14 +237,17 @@ struct InlinePositions {
     /// every image around it.
     mutating func cmarkStart(of node: OpaquePointer) -> (line: Int, column: Int) {
         // The links and images from `node` down through their first children, each with the line breaks before
-        // its first child; then the start of what the innermost one starts with.
-        var chain: [(link: OpaquePointer, lineBreaks: Int)] = []
+        // its first child (`node` itself apart: most links hold text, and need no list); then the start of what
+        // the innermost one starts with.
+        var outermost: (link: OpaquePointer, lineBreaks: Int)?
+        var inside: [(link: OpaquePointer, lineBreaks: Int)] = []
         var current: OpaquePointer? = node
         var start: (line: Int, column: Int)
         while true {
             guard let inner = current else {
                 // The innermost link has nothing but line breaks inside: its own start.
-                let last = chain.removeLast().link
+                let last = inside.popLast()?.link ?? node
+                outermost = last == node ? nil : outermost
                 start = Self.ownStart(of: last)
                 if last != node { knownStarts[last] = start }
                 break
@@ -267,20 +270,24 @@ struct InlinePositions {
                 lineBreaks += 1
                 child = cmark_node_next(breakNode)
             }
-            chain.append((inner, lineBreaks))
+            if inner == node { outermost = (inner, lineBreaks) } else { inside.append((inner, lineBreaks)) }
             current = child
         }
-        while let (link, lineBreaks) = chain.popLast() {
+        // Each link starts where what it starts with starts, less its own bracket.
+        func around(_ start: (line: Int, column: Int), link: OpaquePointer, lineBreaks: Int) -> (line: Int, column: Int)
+        {
             let own = Self.ownStart(of: link)
-            if start.line <= 0 {
-                start = own
-            } else if lineBreaks > 0 {
-                start = (start.line - lineBreaks, own.column)
-            } else {
-                start = (start.line, start.column - (cmark_node_get_type(link) == CMARK_NODE_IMAGE ? 2 : 1))
-            }
-            // The links inside `node` are asked for next.
-            if link != node { knownStarts[link] = start }
+            if start.line <= 0 { return own }
+            if lineBreaks > 0 { return (start.line - lineBreaks, own.column) }
+            return (start.line, start.column - (cmark_node_get_type(link) == CMARK_NODE_IMAGE ? 2 : 1))
+        }
+        while let (link, lineBreaks) = inside.popLast() {
+            start = around(start, link: link, lineBreaks: lineBreaks)
+            // They are asked for next.
+            knownStarts[link] = start
+        }
+        if let (link, lineBreaks) = outermost {
+            start = around(start, link: link, lineBreaks: lineBreaks)
         }
         return start
     }

@@ -103,35 +103,57 @@ private enum SlugClass: UInt8 {
 /// Hands out heading ids that are unique within one document: the first
 /// "kosten" stays `kosten`, the next ones become `kosten-1`, `kosten-2`….
 struct HeadingIDRegistry {
-    /// The ids handed out or reserved, by their bytes: ids compare byte for
-    /// byte, as HTML compares them (a String would compare canonically
-    /// equivalent text as equal).
-    private var used: Set<[UInt8]>
-    /// For an id asked for more than once, the number to try first next
-    /// time: a number below it is taken for good, so a document with many
-    /// headings of the same text takes linear time, not cubic.
+    /// The ids handed out or reserved while there are few: a document has
+    /// few headings, and a list compared byte for byte, as HTML compares ids,
+    /// beats hashing.
+    private var used: [String]
+    /// Once there are more than `listLimit`, the same by their bytes, and
+    /// for each id asked for again, the number to try first next time (all
+    /// below it are taken for good): a document with thousands of headings
+    /// of the same text took cubic time with the list.
+    private var usedBytes: Set<[UInt8]>?
     private var nextNumber: [[UInt8]: Int] = [:]
+    private static let listLimit = 32
 
     /// A registry in which `reserved` are taken from the start: the explicit
     /// `{#id}`s of a document, which keep their ids wherever they are, so a
     /// heading before them with the same text is the one that gets a number.
     init(reserving reserved: [String] = []) {
-        used = Set(reserved.map { Array($0.utf8) })
+        used = reserved
     }
 
     /// Returns `id`, or `id-N` with the smallest N that is still free, and
     /// marks the result as used.
     mutating func claim(_ id: String) -> String {
+        if usedBytes == nil, used.count >= Self.listLimit {
+            usedBytes = Set(used.map { Array($0.utf8) })
+            used = []
+        }
+        guard usedBytes != nil else {
+            var candidate = id
+            var number = 0
+            while isUsed(candidate) {
+                number += 1
+                candidate = "\(id)-\(number)"
+            }
+            used.append(candidate)
+            return candidate
+        }
         let base = Array(id.utf8)
-        if used.insert(base).inserted { return id }
+        if usedBytes!.insert(base).inserted { return id }
         var number = nextNumber[base, default: 1]
         while true {
             let candidate = "\(id)-\(number)"
             number += 1
-            if used.insert(Array(candidate.utf8)).inserted {
+            if usedBytes!.insert(Array(candidate.utf8)).inserted {
                 nextNumber[base] = number
                 return candidate
             }
         }
+    }
+
+    private func isUsed(_ id: String) -> Bool {
+        let count = id.utf8.count
+        return used.contains { $0.utf8.count == count && $0.utf8.elementsEqual(id.utf8) }
     }
 }
