@@ -144,7 +144,13 @@ public final class PreviewServer: Sendable {
         case "webp": return "image/webp"
         case "ico": return "image/x-icon"
         case "woff2": return "font/woff2"
+        case "avif": return "image/avif"
         case "pdf": return "application/pdf"
+        case "mp3": return "audio/mpeg"
+        case "m4a": return "audio/mp4"
+        case "ogg": return "audio/ogg"
+        case "mp4": return "video/mp4"
+        case "webm": return "video/webm"
         default: return "application/octet-stream"
         }
     }

@@ -151,13 +151,18 @@ public enum SiteGenerator {
             for asset in loaded.assets {
                 try writer.copy(from: asset.filePath, to: String(asset.sitePath.dropFirst()))
             }
+            for attachment in loaded.site.attachments.all {
+                try writer.copy(from: attachment.path, to: String(attachment.sitePath.dropFirst()))
+            }
             try writer.commit()
             PhaseTimer.mark("commit")
         } catch {
             writer.discard()
             throw error
         }
-        cache.siteFiles = renderer.siteFilePaths + loaded.assets.map { String($0.sitePath.dropFirst()) }
+        cache.siteFiles =
+            renderer.siteFilePaths + loaded.assets.map { String($0.sitePath.dropFirst()) }
+            + loaded.site.attachments.all.map { String($0.sitePath.dropFirst()) }
         cache.record(results, site: loaded.site)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
@@ -309,7 +314,8 @@ public enum SiteGenerator {
 
         var builder = SiteBuilder(config: config, includeDrafts: options.includeDrafts)
         PhaseTimer.mark("theme")
-        let site = builder.build(files: files, strings: strings, now: options.now)
+        var site = builder.build(files: files, strings: strings, now: options.now)
+        site.attachments = Attachments(loader.attachments)
         diagnostics += builder.diagnostics
         return LoadedSite(site: site, templates: templates, assets: assets, diagnostics: diagnostics)
     }

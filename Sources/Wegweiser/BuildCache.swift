@@ -9,9 +9,9 @@ import Templates
 /// Rules (see the README, "Incremental builds"):
 /// - `global` covers the theme (templates, UI strings, assets), site.yml, the options and the build date. If it
 ///   changed, everything is rebuilt.
-/// - `meta` covers every page's front matter, which files exist, and which events are still to come. Titles, the
-///   tree, lists, the switcher, the sitemap and calendars depend only on these, so if it changed, everything is
-///   rebuilt.
+/// - `meta` covers every page's front matter, which files exist, the files published beside the pages (whose
+///   existence decides where links go), and which events are still to come. Titles, the tree, lists, the
+///   switcher, the sitemap and calendars depend only on these, so if it changed, everything is rebuilt.
 /// - Otherwise only Markdown bodies changed, and a page is rendered again only if the body it shows (its own, or
 ///   the fallback language's) changed, or its file is missing from the output. Diagnostics of the pages not
 ///   rendered again come from the cache, so a rebuild reports what a full build reports.
@@ -146,6 +146,11 @@ struct BuildCache: Sendable {
         }
         var hash = ContentHash()
         for pageHash in pageHashes { hash.add(pageHash) }
+        // Which files beside the pages exist decides where links go; a changed one is copied by a clean build.
+        for attachment in site.attachments.all {
+            hash.add(attachment.path)
+            for value in attachment.stamp.values { hash.add(UInt64(bitPattern: Int64(value))) }
+        }
         return hash.value
     }
 

@@ -12,11 +12,11 @@ import Templates
 public final class BuildSession {
     /// How a changed path bears on the site.
     public enum Change: Equatable, Sendable {
-        /// Nothing a build reads (hidden files, editors' backups, files beside the Markdown).
+        /// Nothing a build reads (hidden files, editors' backups, files beside the Markdown not published).
         case ignored
         /// A Markdown file in a language folder: maybe only its body changed.
         case pageFile
-        /// site.yml, the theme, or a folder: a normal build.
+        /// site.yml, the theme, a folder, or a file published beside the pages: a normal build.
         case other
     }
 
@@ -82,8 +82,11 @@ public final class BuildSession {
         guard path.hasPrefix(contentRoot + "/") else { return .other }
         let inside = path.dropFirst(contentRoot.count + 1)
         if inside == "site.yml" { return .other }
-        // Only site.yml and the Markdown files of language folders are read from the content folder.
-        return inside.contains("/") && name.hasSuffix(".md") ? .pageFile : .ignored
+        // Only site.yml, the Markdown files of language folders and the files published beside them are read from
+        // the content folder.
+        guard inside.contains("/") else { return .ignored }
+        if name.hasSuffix(".md") { return .pageFile }
+        return Attachment.isPublishedKind(Substring(name)) ? .other : .ignored
     }
 
     /// Builds after the files at `paths` changed; `everything` when changes may have been missed.

@@ -74,6 +74,9 @@ struct ContentLoader {
         return entries
     }
 
+    /// The files beside the pages that are published as they are, found by `loadFiles`.
+    var attachments: [Attachment] = []
+
     /// Files of the last build, by path (from the build cache).
     var known: Pending<[String: KnownSource]> = Pending([:])
 
@@ -98,13 +101,14 @@ struct ContentLoader {
         let walks = Parallel.map(languageFolders, chunkSize: 1) { folder in
             var walk = FolderWalk(language: folder.language, languageFolder: folder.path)
             let outcome = Result { () throws(BuildFailure) in try walk.walk(folder: folder.path) }
-            return (walk.files, walk.diagnostics, outcome)
+            return (walk.files, walk.attachments, walk.diagnostics, outcome)
         }
         var files: [Candidate] = []
-        for (found, walkDiagnostics, outcome) in walks {
+        for (found, foundAttachments, walkDiagnostics, outcome) in walks {
             diagnostics += walkDiagnostics
             try outcome.get()
             files += found
+            attachments += foundAttachments
         }
         PhaseTimer.mark("walk")
         let known = self.known.value
@@ -231,6 +235,7 @@ private struct FolderWalk {
     /// The language folder's path and `/`: what a file's path inside the folder starts with.
     let prefixLength: Int
     var files: [ContentLoader.Candidate] = []
+    var attachments: [Attachment] = []
     var diagnostics: [Diagnostic] = []
 
     init(language: String, languageFolder: String) {
@@ -255,11 +260,13 @@ private struct FolderWalk {
                 continue
             }
             guard entry.name.hasSuffix(".md") else {
+                // Editors' notes (`_…`), hidden files and editors' backups (`page.md~`, `#page.md#`) stay unread.
+                guard entry.isRegularFile, !entry.name.hasPrefix("_"), !entry.name.hasPrefix("."),
+                    !entry.name.hasPrefix("#"), !entry.name.hasSuffix("~")
+                else { continue }
                 // A page file named as other tools allow would be left out without a word.
                 let lower = entry.name.lowercased()
-                if entry.isRegularFile, lower.hasSuffix(".md") || lower.hasSuffix(".markdown"),
-                    !entry.name.hasPrefix("_")
-                {
+                if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
                     let stem = lower.hasSuffix(".md") ? entry.name.dropLast(3) : entry.name.dropLast(9)
                     diagnostics.append(
                         Diagnostic(
@@ -267,6 +274,18 @@ private struct FolderWalk {
                             message:
                                 "the file is not read: page files end in `.md`; rename it to `\(ContentName.suggestion(for: stem)).md`"
                         ))
+                    continue
+                }
+                switch Attachment.verdict(forFileNamed: entry.name) {
+                case .published:
+                    attachments.append(
+                        Attachment(
+                            language: language, relativePath: String(path.utf8.dropFirst(prefixLength))!, path: path,
+                            stamp: entry.stamp))
+                case .rejected(let message, let isError):
+                    diagnostics.append(
+                        Diagnostic(
+                            file: path, line: 1, column: 1, severity: isError ? .error : .warning, message: message))
                 }
                 continue
             }

@@ -59,10 +59,7 @@ struct LinkResolver {
             sitePath = String(path)
         } else if path.hasSuffix(".md") {
             // A content file, relative to the linking file's folder inside its language folder.
-            let folder =
-                file.pageID.isEmpty
-                ? "" : (isIndexFile(file) ? file.pageID : (PageID.parentPath(of: file.pageID) ?? ""))
-            guard let resolved = Self.normalize(folder: folder, relative: path) else {
+            guard let resolved = Self.normalize(folder: folder(of: file), relative: path) else {
                 return .broken(
                     "`\(destination)` points outside the language folder; link to pages of the same language, which are translated for every reader"
                 )
@@ -78,6 +75,19 @@ struct LinkResolver {
                 id: id, page: page, query: query, fragment: fragment, language: language, fromURL: fromURL,
                 anchor: anchor(id),
                 destination: destination)
+        } else if Attachment.isPublishedKind(path) {
+            // A file beside the pages, relative to the linking file's folder, as a content file is.
+            guard let resolved = Self.normalize(folder: folder(of: file), relative: path) else {
+                return .broken(
+                    "`\(destination)` points outside the language folder; put the file into the language folder of the page"
+                )
+            }
+            guard let attachment = site.attachments.find(resolved, for: language, writtenIn: file.language) else {
+                return .broken(
+                    "`\(destination)` links to a file that is not there: no language folder has \(resolved); put the file beside the page or check its name"
+                )
+            }
+            return .rewrite(attachmentURL(attachment, from: fromURL, query: query, fragment: fragment), anchor: nil)
         } else {
             // A relative URL: resolve against the page's own URL.
             guard let resolved = Self.joined(fromURL, path, leadingSlash: true) else {
@@ -92,6 +102,14 @@ struct LinkResolver {
             }
             return .rewrite(URLPath.relative(from: fromURL, to: sitePath) + query, anchor: nil)
         }
+        if Attachment.isPublishedKind(Substring(sitePath)) {
+            guard let attachment = site.attachments.find(sitePath: sitePath) else {
+                return .broken(
+                    "`\(destination)` links to \(sitePath), but the content folder has no such file; link to it by its name beside the page, e.g. `plan.png`"
+                )
+            }
+            return .rewrite(attachmentURL(attachment, from: fromURL, query: query, fragment: fragment), anchor: nil)
+        }
         let id = pageID(ofSitePath: sitePath)
         if site.pages[id] == nil, site.drafts.contains(id) { return .broken(Self.draftMessage(destination)) }
         guard let page = site.pages[id] else {
@@ -103,6 +121,21 @@ struct LinkResolver {
             id: id, page: page, query: query, fragment: fragment, language: language, fromURL: fromURL,
             anchor: anchor(id),
             destination: destination)
+    }
+
+    /// The folder, inside its language folder, that links in `file` are relative to: a section's own folder, else
+    /// the folder the file is in.
+    private func folder(of file: SourceFile) -> String {
+        file.pageID.isEmpty ? "" : (isIndexFile(file) ? file.pageID : (PageID.parentPath(of: file.pageID) ?? ""))
+    }
+
+    /// The link from the page at `fromURL` to `attachment`, with the query and fragment written (`#page=3`).
+    private func attachmentURL(_ attachment: Attachment, from fromURL: String, query: Substring, fragment: Substring?)
+        -> String
+    {
+        var url = URLPath.relative(from: fromURL, to: attachment.sitePath) + query
+        if let fragment { url += "#" + fragment }
+        return url
     }
 
     private func finish(

@@ -197,6 +197,8 @@ public struct Site: Sendable {
     var formatting: [String: DateFormatting] = [:]
     /// The ids of pages left out because they are drafts (for messages about links to them).
     var drafts: Set<String> = []
+    /// The images, documents and recordings beside the pages, published as they are.
+    var attachments = Attachments()
     /// The day `now` falls on in `timeZone`, worked out once (`nextOccurrences` runs for every event card).
     var today: LocalDate?
 

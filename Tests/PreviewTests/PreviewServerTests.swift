@@ -44,6 +44,8 @@ import Testing
         ("index.html", "text/html; charset=utf-8"), ("events.ics", "text/calendar; charset=utf-8"),
         ("sitemap.xml", "application/xml"), ("STYLE.CSS", "text/css; charset=utf-8"), ("icon.svg", "image/svg+xml"),
         ("hide-ended.js", "text/javascript; charset=utf-8"), ("README", "application/octet-stream"),
+        ("antrag.pdf", "application/pdf"), ("karte.avif", "image/avif"), ("ansage.mp3", "audio/mpeg"),
+        ("film.webm", "video/webm"), ("formular.docx", "application/octet-stream"),
     ])
     func contentTypes(name: String, type: String) {
         #expect(PreviewServer.contentType(of: name) == type)

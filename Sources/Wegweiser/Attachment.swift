@@ -1,0 +1,106 @@
+/// A file beside the pages of a language folder that is published as it is: an image, a document (a PDF, a form)
+/// or a recording, at the same place under the language's folder in the output (`content/de/guides/plan.png` →
+/// `/de/guides/plan.png`). Pages link to it by its name relative to the page file (`![Plan](plan.png)`,
+/// `[Antrag (PDF)](antrag.pdf)`).
+struct Attachment: Sendable, Equatable {
+    var language: String
+    /// Its path inside the language folder (`guides/plan.png`).
+    var relativePath: String
+    /// Its path as the content folder was given: where it is copied from, and what diagnostics name.
+    var path: String
+    var stamp: SourceFolder.FileStamp
+
+    /// Where it is in the output, as a site path (`/de/guides/plan.png`).
+    var sitePath: String { "/\(language)/\(relativePath)" }
+
+    /// The endings (lowercase) of the files published beside pages: images browsers show, documents and forms
+    /// readers download, and recordings for those who listen rather than read. Not SVG (it can carry scripts that
+    /// would run on the site), not HTML or scripts (pages are written in Markdown).
+    static let publishedExtensions: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "webp", "avif",
+        "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "doc", "xls", "ppt", "rtf",
+        "mp3", "m4a", "ogg", "mp4", "webm",
+    ]
+
+    /// The ending of `name` after its last `.`, as written; nil without one.
+    static func extensionOf(_ name: Substring) -> Substring? {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return name[name.index(after: dot)...]
+    }
+
+    /// Whether a link to `path` names a file of a published kind (in any case: the name is checked where the file
+    /// is found).
+    static func isPublishedKind(_ path: Substring) -> Bool {
+        guard let ending = extensionOf(path), ending.utf8.count <= 4 else { return false }
+        return publishedExtensions.contains(ending.lowercased())
+    }
+
+    /// What becomes of a file named `name` (not a page file, not hidden) found in a language folder: published,
+    /// or the reason it is not, with the severity of that.
+    enum Verdict: Equatable {
+        case published
+        case rejected(message: String, isError: Bool)
+    }
+
+    static func verdict(forFileNamed name: String) -> Verdict {
+        let fullName = Substring(name)
+        guard let ending = extensionOf(fullName) else {
+            return .rejected(message: notPublished, isError: false)
+        }
+        let stem = fullName[..<fullName.index(before: ending.startIndex)]
+        let lower = ending.lowercased()
+        if lower == "svg" {
+            return .rejected(
+                message:
+                    "the file is not published: an SVG file can carry scripts that would run on the site; save it as PNG (or WebP) and link to that",
+                isError: false)
+        }
+        guard publishedExtensions.contains(lower) else {
+            return .rejected(message: notPublished, isError: false)
+        }
+        guard ending == lower, ContentName.isValid(stem) else {
+            return .rejected(
+                message:
+                    "file names become URLs and may only hold lowercase letters a–z, digits, `-` and `_`; rename it to `\(ContentName.suggestion(for: stem)).\(lower)`",
+                isError: true)
+        }
+        return .published
+    }
+
+    private static let notPublished =
+        "the file is not published: beside pages, only images (PNG, JPEG, GIF, WebP, AVIF), documents (PDF, ODF, RTF, Word, Excel, PowerPoint) and recordings (MP3, M4A, Ogg, MP4, WebM) are; start its name with `_` to keep it here without this warning"
+}
+
+/// The attachments of a site, by their path inside the language folder and language.
+struct Attachments: Sendable {
+    private var byPath: [String: [String: Attachment]] = [:]
+    /// All of them, in the order of their site paths.
+    private(set) var all: [Attachment] = []
+
+    init(_ attachments: [Attachment] = []) {
+        all = attachments.sorted { $0.sitePath < $1.sitePath }
+        for attachment in all { byPath[attachment.relativePath, default: [:]][attachment.language] = attachment }
+    }
+
+    var isEmpty: Bool { all.isEmpty }
+
+    /// The file at `relativePath` for a reader of `language`: in the reader's language folder, else along its
+    /// fallbacks, else in `writtenIn`, the language of the page that links to it (a page shown as another
+    /// language's fallback links to its own language's file).
+    func find(_ relativePath: String, for language: Language, writtenIn: String) -> Attachment? {
+        guard let versions = byPath[relativePath] else { return nil }
+        for code in language.chain {
+            if let found = versions[code] { return found }
+        }
+        return versions[writtenIn]
+    }
+
+    /// The attachment whose site path is `sitePath` (`/de/guides/plan.png`).
+    func find(sitePath: String) -> Attachment? {
+        let parts = sitePath.utf8.dropFirst().split(separator: UInt8(ascii: "/"), maxSplits: 1)
+        guard sitePath.hasPrefix("/"), parts.count == 2, let language = String(parts[0]),
+            let relativePath = String(parts[1])
+        else { return nil }
+        return byPath[relativePath]?[language]
+    }
+}
