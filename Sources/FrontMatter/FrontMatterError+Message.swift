@@ -4,6 +4,20 @@ extension FrontMatterError {
         switch reason {
         case .tabInIndentation:
             return "tab used for indentation; indent with spaces only"
+        case .typedCharacter(let scalar, let place):
+            let name = "\(UTF8Validation.codePoint(scalar)) (\(scalar.properties.name ?? "a space"))"
+            let looks = scalar == "\u{200B}" || scalar == "\u{FEFF}" ? "cannot be seen" : "looks like a space"
+            switch place {
+            case .indentation:
+                return "this line is indented with \(name), which \(looks); word processors and web pages "
+                    + "put it there when text is copied: indent with normal spaces"
+            case .afterColon:
+                return "the space after the colon is \(name), which \(looks); word processors and web "
+                    + "pages put it there when text is copied: type a normal space"
+            case .listMarker:
+                return "a list item starts with '- ' (a hyphen and a space); this line starts with \(name) instead, "
+                    + "as word processors write lists: type '- '"
+            }
         case .duplicateKey(let key, let firstLine):
             return "duplicate key '\(Self.visible(key))' (first used on line \(firstLine)); remove one of them"
         case .unsupportedSyntax(let character):

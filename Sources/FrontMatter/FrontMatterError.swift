@@ -19,6 +19,9 @@ public struct FrontMatterError: Error, Sendable, Equatable, CustomStringConverti
     public enum Reason: Sendable, Equatable {
         /// A tab in the indentation of a line (position: the tab).
         case tabInIndentation
+        /// A character a word processor or web page typed in place of a space or `-` that made the line unreadable:
+        /// a no-break space (or another) in the indentation or after a colon, a dash or bullet starting a list item.
+        case typedCharacter(Unicode.Scalar, where: TypedPlace)
         /// A key used twice in one map (position: the second key; `firstLine`: the first).
         case duplicateKey(String, firstLine: Int)
         /// YAML syntax outside the subset, named by its first character: anchor `&`,
@@ -78,5 +81,14 @@ public struct FrontMatterError: Error, Sendable, Equatable, CustomStringConverti
         case documentMarker
         /// A file starting with `---` with no closing `---` line (position: line 1).
         case unclosedFrontMatter
+    }
+}
+
+extension FrontMatterError {
+    /// Where a `typedCharacter` is.
+    public enum TypedPlace: Sendable, Equatable {
+        case indentation
+        case afterColon
+        case listMarker
     }
 }

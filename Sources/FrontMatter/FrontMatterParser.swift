@@ -35,6 +35,10 @@ public enum FrontMatterParser {
     /// - Throws: The first syntax error in the document.
     public static func parse(_ text: String, lineOffset: Int = 0) throws(FrontMatterError) -> Mapping {
         var parser = BlockParser(source: SourceLines(text), lineOffset: lineOffset)
-        return try parser.parseDocument()
+        do {
+            return try parser.parseDocument()
+        } catch {
+            throw error.namingTypedCharacters(in: text, lineOffset: lineOffset)
+        }
     }
 }

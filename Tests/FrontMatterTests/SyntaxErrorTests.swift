@@ -21,6 +21,45 @@ import Testing
         #expect(outcome(text) == expected)
     }
 
+    /// Text copied from a word processor or a web page: a no-break space in the indentation or after a colon, a
+    /// list started with a dash or bullet. The messages named a space or dash the editor could not tell from the
+    /// one they meant ("the key '  name' contains ' '", "missing space after the colon"); now they name the
+    /// character, at its place. The same characters in a value are text.
+    @Test(arguments: [
+        (
+            "location:\n\u{A0}\u{A0}name: Zentrum",
+            "error 2:1: this line is indented with U+00A0 (NO-BREAK SPACE), which looks like a space; word processors and web pages put it there when text is copied: indent with normal spaces"
+        ),
+        (
+            "location:\n  \u{202F}name: Zentrum",
+            "error 2:3: this line is indented with U+202F (NARROW NO-BREAK SPACE), which looks like a space; word processors and web pages put it there when text is copied: indent with normal spaces"
+        ),
+        (
+            "title:\u{A0}Sprachkurs",
+            "error 1:7: the space after the colon is U+00A0 (NO-BREAK SPACE), which looks like a space; word processors and web pages put it there when text is copied: type a normal space"
+        ),
+        (
+            "\u{200B}title: A",
+            "error 1:1: this line is indented with U+200B (ZERO WIDTH SPACE), which cannot be seen; word processors and web pages put it there when text is copied: indent with normal spaces"
+        ),
+        (
+            "aliases:\n  \u{2013} alt/a",
+            "error 2:3: a list item starts with '- ' (a hyphen and a space); this line starts with U+2013 (EN DASH) instead, as word processors write lists: type '- '"
+        ),
+        (
+            "languages:\n\u{2022} de",
+            "error 2:1: a list item starts with '- ' (a hyphen and a space); this line starts with U+2022 (BULLET) instead, as word processors write lists: type '- '"
+        ),
+        ("title: 9\u{A0}Uhr \u{2013} Treffen", "title@1:1: string \"9\u{A0}Uhr \u{2013} Treffen\" @1:8"),
+        (
+            "summary: >\n  \u{2013} erstens\n  \u{A0}zweitens",
+            "summary@1:1: string \"\u{2013} erstens \u{A0}zweitens\\n\" @1:10"
+        ),
+    ])
+    func charactersFromWordProcessors(text: String, expected: String) {
+        #expect(outcome(text) == expected)
+    }
+
     @Test func tabsElsewhereAreFine() {
         #expect(
             outcome("a:\tb\n\t\n  \t  \nc: d\te  # x\n") == "a@1:1: string \"b\" @1:4\nc@4:1: string \"d\\te\" @4:4")
