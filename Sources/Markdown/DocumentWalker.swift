@@ -22,6 +22,8 @@ struct DocumentWalker {
     private(set) var bareAddresses: [BareAddress] = []
     /// File lines where a table (`| a | b |` over `|---|---|`) starts inside a paragraph.
     private(set) var pipeTables: [TableStart] = []
+    /// Paragraphs whose lines start with bullets as word processors write lists: the first such line of each.
+    private(set) var pastedListItems: [PastedListItem] = []
     private let pitfalls: PlainTextPitfalls
     /// How many links or images the walk is inside: their text may show an address.
     private var linkDepth = 0
@@ -60,6 +62,9 @@ struct DocumentWalker {
                     positions = nil
                     if pitfalls.mayHaveTables, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
                         noteTable(in: node)
+                    }
+                    if pitfalls.mayHaveListMarkers, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+                        notePastedList(in: node)
                     }
                 } else if cmark_node_get_type(node) == CMARK_NODE_HEADING {
                     // Nodes may be changed on exit: their children are done.
@@ -181,6 +186,26 @@ struct DocumentWalker {
             pipeTables.append(
                 TableStart(line: line - 1 + lineOffset, column: PlainTextPitfalls.contentColumn(of: above, in: lines)))
             return
+        }
+    }
+
+    /// Notes the paragraph `node` if its lines start with bullets (`• `), or with dashes (`– `) at its start or on
+    /// two of its lines, at the first of them.
+    private mutating func notePastedList(in node: OpaquePointer) {
+        let first = Int(cmark_node_get_start_line(node))
+        let last = Int(cmark_node_get_end_line(node))
+        guard first >= 1, last >= first else { return }
+        var firstDash: PastedListItem?
+        for line in first...last {
+            guard let marker = PlainTextPitfalls.listMarker(startingLine: lines.bytes(ofLine: line)) else { continue }
+            let item = PastedListItem(
+                line: line + lineOffset, column: lines.scalarColumn(line: line, byteOffset: marker.offset),
+                marker: marker.scalar)
+            if !marker.isDash || line == first || firstDash != nil {
+                pastedListItems.append(line == first || firstDash == nil ? item : firstDash!)
+                return
+            }
+            firstDash = item
         }
     }
 

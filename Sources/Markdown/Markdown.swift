@@ -50,7 +50,8 @@ public enum Markdown {
                 droppedRawHTML: walker.droppedRawHTML,
                 duplicateHeadingIDs: walker.duplicateHeadingIDs,
                 bareAddresses: walker.bareAddresses,
-                pipeTables: walker.pipeTables
+                pipeTables: walker.pipeTables,
+                pastedListItems: walker.pastedListItems
             )
         }
     }

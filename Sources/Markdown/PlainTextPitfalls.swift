@@ -40,26 +40,82 @@ public struct TableStart: Sendable, Equatable {
     }
 }
 
+/// A paragraph line that starts with a bullet or dash the way word processors write list items (`• Beratung`,
+/// `– Beratung`): CommonMark shows it as text, not as a list.
+public struct PastedListItem: Sendable, Equatable {
+    /// The 1-based line in the file.
+    public var line: Int
+    /// The 1-based column of the bullet, in Unicode scalars.
+    public var column: Int
+    public var marker: Unicode.Scalar
+
+    public init(line: Int, column: Int, marker: Unicode.Scalar) {
+        self.line = line
+        self.column = column
+        self.marker = marker
+    }
+}
+
 /// What editors write that CommonMark shows other than they meant, found in plain text: addresses that do not
-/// become links, and tables (a GitHub extension) that become one line of text with `|` signs.
+/// become links, tables (a GitHub extension) that become one line of text with `|` signs, and lists pasted from
+/// word processors, whose bullets become text.
 ///
 /// The body is searched once with `memchr`/`memmem` first; only a body that holds `://`, `www.` or `|` pays for
 /// looking at its text nodes and paragraphs.
 struct PlainTextPitfalls {
     let mayHaveAddresses: Bool
     let mayHaveTables: Bool
+    /// Whether the body has a byte that starts one of `listMarkers`.
+    let mayHaveListMarkers: Bool
 
     init(source: UnsafeBufferPointer<UInt8>) {
         guard let base = source.baseAddress, !source.isEmpty else {
-            (mayHaveAddresses, mayHaveTables) = (false, false)
+            (mayHaveAddresses, mayHaveTables, mayHaveListMarkers) = (false, false, false)
             return
         }
+        mayHaveListMarkers =
+            memchr(base, 0xE2, source.count) != nil || memchr(base, 0xC2, source.count) != nil
+            || memchr(base, 0xEF, source.count) != nil
         mayHaveAddresses =
             Self.find("://", in: UnsafeRawPointer(base), count: source.count) != nil
             || Self.find("www.", in: UnsafeRawPointer(base), count: source.count) != nil
             || Self.find("WWW.", in: UnsafeRawPointer(base), count: source.count) != nil
             || memchr(base, Int32(UInt8(ascii: "@")), source.count) != nil
         mayHaveTables = memchr(base, Int32(UInt8(ascii: "|")), source.count) != nil
+    }
+
+    /// The bullets and dashes word processors start list items with: bullet, en and em dash, small squares and
+    /// circles, middle dot, and the bullets of the Symbol and Wingdings fonts (private use, as Word pastes them).
+    /// Dashes are also punctuation; they count only at a paragraph's start or on two of its lines.
+    static let listMarkers: [(bytes: [UInt8], scalar: Unicode.Scalar, isDash: Bool)] = [
+        ([0xE2, 0x80, 0xA2], "\u{2022}", false), ([0xE2, 0x80, 0x93], "\u{2013}", true),
+        ([0xE2, 0x80, 0x94], "\u{2014}", true), ([0xE2, 0x96, 0xAA], "\u{25AA}", false),
+        ([0xE2, 0x97, 0xA6], "\u{25E6}", false), ([0xC2, 0xB7], "\u{00B7}", false),
+        ([0xEF, 0x82, 0xB7], "\u{F0B7}", false), ([0xEF, 0x82, 0xA7], "\u{F0A7}", false),
+    ]
+
+    /// The list marker that `line` starts with after block-quote markers and indentation, followed by a space,
+    /// tab or no-break space, and its byte offset in the line.
+    static func listMarker(startingLine line: UnsafeBufferPointer<UInt8>) -> (
+        offset: Int, scalar: Unicode.Scalar, isDash: Bool
+    )? {
+        var index = 0
+        while index < line.count,
+            line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") || line[index] == UInt8(ascii: ">")
+        {
+            index += 1
+        }
+        guard index < line.count, line[index] >= 0xC2 else { return nil }
+        for marker in listMarkers {
+            let end = index + marker.bytes.count
+            guard end < line.count, line[index..<end].elementsEqual(marker.bytes) else { continue }
+            let next = line[end]
+            let spaced =
+                next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
+                || (next == 0xC2 && end + 1 < line.count && line[end + 1] == 0xA0)
+            return spaced ? (index, marker.scalar, marker.isDash) : nil
+        }
+        return nil
     }
 
     private static func find(_ needle: StaticString, in base: UnsafeRawPointer, count: Int) -> Int? {

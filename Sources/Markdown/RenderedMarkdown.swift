@@ -95,21 +95,28 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// File lines where a table in GitHub's notation starts (it renders as
     /// one line of text).
     public var pipeTables: [TableStart]
+    /// Paragraphs that start their lines with bullets as word processors write lists (they render as text).
+    public var pastedListItems: [PastedListItem]
 
     /// Creates a rendered body.
     public init(
         html: String, headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
-        duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [], pipeTables: [TableStart] = []
+        duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [],
+        pipeTables: [TableStart] = [],
+        pastedListItems: [PastedListItem] = []
     ) {
         self.init(
             htmlBytes: Array(html.utf8), headings: headings, links: links, droppedRawHTML: droppedRawHTML,
-            duplicateHeadingIDs: duplicateHeadingIDs, bareAddresses: bareAddresses, pipeTables: pipeTables)
+            duplicateHeadingIDs: duplicateHeadingIDs, bareAddresses: bareAddresses, pipeTables: pipeTables,
+            pastedListItems: pastedListItems)
     }
 
     /// Creates a rendered body from HTML given as UTF-8 bytes.
     public init(
         htmlBytes: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
-        duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [], pipeTables: [TableStart] = []
+        duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [],
+        pipeTables: [TableStart] = [],
+        pastedListItems: [PastedListItem] = []
     ) {
         self.htmlBytes = htmlBytes
         self.headings = headings
@@ -118,5 +125,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.duplicateHeadingIDs = duplicateHeadingIDs
         self.bareAddresses = bareAddresses
         self.pipeTables = pipeTables
+        self.pastedListItems = pastedListItems
     }
 }

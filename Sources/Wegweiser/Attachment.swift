@@ -22,17 +22,34 @@ struct Attachment: Sendable, Equatable {
         "mp3", "m4a", "ogg", "mp4", "webm",
     ]
 
-    /// The ending of `name` after its last `.`, as written; nil without one.
+    /// The ending of `name` after its last `.`, as written; nil without one (or with nothing before it). Found on
+    /// the UTF-8 bytes: `isPublishedKind` runs for every link that is not to a page file.
     static func extensionOf(_ name: Substring) -> Substring? {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return name[name.index(after: dot)...]
+        let utf8 = name.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex else { return nil }
+        return name[utf8.index(after: dot)...]
     }
 
     /// Whether a link to `path` names a file of a published kind (in any case: the name is checked where the file
-    /// is found).
+    /// is found). Looks only at the last five bytes: it runs for every link that is not to a page file.
     static func isPublishedKind(_ path: Substring) -> Bool {
-        guard let ending = extensionOf(path), ending.utf8.count <= 4 else { return false }
-        return publishedExtensions.contains(ending.lowercased())
+        path.utf8.withContiguousStorageIfAvailable(isPublishedKind) ?? isPublishedKind(Array(path.utf8))
+    }
+
+    private static func isPublishedKind(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for length in 3...4 where bytes.count > length + 1 && bytes[bytes.count - length - 1] == UInt8(ascii: ".") {
+            var lower = ""
+            for byte in bytes[(bytes.count - length)...] {
+                guard byte < 0x80, byte != UInt8(ascii: "/") else { return false }
+                lower.unicodeScalars.append(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+            }
+            return publishedExtensions.contains(lower)
+        }
+        return false
+    }
+
+    private static func isPublishedKind(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer(isPublishedKind)
     }
 
     /// What becomes of a file named `name` (not a page file, not hidden) found in a language folder: published,

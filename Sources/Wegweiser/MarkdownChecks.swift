@@ -1,4 +1,5 @@
 import Foundation
+import FrontMatter
 import Markdown
 
 /// What editors get wrong in Markdown that readers (and screen readers) pay for.
@@ -165,6 +166,13 @@ enum MarkdownChecks {
             warn(
                 table.line, table.column,
                 "this table is shown as one line of text with its `|` signs: tables are not part of the Markdown these pages use; write the rows as a list, e.g. `- Monday: 9–12`"
+            )
+        }
+        for item in rendered.pastedListItems {
+            let name = "\(UTF8Validation.codePoint(item.marker)) (\(item.marker.properties.name ?? "a bullet"))"
+            warn(
+                item.line, item.column,
+                "this line starts with \(name), as word processors write lists: it is shown as text, not as a list that screen readers announce as one; start each item with `- `"
             )
         }
         if !rendered.droppedRawHTML.isEmpty {

@@ -189,6 +189,47 @@ import Testing
             ])
     }
 
+    /// A list pasted from a word processor keeps its bullets as text: the page shows them, but screen readers
+    /// announce no list. A warning at the first such line of each paragraph; a dash counts at a paragraph's start
+    /// or on two of its lines, as one inside a paragraph is punctuation; code is not looked at.
+    @Test func pastedListsAreWarnings() {
+        let page = """
+            ---
+            title: B
+            ---
+            Unsere Angebote:
+
+            • Beratung
+            • Sprachkurse
+
+            – Kita
+
+            Die Beratung ist kostenlos
+            – auch für Familien.
+
+            > \u{B7}\tZitat
+
+            Zeiten 9–12 Uhr und
+            — erstens
+            — zweitens
+
+                • Code
+
+            """
+        let (site, result) = Self.build(page)
+        defer { site.remove() }
+        #expect(result.status == .success)
+        let text =
+            "as word processors write lists: it is shown as text, not as a list that screen readers announce as one; start each item with `- `"
+        #expect(
+            result.diagnostics.map { "\($0.position): \($0.severity.rawValue): \($0.message)" } == [
+                "6:1: warning: this line starts with U+2022 (BULLET), " + text,
+                "9:1: warning: this line starts with U+2013 (EN DASH), " + text,
+                "14:3: warning: this line starts with U+00B7 (MIDDLE DOT), " + text,
+                "17:1: warning: this line starts with U+2014 (EM DASH), " + text,
+            ])
+    }
+
     /// A page moved from Hugo, Jekyll or Eleventy: its fields get what to write instead (`date` of an event is
     /// `start`; a plain page has no date), before any field of a similar name (`language` is not `languages`).
     @Test func fieldsOfOtherGeneratorsGetAdvice() {
