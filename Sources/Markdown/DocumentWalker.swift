@@ -24,6 +24,8 @@ struct DocumentWalker {
     private(set) var pipeTables: [TableStart] = []
     /// Paragraphs whose lines start with bullets as word processors write lists: the first such line of each.
     private(set) var pastedListItems: [PastedListItem] = []
+    /// Paragraphs of the document (not in lists or quotes) that are only a short bold text without a full stop.
+    private(set) var boldHeadings: [BoldHeading] = []
     private let pitfalls: PlainTextPitfalls
     /// How many links or images the walk is inside: their text may show an address.
     private var linkDepth = 0
@@ -66,6 +68,7 @@ struct DocumentWalker {
                     if pitfalls.mayHaveListMarkers, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
                         notePastedList(in: node)
                     }
+                    if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { noteBoldHeading(node) }
                 } else if cmark_node_get_type(node) == CMARK_NODE_HEADING {
                     // Nodes may be changed on exit: their children are done.
                     leave(heading: node)
@@ -207,6 +210,32 @@ struct DocumentWalker {
             }
             firstDash = item
         }
+    }
+
+    /// Notes the paragraph `node` if it stands in the document itself and is one bold text (`**Öffnungszeiten**`) of
+    /// at most 60 characters that does not end a sentence (`.`, `!`, `?`, `…`): a heading made as in a word
+    /// processor. A bold sentence, a bold list item and bold text with a link are emphasis.
+    private mutating func noteBoldHeading(_ node: OpaquePointer) {
+        guard let strong = cmark_node_first_child(node), cmark_node_get_type(strong) == CMARK_NODE_STRONG,
+            cmark_node_next(strong) == nil, let parent = cmark_node_parent(node),
+            cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
+        else { return }
+        var child = cmark_node_first_child(strong)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            guard type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_EMPH else { return }
+            child = cmark_node_next(current)
+        }
+        let text = PlainText.of(strong)
+        guard !text.isEmpty, text.unicodeScalars.count <= 60, let last = text.unicodeScalars.last,
+            !".!?…".unicodeScalars.contains(last)
+        else { return }
+        let line = Int(cmark_node_get_start_line(node))
+        boldHeadings.append(
+            BoldHeading(
+                line: line + lineOffset,
+                column: lines.scalarColumn(line: line, byteOffset: Int(cmark_node_get_start_column(node)) - 1),
+                text: text))
     }
 
     /// Where the inline `node` (in the current block) starts.

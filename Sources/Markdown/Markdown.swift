@@ -51,7 +51,8 @@ public enum Markdown {
                 duplicateHeadingIDs: walker.duplicateHeadingIDs,
                 bareAddresses: walker.bareAddresses,
                 pipeTables: walker.pipeTables,
-                pastedListItems: walker.pastedListItems
+                pastedListItems: walker.pastedListItems,
+                boldHeadings: walker.boldHeadings
             )
         }
     }

@@ -56,6 +56,23 @@ public struct PastedListItem: Sendable, Equatable {
     }
 }
 
+/// A paragraph that is only bold text, as word processors make headings: it looks like a heading, but screen
+/// readers and the page's outline do not know it as one.
+public struct BoldHeading: Sendable, Equatable {
+    /// The 1-based line in the file.
+    public var line: Int
+    /// The 1-based column of the paragraph's start, in Unicode scalars.
+    public var column: Int
+    /// Its text.
+    public var text: String
+
+    public init(line: Int, column: Int, text: String) {
+        self.line = line
+        self.column = column
+        self.text = text
+    }
+}
+
 /// What editors write that CommonMark shows other than they meant, found in plain text: addresses that do not
 /// become links, tables (a GitHub extension) that become one line of text with `|` signs, and lists pasted from
 /// word processors, whose bullets become text.

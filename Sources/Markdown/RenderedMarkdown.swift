@@ -97,18 +97,20 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var pipeTables: [TableStart]
     /// Paragraphs that start their lines with bullets as word processors write lists (they render as text).
     public var pastedListItems: [PastedListItem]
+    /// Paragraphs that are only a short bold text: headings made as in a word processor.
+    public var boldHeadings: [BoldHeading]
 
     /// Creates a rendered body.
     public init(
         html: String, headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
         duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [],
         pipeTables: [TableStart] = [],
-        pastedListItems: [PastedListItem] = []
+        pastedListItems: [PastedListItem] = [], boldHeadings: [BoldHeading] = []
     ) {
         self.init(
             htmlBytes: Array(html.utf8), headings: headings, links: links, droppedRawHTML: droppedRawHTML,
             duplicateHeadingIDs: duplicateHeadingIDs, bareAddresses: bareAddresses, pipeTables: pipeTables,
-            pastedListItems: pastedListItems)
+            pastedListItems: pastedListItems, boldHeadings: boldHeadings)
     }
 
     /// Creates a rendered body from HTML given as UTF-8 bytes.
@@ -116,7 +118,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
         htmlBytes: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
         duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [],
         pipeTables: [TableStart] = [],
-        pastedListItems: [PastedListItem] = []
+        pastedListItems: [PastedListItem] = [], boldHeadings: [BoldHeading] = []
     ) {
         self.htmlBytes = htmlBytes
         self.headings = headings
@@ -126,5 +128,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.bareAddresses = bareAddresses
         self.pipeTables = pipeTables
         self.pastedListItems = pastedListItems
+        self.boldHeadings = boldHeadings
     }
 }

@@ -137,6 +137,13 @@ enum MarkdownChecks {
                         Diagnostic(
                             file: file.displayPath, line: link.line, column: link.column,
                             message: "the image has no alt text; describe what it shows: ![Map of the town hall](…)"))
+                } else if Attachment.isPublishedKind(text) || text.lowercased().hasSuffix(".svg") {
+                    // A camera's or a program's name for the file (`IMG_2041.jpg`) says nothing to those who
+                    // cannot see the image.
+                    warn(
+                        link.line, link.column,
+                        "the alt text \"\(link.text)\" is a file name; describe what the image shows: ![Map of the town hall](…)"
+                    )
                 }
             } else if text.isEmpty {
                 warn(link.line, link.column, "the link has no text; say where it goes: [Opening hours](…)")
@@ -166,6 +173,12 @@ enum MarkdownChecks {
             warn(
                 table.line, table.column,
                 "this table is shown as one line of text with its `|` signs: tables are not part of the Markdown these pages use; write the rows as a list, e.g. `- Monday: 9–12`"
+            )
+        }
+        for heading in rendered.boldHeadings {
+            warn(
+                heading.line, heading.column,
+                "this paragraph is only bold text, which looks like a heading but is none for screen readers and the page's outline; if it is one, write `## \(shortened(heading.text.hasSuffix(":") ? String(heading.text.dropLast()) : heading.text))`"
             )
         }
         for item in rendered.pastedListItems {

@@ -230,6 +230,46 @@ import Testing
             ])
     }
 
+    /// A heading made as in a word processor, a paragraph of short bold text, is no heading for screen readers or
+    /// the page's outline (WCAG 1.3.1); an image's file name as its alt text says nothing (1.1.1). Warnings; a bold
+    /// sentence, a bold list item or quote, and bold text around a link or with more text are emphasis.
+    @Test func boldHeadingsAndFileNamesAsAltTextAreWarnings() {
+        let page = """
+            ---
+            title: B
+            ---
+            **Öffnungszeiten**
+
+            Montag bis Freitag.
+
+            **Wichtig: Bitte bringen Sie Ihren Ausweis mit.**
+
+            - **Kita**
+
+            > **Zitat**
+
+            **Siehe [die Beratung](https://a.example/)**
+
+            __Kosten:__
+
+            **Öffnungszeiten** und mehr
+
+            ![IMG_2041.JPG](data:image/png;base64,iVBORw0KGgo=) ![Plan des Erdgeschosses](data:image/png;base64,iVBORw0KGgo=)
+
+            """
+        let (site, result) = Self.build(page)
+        defer { site.remove() }
+        #expect(result.status == .success)
+        let bold =
+            "this paragraph is only bold text, which looks like a heading but is none for screen readers and the page's outline; if it is one, write"
+        #expect(
+            result.diagnostics.map { "\($0.position): \($0.severity.rawValue): \($0.message)" } == [
+                "4:1: warning: \(bold) `## Öffnungszeiten`",
+                "16:1: warning: \(bold) `## Kosten`",
+                "20:1: warning: the alt text \"IMG_2041.JPG\" is a file name; describe what the image shows: ![Map of the town hall](…)",
+            ])
+    }
+
     /// A page moved from Hugo, Jekyll or Eleventy: its fields get what to write instead (`date` of an event is
     /// `start`; a plain page has no date), before any field of a similar name (`language` is not `languages`).
     @Test func fieldsOfOtherGeneratorsGetAdvice() {
