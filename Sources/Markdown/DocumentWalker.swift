@@ -22,10 +22,8 @@ struct DocumentWalker {
     private(set) var bareAddresses: [BareAddress] = []
     /// File lines where a table (`| a | b |` over `|---|---|`) starts inside a paragraph.
     private(set) var pipeTables: [TableStart] = []
-    /// Paragraphs whose lines start with bullets as word processors write lists: the first such line of each.
-    private(set) var pastedListItems: [PastedListItem] = []
-    /// Paragraphs of the document (not in lists or quotes) that are only a short bold text without a full stop.
-    private(set) var boldHeadings: [BoldHeading] = []
+    /// Paragraphs written as in a word processor: lists pasted with their bullets, headings made of bold text.
+    private(set) var wordProcessorHabits: [WordProcessorHabit] = []
     private let pitfalls: PlainTextPitfalls
     /// How many links or images the walk is inside: their text may show an address.
     private var linkDepth = 0
@@ -198,14 +196,14 @@ struct DocumentWalker {
         let first = Int(cmark_node_get_start_line(node))
         let last = Int(cmark_node_get_end_line(node))
         guard first >= 1, last >= first else { return }
-        var firstDash: PastedListItem?
+        var firstDash: WordProcessorHabit?
         for line in first...last {
             guard let marker = PlainTextPitfalls.listMarker(startingLine: lines.bytes(ofLine: line)) else { continue }
-            let item = PastedListItem(
-                line: line + lineOffset, column: lines.scalarColumn(line: line, byteOffset: marker.offset),
-                marker: marker.scalar)
+            let item = WordProcessorHabit(
+                .pastedList(marker: marker.scalar), line: line + lineOffset,
+                column: lines.scalarColumn(line: line, byteOffset: marker.offset))
             if !marker.isDash || line == first || firstDash != nil {
-                pastedListItems.append(line == first || firstDash == nil ? item : firstDash!)
+                wordProcessorHabits.append(line == first || firstDash == nil ? item : firstDash!)
                 return
             }
             firstDash = item
@@ -231,11 +229,10 @@ struct DocumentWalker {
             !".!?…".unicodeScalars.contains(last)
         else { return }
         let line = Int(cmark_node_get_start_line(node))
-        boldHeadings.append(
-            BoldHeading(
-                line: line + lineOffset,
-                column: lines.scalarColumn(line: line, byteOffset: Int(cmark_node_get_start_column(node)) - 1),
-                text: text))
+        wordProcessorHabits.append(
+            WordProcessorHabit(
+                .boldHeading(text: text), line: line + lineOffset,
+                column: lines.scalarColumn(line: line, byteOffset: Int(cmark_node_get_start_column(node)) - 1)))
     }
 
     /// Where the inline `node` (in the current block) starts.

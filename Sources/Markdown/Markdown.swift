@@ -51,8 +51,7 @@ public enum Markdown {
                 duplicateHeadingIDs: walker.duplicateHeadingIDs,
                 bareAddresses: walker.bareAddresses,
                 pipeTables: walker.pipeTables,
-                pastedListItems: walker.pastedListItems,
-                boldHeadings: walker.boldHeadings
+                wordProcessorHabits: walker.wordProcessorHabits
             )
         }
     }

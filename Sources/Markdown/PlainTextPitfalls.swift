@@ -40,36 +40,27 @@ public struct TableStart: Sendable, Equatable {
     }
 }
 
-/// A paragraph line that starts with a bullet or dash the way word processors write list items (`• Beratung`,
-/// `– Beratung`): CommonMark shows it as text, not as a list.
-public struct PastedListItem: Sendable, Equatable {
-    /// The 1-based line in the file.
-    public var line: Int
-    /// The 1-based column of the bullet, in Unicode scalars.
-    public var column: Int
-    public var marker: Unicode.Scalar
-
-    public init(line: Int, column: Int, marker: Unicode.Scalar) {
-        self.line = line
-        self.column = column
-        self.marker = marker
+/// A paragraph written as in a word processor that the page shows other than meant, at its place in the file.
+public struct WordProcessorHabit: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Lines that start with a bullet or dash as word processors write list items (`• Beratung`,
+        /// `– Beratung`): CommonMark shows them as text, not as a list. The place is the first bullet's.
+        case pastedList(marker: Unicode.Scalar)
+        /// Only a short bold text (`**Öffnungszeiten**`): it looks like a heading, but screen readers and the page's
+        /// outline do not know it as one. The place is the paragraph's start.
+        case boldHeading(text: String)
     }
-}
 
-/// A paragraph that is only bold text, as word processors make headings: it looks like a heading, but screen
-/// readers and the page's outline do not know it as one.
-public struct BoldHeading: Sendable, Equatable {
+    public var kind: Kind
     /// The 1-based line in the file.
     public var line: Int
-    /// The 1-based column of the paragraph's start, in Unicode scalars.
+    /// The 1-based column, in Unicode scalars.
     public var column: Int
-    /// Its text.
-    public var text: String
 
-    public init(line: Int, column: Int, text: String) {
+    public init(_ kind: Kind, line: Int, column: Int) {
+        self.kind = kind
         self.line = line
         self.column = column
-        self.text = text
     }
 }
 

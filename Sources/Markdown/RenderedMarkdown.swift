@@ -95,22 +95,20 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// File lines where a table in GitHub's notation starts (it renders as
     /// one line of text).
     public var pipeTables: [TableStart]
-    /// Paragraphs that start their lines with bullets as word processors write lists (they render as text).
-    public var pastedListItems: [PastedListItem]
-    /// Paragraphs that are only a short bold text: headings made as in a word processor.
-    public var boldHeadings: [BoldHeading]
+    /// Paragraphs written as in a word processor (pasted lists, bold text for headings), in document order.
+    public var wordProcessorHabits: [WordProcessorHabit]
 
     /// Creates a rendered body.
     public init(
         html: String, headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
         duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [],
         pipeTables: [TableStart] = [],
-        pastedListItems: [PastedListItem] = [], boldHeadings: [BoldHeading] = []
+        wordProcessorHabits: [WordProcessorHabit] = []
     ) {
         self.init(
             htmlBytes: Array(html.utf8), headings: headings, links: links, droppedRawHTML: droppedRawHTML,
             duplicateHeadingIDs: duplicateHeadingIDs, bareAddresses: bareAddresses, pipeTables: pipeTables,
-            pastedListItems: pastedListItems, boldHeadings: boldHeadings)
+            wordProcessorHabits: wordProcessorHabits)
     }
 
     /// Creates a rendered body from HTML given as UTF-8 bytes.
@@ -118,7 +116,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
         htmlBytes: [UInt8], headings: [MarkdownHeading], links: [MarkdownLink], droppedRawHTML: [Int],
         duplicateHeadingIDs: [DuplicateHeadingID] = [], bareAddresses: [BareAddress] = [],
         pipeTables: [TableStart] = [],
-        pastedListItems: [PastedListItem] = [], boldHeadings: [BoldHeading] = []
+        wordProcessorHabits: [WordProcessorHabit] = []
     ) {
         self.htmlBytes = htmlBytes
         self.headings = headings
@@ -127,7 +125,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.duplicateHeadingIDs = duplicateHeadingIDs
         self.bareAddresses = bareAddresses
         self.pipeTables = pipeTables
-        self.pastedListItems = pastedListItems
-        self.boldHeadings = boldHeadings
+        self.wordProcessorHabits = wordProcessorHabits
     }
 }

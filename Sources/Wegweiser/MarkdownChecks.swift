@@ -175,18 +175,20 @@ enum MarkdownChecks {
                 "this table is shown as one line of text with its `|` signs: tables are not part of the Markdown these pages use; write the rows as a list, e.g. `- Monday: 9–12`"
             )
         }
-        for heading in rendered.boldHeadings {
-            warn(
-                heading.line, heading.column,
-                "this paragraph is only bold text, which looks like a heading but is none for screen readers and the page's outline; if it is one, write `## \(shortened(heading.text.hasSuffix(":") ? String(heading.text.dropLast()) : heading.text))`"
-            )
-        }
-        for item in rendered.pastedListItems {
-            let name = "\(UTF8Validation.codePoint(item.marker)) (\(item.marker.properties.name ?? "a bullet"))"
-            warn(
-                item.line, item.column,
-                "this line starts with \(name), as word processors write lists: it is shown as text, not as a list that screen readers announce as one; start each item with `- `"
-            )
+        for habit in rendered.wordProcessorHabits {
+            switch habit.kind {
+            case .boldHeading(let text):
+                warn(
+                    habit.line, habit.column,
+                    "this paragraph is only bold text, which looks like a heading but is none for screen readers and the page's outline; if it is one, write `## \(shortened(text.hasSuffix(":") ? String(text.dropLast()) : text))`"
+                )
+            case .pastedList(let marker):
+                let name = "\(UTF8Validation.codePoint(marker)) (\(marker.properties.name ?? "a bullet"))"
+                warn(
+                    habit.line, habit.column,
+                    "this line starts with \(name), as word processors write lists: it is shown as text, not as a list that screen readers announce as one; start each item with `- `"
+                )
+            }
         }
         if !rendered.droppedRawHTML.isEmpty {
             let lines = body().split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
