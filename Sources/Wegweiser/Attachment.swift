@@ -22,6 +22,20 @@ struct Attachment: Sendable, Equatable {
         "mp3", "m4a", "ogg", "mp4", "webm",
     ]
 
+    /// Images larger than this are a warning: pages are read on cheap phones over mobile data, and a photo as a
+    /// camera saves it (3–10 MB) is loaded whole to be shown a few hundred pixels wide.
+    static let largeImageBytes = 500 * 1024
+
+    /// The warning for an image file of `size` bytes, or nil.
+    static func sizeWarning(name: String, size: Int) -> String? {
+        guard size > largeImageBytes, let ending = extensionOf(Substring(name)),
+            ["png", "jpg", "jpeg", "gif", "webp", "avif"].contains(ending.lowercased())
+        else { return nil }
+        let megabytes = (Double(size) / 1_048_576 * 10).rounded() / 10
+        return
+            "the image is \(megabytes) MB: readers on phones load all of it over mobile data; save it smaller (at most 1,200 pixels wide, as JPEG or WebP) to make it 100–300 KB"
+    }
+
     /// The ending of `name` after its last `.`, as written; nil without one (or with nothing before it). Found on
     /// the UTF-8 bytes: `isPublishedKind` runs for every link that is not to a page file.
     static func extensionOf(_ name: Substring) -> Substring? {

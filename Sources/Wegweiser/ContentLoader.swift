@@ -278,6 +278,10 @@ private struct FolderWalk {
                 }
                 switch Attachment.verdict(forFileNamed: entry.name) {
                 case .published:
+                    if let warning = Attachment.sizeWarning(name: entry.name, size: entry.stamp.size) {
+                        diagnostics.append(
+                            Diagnostic(file: path, line: 1, column: 1, severity: .warning, message: warning))
+                    }
                     attachments.append(
                         Attachment(
                             language: language, relativePath: String(path.utf8.dropFirst(prefixLength))!, path: path,

@@ -66,6 +66,22 @@ import Testing
         #expect(result.status == .contentErrors)
     }
 
+    /// An image as a camera saves it is loaded whole on a phone: one over 500 KB is a warning with its size and
+    /// what to do; a document of any size is downloaded only by those who ask for it.
+    @Test func largeImagesAreWarnings() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try add(site, "content/de/guides/arbeit/foto.jpg", [UInt8](repeating: 0xFF, count: 3_300_000))
+        try add(site, "content/de/guides/arbeit/klein.png", [UInt8](repeating: 0x89, count: 500 * 1024))
+        try add(site, "content/de/guides/arbeit/bericht.pdf", [UInt8](repeating: 0x25, count: 3_300_000))
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(
+            result.diagnostics.map { "\($0.file.split(separator: "/").last!) \($0.severity): \($0.message)" } == [
+                "foto.jpg warning: the image is 3.1 MB: readers on phones load all of it over mobile data; save it smaller (at most 1,200 pixels wide, as JPEG or WebP) to make it 100–300 KB"
+            ])
+    }
+
     /// A link to a file that is not there names the path it looked for, relative to the page file's folder.
     @Test func missingFileIsReportedAtTheLink() throws {
         let site = try Workspace()
