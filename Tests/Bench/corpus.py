@@ -10,7 +10,7 @@ import random
 import shutil
 import sys
 
-CODES = ["de", "en", "ar", "fa", "tr", "uk", "ru", "fr", "pl", "ro", "es", "it"]
+CODES = ["de", "en", "ar", "fa", "tr", "uk", "ru", "fr", "pl", "es", "ro", "it"]
 RTL = {"ar", "fa"}
 SYLLABLES = "ber ga ti lo ma nu sa ke ri do wen fal pur sim".split()
 
