@@ -16,11 +16,11 @@ struct Attachment: Sendable, Equatable {
     /// The endings (lowercase) of the files published beside pages: images browsers show, documents and forms
     /// readers download, and recordings for those who listen rather than read. Not SVG (it can carry scripts that
     /// would run on the site), not HTML or scripts (pages are written in Markdown).
-    static let publishedExtensions: Set<String> = [
-        "png", "jpg", "jpeg", "gif", "webp", "avif",
+    static let publishedExtensions = imageExtensions.union([
         "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "doc", "xls", "ppt", "rtf",
         "mp3", "m4a", "ogg", "mp4", "webm",
-    ]
+    ])
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "avif"]
 
     /// Images larger than this are a warning: pages are read on cheap phones over mobile data, and a photo as a
     /// camera saves it (3–10 MB) is loaded whole to be shown a few hundred pixels wide.
@@ -29,7 +29,7 @@ struct Attachment: Sendable, Equatable {
     /// The warning for an image file of `size` bytes, or nil.
     static func sizeWarning(name: String, size: Int) -> String? {
         guard size > largeImageBytes, let ending = extensionOf(Substring(name)),
-            ["png", "jpg", "jpeg", "gif", "webp", "avif"].contains(ending.lowercased())
+            imageExtensions.contains(ending.lowercased())
         else { return nil }
         let megabytes = (Double(size) / 1_048_576 * 10).rounded() / 10
         return
