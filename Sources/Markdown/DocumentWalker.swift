@@ -228,11 +228,15 @@ struct DocumentWalker {
         guard !text.isEmpty, text.unicodeScalars.count <= 60, let last = text.unicodeScalars.last,
             !".!?…".unicodeScalars.contains(last)
         else { return }
-        let line = Int(cmark_node_get_start_line(node))
+        // The bold text has no line break, so it is the paragraph's last line (its first may be a reference
+        // definition); it starts after the line's indentation.
+        let line = Int(cmark_node_get_end_line(node))
+        let bytes = lines.bytes(ofLine: line)
+        let indentation = bytes.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
         wordProcessorHabits.append(
             WordProcessorHabit(
                 .boldHeading(text: text), line: line + lineOffset,
-                column: lines.scalarColumn(line: line, byteOffset: Int(cmark_node_get_start_column(node)) - 1)))
+                column: lines.scalarColumn(line: line, byteOffset: indentation)))
     }
 
     /// Where the inline `node` (in the current block) starts.

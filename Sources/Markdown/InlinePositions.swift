@@ -311,9 +311,13 @@ struct InlinePositions {
         else { return 0 }
         let first = cmark_node_first_child(block)
         for guess in stride(from: uncounted, through: 1, by: -1) {
-            // The first inline starts a line after the definitions: a guess where it cannot is not walked. A
-            // paragraph with thousands of line breaks inside its links was walked once for each possible guess.
-            if let first, !canStart(first, atContentOf: startLine + guess, lines: lines, containers: containers) {
+            // With many uncounted lines, a guess is walked only where the first inline can start on the line after
+            // the definitions: a paragraph with thousands of line breaks inside its links was walked once for each
+            // possible guess. Below that every guess is walked, as a line break written `\` is not counted by cmark
+            // either, and the guess that takes it for a definition line places what follows it right.
+            if uncounted > Self.guessesWalkedAlways, let first,
+                !canStart(first, atContentOf: startLine + guess, lines: lines, containers: containers)
+            {
                 continue
             }
             var positions = InlinePositions(block: block, lines: lines, containers: containers, skippedLines: guess)
@@ -323,6 +327,9 @@ struct InlinePositions {
         }
         return 0
     }
+
+    /// Up to this many uncounted lines in a paragraph, every guess at its definition lines is walked.
+    static let guessesWalkedAlways = 64
 
     /// Whether the inline `node` can start where the content of `line` starts. Text may start with an escape or
     /// an entity there.

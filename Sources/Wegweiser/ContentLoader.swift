@@ -260,9 +260,10 @@ private struct FolderWalk {
                 continue
             }
             guard entry.name.hasSuffix(".md") else {
-                // Editors' notes (`_…`), hidden files and editors' backups (`page.md~`, `#page.md#`) stay unread.
+                // Editors' notes (`_…`), hidden files, editors' backups (`page.md~`, `#page.md#`) and the lock files
+                // of office programs (`~$antrag.docx`, Word's while the document is open) stay unread.
                 guard entry.isRegularFile, !entry.name.hasPrefix("_"), !entry.name.hasPrefix("."),
-                    !entry.name.hasPrefix("#"), !entry.name.hasSuffix("~")
+                    !entry.name.hasPrefix("#"), !entry.name.hasPrefix("~"), !entry.name.hasSuffix("~")
                 else { continue }
                 // A page file named as other tools allow would be left out without a word.
                 let lower = entry.name.lowercased()
@@ -318,9 +319,14 @@ enum SourceTexts {
     static func forDiagnostics(_ diagnostics: [Diagnostic], known: [String: String]) -> [String: String] {
         var texts = known
         for file in Set(diagnostics.map(\.file)) where texts[file] == nil {
-            // Only regular files: a diagnostic about a symbolic link must not print what it points at.
+            // Only regular files: a diagnostic about a symbolic link must not print what it points at. Not the files
+            // published beside pages (images, videos: they may be gigabytes, and have no lines to show), nor another
+            // file over 16 MB that is not one of the text files a build reads.
             var info = stat()
-            guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            guard lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                !Attachment.isPublishedKind(Substring(file)),
+                info.st_size <= 16 << 20 || [".md", ".yml", ".html"].contains(where: file.hasSuffix)
+            else { continue }
             // Control characters are welcome here: the formatter shows them as pictures.
             if let bytes = SourceFolder.readBytes(file),
                 let text = bytes.withUnsafeBufferPointer(UTF8Validation.string)

@@ -119,6 +119,15 @@ import Testing
         #expect(rendered.bareAddresses.map(\.column) == (0..<300).map { 29 + $0 * width })
     }
 
+    /// A bold line after a reference definition is reported on its own line, not on the definition's, where the
+    /// paragraph starts.
+    @Test func boldHeadingAfterReferenceDefinitionIsAtItsLine() {
+        #expect(
+            Self.render("[a]: /u\n  **Kontakt**\n", firstLine: 4).wordProcessorHabits == [
+                WordProcessorHabit(.boldHeading(text: "Kontakt"), line: 5, column: 3)
+            ])
+    }
+
     /// A table is reported at its first row, after block-quote markers and indentation; a paragraph with a `|`
     /// but no delimiter row, a delimiter row without a `|` above it, and tables in code are not.
     @Test func tablesAreFoundAtTheirFirstRow() {

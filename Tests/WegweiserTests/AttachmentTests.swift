@@ -52,7 +52,10 @@ import Testing
     @Test func namesAndKindsAreChecked() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
-        for name in ["Foto Kurs.JPG", "logo.svg", "notizen.txt", "_notizen.txt", "sprachkurs.md~", "#sprachkurs.md#"] {
+        for name in [
+            "Foto Kurs.JPG", "logo.svg", "notizen.txt", "_notizen.txt", "sprachkurs.md~", "#sprachkurs.md#",
+            "~$antrag.docx",
+        ] {
             try add(site, "content/de/guides/arbeit/" + name, [0x78])
         }
         let result = site.build()
@@ -64,6 +67,9 @@ import Testing
                 "notizen.txt warning: the file is not published: beside pages, only images (PNG, JPEG, GIF, WebP, AVIF), documents (PDF, ODF, RTF, Word, Excel, PowerPoint) and recordings (MP3, M4A, Ogg, MP4, WebM) are; start its name with `_` to keep it here without this warning",
             ])
         #expect(result.status == .contentErrors)
+        // A published kind of file is not read to show a line of it (it may be a video of gigabytes).
+        #expect(result.sources[folder + "Foto Kurs.JPG"] == nil)
+        #expect(result.sources[folder + "logo.svg"] == "x")
     }
 
     /// An image as a camera saves it is loaded whole on a phone: one over 500 KB is a warning with its size and
