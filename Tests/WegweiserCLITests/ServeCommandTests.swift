@@ -8,12 +8,20 @@ import Testing
     final class Lines: @unchecked Sendable {
         private let lock = NSLock()
         private var text = ""
+        private let handle: FileHandle
 
         init(_ pipe: Pipe) {
-            pipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            handle = pipe.fileHandleForReading
+            handle.readabilityHandler = { [self] handle in
                 let data = handle.availableData
                 lock.withLock { text += String(decoding: data, as: UTF8.self) }
             }
+        }
+
+        /// Stops reading. A handle freed with its handler still set can have its descriptor closed twice, the
+        /// second time when the number already belongs to a file another test opened (EBADF there).
+        func stop() {
+            handle.readabilityHandler = nil
         }
 
         var all: String { lock.withLock { text } }
@@ -58,6 +66,7 @@ import Testing
         defer {
             process.terminate()
             process.waitUntilExit()
+            lines.stop()
             #expect(process.terminationReason == .uncaughtSignal)
         }
         #expect(lines.waitFor("Built 39 pages in 3 languages in ").count == 1, "\(lines.all)")
