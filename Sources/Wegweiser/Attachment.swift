@@ -31,9 +31,36 @@ struct Attachment: Sendable, Equatable {
         guard size > largeImageBytes, let ending = extensionOf(Substring(name)),
             imageExtensions.contains(ending.lowercased())
         else { return nil }
-        let megabytes = (Double(size) / 1_048_576 * 10).rounded() / 10
         return
-            "the image is \(megabytes) MB: readers on phones load all of it over mobile data; save it smaller (at most 1,200 pixels wide, as JPEG or WebP) to make it 100–300 KB"
+            "the image is \(describedSize(size)): readers on phones load all of it over mobile data; save it smaller (at most 1,200 pixels wide, as JPEG or WebP) to make it 100–300 KB"
+    }
+
+    /// For a document, the words of which one in its link's text says what kind of file the link downloads.
+    static let documentWords: [String: [String]] = [
+        "pdf": ["pdf"], "doc": ["doc", "word"], "docx": ["doc", "word"], "xls": ["xls", "excel"],
+        "xlsx": ["xls", "excel"], "ppt": ["ppt", "powerpoint"], "pptx": ["ppt", "powerpoint"], "rtf": ["rtf"],
+        "odt": ["odt", "opendocument", "libreoffice"], "ods": ["ods", "opendocument", "libreoffice"],
+        "odp": ["odp", "opendocument", "libreoffice"],
+    ]
+
+    /// The warning for a link with `text` to this file, if it is a document and the text does not say what kind
+    /// of file it is: readers on phones want to know that a link downloads a file, and how big, before they tap
+    /// it (BITV 2.0 asks for both).
+    func downloadWarning(linkText text: String, destination: String) -> String? {
+        guard let ending = Self.extensionOf(Substring(relativePath)), let words = Self.documentWords[String(ending)]
+        else { return nil }
+        let lowered = text.lowercased()
+        guard !words.contains(where: lowered.contains) else { return nil }
+        let kind = ending.uppercased()
+        let size = Self.describedSize(stamp.size)
+        return
+            "the link text does not say that the link downloads a file (\(kind), \(size)); say it, e.g. [\(text) (\(kind), \(size))](\(destination))"
+    }
+
+    /// `bytes` as readers are told a download's size: `240 KB`, `3.1 MB`.
+    static func describedSize(_ bytes: Int) -> String {
+        bytes < 1_048_576
+            ? "\(max(1, (bytes + 512) / 1024)) KB" : "\((Double(bytes) / 1_048_576 * 10).rounded() / 10) MB"
     }
 
     /// The ending of `name` after its last `.`, as written; nil without one (or with nothing before it). Found on

@@ -23,6 +23,8 @@ struct LinkResolver {
         /// Leave the link as it is (external links, mail, phone).
         case keep
         case rewrite(String, anchor: AnchorCheck?)
+        /// A file beside the pages, at this link.
+        case attachment(String, Attachment)
         case broken(String)
     }
 
@@ -87,7 +89,7 @@ struct LinkResolver {
                     "`\(destination)` links to a file that is not there: no language folder has \(resolved); put the file beside the page or check its name"
                 )
             }
-            return .rewrite(attachmentURL(attachment, from: fromURL, query: query, fragment: fragment), anchor: nil)
+            return .attachment(attachmentURL(attachment, from: fromURL, query: query, fragment: fragment), attachment)
         } else {
             // A relative URL: resolve against the page's own URL.
             guard let resolved = Self.joined(fromURL, path, leadingSlash: true) else {
@@ -108,7 +110,7 @@ struct LinkResolver {
                     "`\(destination)` links to \(sitePath), but the content folder has no such file; link to it by its name beside the page, e.g. `plan.png`"
                 )
             }
-            return .rewrite(attachmentURL(attachment, from: fromURL, query: query, fragment: fragment), anchor: nil)
+            return .attachment(attachmentURL(attachment, from: fromURL, query: query, fragment: fragment), attachment)
         }
         let id = pageID(ofSitePath: sitePath)
         if site.pages[id] == nil, site.drafts.contains(id) { return .broken(Self.draftMessage(destination)) }

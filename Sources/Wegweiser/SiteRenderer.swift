@@ -220,6 +220,17 @@ struct SiteRenderer {
                     case .rewrite(let destination, let anchor):
                         if let anchor { outcome.anchors.append(anchor) }
                         return destination
+                    case .attachment(let destination, let attachment):
+                        // Said once, by the reader of the file's own language.
+                        if !link.isImage, code == language.code,
+                            let warning = attachment.downloadWarning(linkText: link.text, destination: link.destination)
+                        {
+                            outcome.diagnostics.append(
+                                Diagnostic(
+                                    file: file.displayPath, line: link.line, column: link.column, severity: .warning,
+                                    message: warning))
+                        }
+                        return destination
                     case .broken(let message):
                         outcome.diagnostics.append(
                             Diagnostic(file: file.displayPath, line: link.line, column: link.column, message: message))

@@ -88,6 +88,26 @@ import Testing
             ])
     }
 
+    /// A link to a document whose text does not say what kind of file it downloads is a warning with the kind and
+    /// size, once, for the file's own language; a text that names it (PDF, Word, Excel) is enough.
+    @Test func downloadsSayWhatTheyAre() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try add(site, "content/de/formulare/antrag.pdf", [UInt8](repeating: 0x25, count: 245_000))
+        try add(site, "content/de/formulare/liste.xlsx", [UInt8](repeating: 0x50, count: 1_300_000))
+        try site.edit("content/de/guides/arbeit/sprachkurs.md") {
+            $0 + "\n[Antrag](../../formulare/antrag.pdf) und [Liste](../../formulare/liste.xlsx)\n\n"
+                + "[Antrag als PDF](../../formulare/antrag.pdf), [Liste (Excel, 1,3 MB)](../../formulare/liste.xlsx)\n"
+        }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(
+            result.diagnostics.map { "\($0.position) \($0.severity): \($0.message)" } == [
+                "10:1 warning: the link text does not say that the link downloads a file (PDF, 239 KB); say it, e.g. [Antrag (PDF, 239 KB)](../../formulare/antrag.pdf)",
+                "10:42 warning: the link text does not say that the link downloads a file (XLSX, 1.2 MB); say it, e.g. [Liste (XLSX, 1.2 MB)](../../formulare/liste.xlsx)",
+            ])
+    }
+
     /// A link to a file that is not there names the path it looked for, relative to the page file's folder.
     @Test func missingFileIsReportedAtTheLink() throws {
         let site = try Workspace()
