@@ -5,7 +5,7 @@ extension FrontMatterError {
         case .tabInIndentation:
             return "tab used for indentation; indent with spaces only"
         case .typedCharacter(let scalar, let place):
-            let name = "\(UTF8Validation.codePoint(scalar)) (\(scalar.properties.name ?? "a space"))"
+            let name = UTF8Validation.namedCodePoint(scalar, unnamed: "a space")
             let looks = scalar == "\u{200B}" || scalar == "\u{FEFF}" ? "cannot be seen" : "looks like a space"
             switch place {
             case .indentation:

@@ -96,6 +96,12 @@ public enum UTF8Validation {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
+    /// `U+00A0 (NO-BREAK SPACE)`: a character as messages name one that looks like another; `unnamed` stands in for
+    /// the name of one Unicode gives none (private use, as Word's Symbol bullets).
+    public static func namedCodePoint(_ scalar: Unicode.Scalar, unnamed: String) -> String {
+        "\(codePoint(scalar)) (\(scalar.properties.name ?? unnamed))"
+    }
+
     /// Whether an ASCII byte is a control character HTML does not allow (all below space but tab, line feed, form
     /// feed and carriage return; and DEL).
     @inline(__always)

@@ -60,13 +60,11 @@ struct DocumentWalker {
                 if entering {
                     block = node
                     positions = nil
-                    if pitfalls.mayHaveTables, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
-                        noteTable(in: node)
+                    if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+                        if pitfalls.mayHaveTables { noteTable(in: node) }
+                        if pitfalls.mayHaveListMarkers { notePastedList(in: node) }
+                        noteBoldHeading(node)
                     }
-                    if pitfalls.mayHaveListMarkers, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
-                        notePastedList(in: node)
-                    }
-                    if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { noteBoldHeading(node) }
                 } else if cmark_node_get_type(node) == CMARK_NODE_HEADING {
                     // Nodes may be changed on exit: their children are done.
                     leave(heading: node)
@@ -203,7 +201,7 @@ struct DocumentWalker {
                 .pastedList(marker: marker.scalar), line: line + lineOffset,
                 column: lines.scalarColumn(line: line, byteOffset: marker.offset))
             if !marker.isDash || line == first || firstDash != nil {
-                wordProcessorHabits.append(line == first || firstDash == nil ? item : firstDash!)
+                wordProcessorHabits.append(firstDash ?? item)
                 return
             }
             firstDash = item

@@ -50,18 +50,6 @@ struct SourceLines {
     /// The number of lines; a final line ending starts one more, empty line.
     var count: Int { starts.count }
 
-    /// The 1-based line that byte `offset` is on.
-    func line(containing offset: Int) -> Int {
-        // The last line start at or before `offset`.
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low + 1
-    }
-
     /// The byte range of `line` (1-based) without its line ending.
     func range(ofLine line: Int) -> Range<Int> {
         let line = min(max(line, 1), starts.count)  // cmark's lines and ours agree; be safe anyway

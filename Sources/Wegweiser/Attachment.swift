@@ -140,8 +140,6 @@ struct Attachments: Sendable {
         for attachment in all { byPath[attachment.relativePath, default: [:]][attachment.language] = attachment }
     }
 
-    var isEmpty: Bool { all.isEmpty }
-
     /// The file at `relativePath` for a reader of `language`: in the reader's language folder, else along its
     /// fallbacks, else in `writtenIn`, the language of the page that links to it (a page shown as another
     /// language's fallback links to its own language's file).

@@ -183,10 +183,9 @@ enum MarkdownChecks {
                     "this paragraph is only bold text, which looks like a heading but is none for screen readers and the page's outline; if it is one, write `## \(shortened(text.hasSuffix(":") ? String(text.dropLast()) : text))`"
                 )
             case .pastedList(let marker):
-                let name = "\(UTF8Validation.codePoint(marker)) (\(marker.properties.name ?? "a bullet"))"
                 warn(
                     habit.line, habit.column,
-                    "this line starts with \(name), as word processors write lists: it is shown as text, not as a list that screen readers announce as one; start each item with `- `"
+                    "this line starts with \(UTF8Validation.namedCodePoint(marker, unnamed: "a bullet")), as word processors write lists: it is shown as text, not as a list that screen readers announce as one; start each item with `- `"
                 )
             }
         }

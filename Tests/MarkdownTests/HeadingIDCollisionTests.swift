@@ -88,11 +88,17 @@ import Testing
     }
 
     /// Numbers go on from the last one given for the same text, past numbers taken by other headings in the
-    /// meantime; the smallest free number is still the one given.
-    @Test func numbersSkipIDsTakenByOtherHeadings() {
-        let rendered = render("## Kosten\n\n## Kosten 2\n\n## Kosten\n\n## Kosten\n\n## Kosten 1\n\n## Kosten\n")
+    /// meantime; the smallest free number is still the one given. Both with a few headings (compared in a list)
+    /// and after 32 others (in a hashed set, with the next number kept per text).
+    @Test(arguments: [0, 32])
+    func numbersSkipIDsTakenByOtherHeadings(headingsBefore: Int) {
+        let before = (0..<headingsBefore).map { "## Vorher \($0)\n\n" }.joined()
+        let rendered = render(
+            before + "## Kosten\n\n## Kosten 2\n\n## Kosten\n\n## Kosten\n\n## Kosten 1\n\n## Kosten\n")
         #expect(
-            rendered.headings.map(\.id) == ["kosten", "kosten-2", "kosten-1", "kosten-3", "kosten-1-1", "kosten-4"])
+            rendered.headings.dropFirst(headingsBefore).map(\.id) == [
+                "kosten", "kosten-2", "kosten-1", "kosten-3", "kosten-1-1", "kosten-4",
+            ])
     }
 
     /// Twenty thousand headings with one text get twenty thousand ids. Looking for a free number from 1 and
