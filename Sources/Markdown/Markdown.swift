@@ -18,17 +18,23 @@ public enum Markdown {
     /// ids get `-1`, `-2`…, but an explicit id is kept exactly: a heading
     /// whose text gives the same id is numbered instead, wherever it is. A
     /// second heading with the same explicit id is numbered and listed in
-    /// `duplicateHeadingIDs`.
+    /// `duplicateHeadingIDs`. An image whose `src` (as written into the HTML,
+    /// after `rewriteLink`) `imageSize` knows gets its `width` and `height`.
     public static func render(
-        _ source: String, firstLine: Int = 1, rewriteLink: (MarkdownLink) -> String?
+        _ source: String, firstLine: Int = 1, imageSize: ((String) -> (width: Int, height: Int)?)? = nil,
+        rewriteLink: (MarkdownLink) -> String?
     ) -> RenderedMarkdown {
         var source = source
-        return source.withUTF8 { render(utf8: $0, firstLine: firstLine, rewriteLink: rewriteLink) }
+        return source.withUTF8 {
+            render(utf8: $0, firstLine: firstLine, imageSize: imageSize, rewriteLink: rewriteLink)
+        }
     }
 
-    /// `render(_:firstLine:rewriteLink:)` for text given as UTF-8 bytes, which the caller has checked are valid.
+    /// `render(_:firstLine:imageSize:rewriteLink:)` for text given as UTF-8 bytes, which the caller has checked are
+    /// valid.
     public static func render(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, rewriteLink: (MarkdownLink) -> String?
+        utf8 bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1,
+        imageSize: ((String) -> (width: Int, height: Int)?)? = nil, rewriteLink: (MarkdownLink) -> String?
     ) -> RenderedMarkdown {
         // The document lives in this thread's arena, which takes all of it back at once afterwards.
         return DocumentArena.withDocument {
@@ -43,8 +49,12 @@ public enum Markdown {
             }
             var walker = DocumentWalker(source: bytes, firstLine: firstLine)
             walker.walk(document, rewriteLink: rewriteLink)
+            var html = renderHTML(document, headingIDs: walker.headings.map(\.id))
+            if let imageSize, walker.links.contains(where: \.isImage) {
+                html = ImageDimensions.insert(into: html, size: imageSize)
+            }
             return RenderedMarkdown(
-                htmlBytes: renderHTML(document, headingIDs: walker.headings.map(\.id)),
+                htmlBytes: html,
                 headings: walker.headings,
                 links: walker.links,
                 droppedRawHTML: walker.droppedRawHTML,

@@ -9,6 +9,9 @@ struct Attachment: Sendable, Equatable {
     /// Its path as the content folder was given: where it is copied from, and what diagnostics name.
     var path: String
     var stamp: SourceFolder.FileStamp
+    /// An image's size in pixels, read from its header (see `ImageHeader`); nil for other files and for images
+    /// whose size is not known.
+    var pixelSize: PixelSize? = nil
 
     /// Where it is in the output, as a site path (`/de/guides/plan.png`).
     var sitePath: String { "/\(language)/\(relativePath)" }
@@ -26,11 +29,14 @@ struct Attachment: Sendable, Equatable {
     /// camera saves it (3–10 MB) is loaded whole to be shown a few hundred pixels wide.
     static let largeImageBytes = 500 * 1024
 
+    /// Whether `name` ends as an image's name does (in any case).
+    static func isImage(_ name: String) -> Bool {
+        extensionOf(Substring(name)).map { imageExtensions.contains($0.lowercased()) } ?? false
+    }
+
     /// The warning for an image file of `size` bytes, or nil.
     static func sizeWarning(name: String, size: Int) -> String? {
-        guard size > largeImageBytes, let ending = extensionOf(Substring(name)),
-            imageExtensions.contains(ending.lowercased())
-        else { return nil }
+        guard size > largeImageBytes, isImage(name) else { return nil }
         return
             "the image is \(describedSize(size)): readers on phones load all of it over mobile data; save it smaller (at most 1,200 pixels wide, as JPEG or WebP) to make it 100–300 KB"
     }

@@ -283,10 +283,23 @@ private struct FolderWalk {
                         diagnostics.append(
                             Diagnostic(file: path, line: 1, column: 1, severity: .warning, message: warning))
                     }
-                    attachments.append(
-                        Attachment(
-                            language: language, relativePath: String(path.utf8.dropFirst(prefixLength))!, path: path,
-                            stamp: entry.stamp))
+                    var attachment = Attachment(
+                        language: language, relativePath: String(path.utf8.dropFirst(prefixLength))!, path: path,
+                        stamp: entry.stamp)
+                    if Attachment.isImage(entry.name) {
+                        switch ImageHeader.finding(forFileAt: path) {
+                        case .size(let size): attachment.pixelSize = size
+                        case .sizeUnknown: break
+                        case .notAnImage:
+                            diagnostics.append(
+                                Diagnostic(
+                                    file: path, line: 1, column: 1, severity: .warning,
+                                    message:
+                                        "the file is not a PNG, JPEG, GIF, WebP or AVIF image, though its name says so: pages show a broken image in its place; save it again as an image"
+                                ))
+                        }
+                    }
+                    attachments.append(attachment)
                 case .rejected(let message, let isError):
                     diagnostics.append(
                         Diagnostic(

@@ -212,8 +212,13 @@ struct SiteRenderer {
                 return outcome
             }
             let resolver = LinkResolver(site: site, assets: assets)
+            // The sizes of the images beside the pages that the body shows, by their `src`.
+            var imageSizes: [String: PixelSize] = [:]
             let rendered = body.withUnsafeBufferPointer { utf8 in
-                Markdown.render(utf8: utf8, firstLine: file.bodyLine) { link in
+                Markdown.render(
+                    utf8: utf8, firstLine: file.bodyLine,
+                    imageSize: { source in imageSizes[source].map { ($0.width, $0.height) } }
+                ) { link in
                     switch resolver.resolve(link, in: file, language: language, fromURL: url) {
                     case .keep:
                         return nil
@@ -221,6 +226,7 @@ struct SiteRenderer {
                         if let anchor { outcome.anchors.append(anchor) }
                         return destination
                     case .attachment(let destination, let attachment):
+                        if link.isImage, let size = attachment.pixelSize { imageSizes[destination] = size }
                         // Said once, by the reader of the file's own language.
                         if !link.isImage, code == language.code,
                             let warning = attachment.downloadWarning(linkText: link.text, destination: link.destination)

@@ -99,3 +99,25 @@ import Testing
     let rendered = Markdown.render("", firstLine: 4) { _ in nil }
     #expect(rendered == RenderedMarkdown(html: "", headings: [], links: [], droppedRawHTML: []))
 }
+
+/// `width` and `height` go into the tag of each image whose `src`, after rewriting, has a size; an image inside
+/// another image's text is only alt text, and the same file twice gets its size twice.
+@Test func imagesGetTheirSizeBySource() {
+    let source = """
+        ![Plan](plan.png) and ![Karte ![klein](plan.png)](karte.png) and `<img src="plan.png">`
+
+        [![Plan](plan.png)](plan.png) ![Foto](foto.jpg "Titel")
+        """
+    let sizes = ["neu/plan.png": (300, 200), "foto.jpg": (40, 30)]
+    let rendered = Markdown.render(
+        source, imageSize: { sizes[$0] },
+        rewriteLink: { link in link.destination == "plan.png" ? "neu/plan.png" : nil })
+    #expect(
+        rendered.html == """
+            <p><img src="neu/plan.png" width="300" height="200" alt="Plan" /> and \
+            <img src="karte.png" alt="Karte klein" /> and <code>&lt;img src=&quot;plan.png&quot;&gt;</code></p>
+            <p><a href="neu/plan.png"><img src="neu/plan.png" width="300" height="200" alt="Plan" /></a> \
+            <img src="foto.jpg" width="40" height="30" alt="Foto" title="Titel" /></p>
+
+            """)
+}

@@ -77,8 +77,11 @@ import Testing
     @Test func largeImagesAreWarnings() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
-        try add(site, "content/de/guides/arbeit/foto.jpg", [UInt8](repeating: 0xFF, count: 3_300_000))
-        try add(site, "content/de/guides/arbeit/klein.png", [UInt8](repeating: 0x89, count: 500 * 1024))
+        // Images by their first bytes (a JPEG's start, a PNG's signature), padded to their sizes.
+        let jpegStart: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x02]
+        let pngStart: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        try add(site, "content/de/guides/arbeit/foto.jpg", jpegStart + [UInt8](repeating: 0, count: 3_300_000 - 6))
+        try add(site, "content/de/guides/arbeit/klein.png", pngStart + [UInt8](repeating: 0x89, count: 500 * 1024 - 8))
         try add(site, "content/de/guides/arbeit/bericht.pdf", [UInt8](repeating: 0x25, count: 3_300_000))
         let result = site.build()
         #expect(result.status == .success)
@@ -86,6 +89,36 @@ import Testing
             result.diagnostics.map { "\($0.file.split(separator: "/").last!) \($0.severity): \($0.message)" } == [
                 "foto.jpg warning: the image is 3.1 MB: readers on phones load all of it over mobile data; save it smaller (at most 1,200 pixels wide, as JPEG or WebP) to make it 100–300 KB"
             ])
+    }
+
+    /// The bug: images had no `width` and `height`, so on a phone the text below an image jumped down when it had
+    /// loaded, often under the reader's finger. An image beside the pages gets the size read from its header, in
+    /// every language that shows it; a file that is no image whatever its name says is a warning.
+    @Test func imagesBesidePagesHaveTheirSize() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let png: [UInt8] =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+            + [0, 0, 0x04, 0xB0, 0, 0, 0x03, 0x20, 8, 2, 0, 0, 0]
+        try add(site, "content/de/guides/arbeit/plan.png", png)
+        try add(site, "content/de/guides/arbeit/karte.png", Array("<html><body>Karte</body></html>".utf8))
+        try site.edit("content/de/guides/arbeit/sprachkurs.md") {
+            $0 + "\n![Lageplan](plan.png) ![Karte](karte.png) ![Logo](https://example.org/logo.png)\n"
+        }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(
+            result.diagnostics.map { "\($0.file.split(separator: "/").last!):\($0.position.line) \($0.message)" } == [
+                "karte.png:1 the file is not a PNG, JPEG, GIF, WebP or AVIF image, though its name says so: pages show a broken image in its place; save it again as an image"
+            ])
+        let images =
+            "<img src=\"../plan.png\" width=\"1200\" height=\"800\" alt=\"Lageplan\" />"
+            + " <img src=\"../karte.png\" alt=\"Karte\" /> <img src=\"https://example.org/logo.png\" alt=\"Logo\" />"
+        #expect(try read(site, "de/guides/arbeit/sprachkurs/index.html").contains(images))
+        // The English reader sees the German page, and the German image from there.
+        #expect(
+            try read(site, "en/guides/arbeit/sprachkurs/index.html").contains(
+                "<img src=\"../../../../de/guides/arbeit/plan.png\" width=\"1200\" height=\"800\" alt=\"Lageplan\" />"))
     }
 
     /// A link to a document whose text does not say what kind of file it downloads is a warning with the kind and
