@@ -39,9 +39,18 @@ struct DocumentWalker {
     /// columns of many links on one long line take time linear in its length, not quadratic.
     private var lastColumn = (line: 0, byteOffset: 0, column: 1)
 
-    init(source: UnsafeBufferPointer<UInt8>, firstLine: Int) {
+    /// Added to the columns of the body's first line: a table cell is walked as a document of its own, and its
+    /// columns are counted from where it is in its row.
+    private let columnShift: Int
+    /// The paragraphs that are tables, and the HTML each is replaced by once the walk is done.
+    private var tables: [(paragraph: OpaquePointer, html: [UInt8])] = []
+    /// The body's reference definitions for table cells, found when the first table is.
+    private var referenceDefinitions: [UInt8]?
+
+    init(source: UnsafeBufferPointer<UInt8>, firstLine: Int, columnShift: Int = 0) {
         lines = SourceLines(source)
         lineOffset = firstLine - 1
+        self.columnShift = columnShift
         pitfalls = PlainTextPitfalls(source: source)
     }
 
@@ -58,10 +67,17 @@ struct DocumentWalker {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
                 if entering {
+                    // A table's cells are walked as documents of their own; its inlines as cmark read them are not.
+                    if pitfalls.mayHaveTables, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+                        let html = table(in: node, rewriteLink: rewriteLink)
+                    {
+                        tables.append((node, html))
+                        cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                        continue
+                    }
                     block = node
                     positions = nil
                     if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
-                        if pitfalls.mayHaveTables { noteTable(in: node) }
                         if pitfalls.mayHaveListMarkers { notePastedList(in: node) }
                         noteBoldHeading(node)
                     }
@@ -89,6 +105,7 @@ struct DocumentWalker {
                 break
             }
         }
+        replaceTables()
         assignHeadingIDs()
     }
 
@@ -171,21 +188,118 @@ struct DocumentWalker {
         _ = skip(text, onLine: Int(cmark_node_get_start_line(node)))
     }
 
-    /// Notes the paragraph `node` if one of its lines is a table's delimiter row under a line with a `|`.
-    private mutating func noteTable(in node: OpaquePointer) {
+    /// The HTML of the paragraph `node` if it is a table (see `PipeTable`), with its cells walked and rendered.
+    /// A paragraph that has a table's delimiter row under a line with a `|` but is not one (the row is not its
+    /// second line, or the cells do not match) is noted in `pipeTables`.
+    private mutating func table(in node: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) -> [UInt8]? {
         let first = Int(cmark_node_get_start_line(node))
         let last = Int(cmark_node_get_end_line(node))
-        guard last > first, let base = lines.bytes.baseAddress else { return }
+        guard last > first, let base = lines.bytes.baseAddress else { return nil }
         for line in (first + 1)...last {
             let row = lines.range(ofLine: line)
             let above = lines.range(ofLine: line - 1)
             guard PlainTextPitfalls.isDelimiterRow(UnsafeBufferPointer(start: base + row.lowerBound, count: row.count)),
                 memchr(base + above.lowerBound, Int32(UInt8(ascii: "|")), above.count) != nil
             else { continue }
+            if line == first + 1, let html = renderTable(node, first: first, last: last, rewriteLink: rewriteLink) {
+                return html
+            }
             pipeTables.append(
                 TableStart(line: line - 1 + lineOffset, column: PlainTextPitfalls.contentColumn(of: above, in: lines)))
-            return
+            return nil
         }
+        return nil
+    }
+
+    /// The table in the paragraph `node`'s lines `first...last`, or nil if it is none or a cell cannot be read as
+    /// a line of text (nothing is walked then).
+    private mutating func renderTable(
+        _ node: OpaquePointer, first: Int, last: Int, rewriteLink: (MarkdownLink) -> String?
+    ) -> [UInt8]? {
+        let prefixes = ContainerPrefixes(block: node, lines: lines)
+        let firstStart = Int(cmark_node_get_start_column(node)) - 1
+        guard
+            let table = PipeTable(
+                lines: lines, first: first, last: last,
+                contentStart: { $0 == first ? firstStart : prefixes.contentStart(ofLine: $0) })
+        else { return nil }
+        // Every cell is parsed before any is walked, so that a table given up on has called `rewriteLink` for none.
+        if referenceDefinitions == nil { referenceDefinitions = Self.referenceDefinitions(in: lines) }
+        var parsed: [[TableCell]] = []
+        for row in table.rows {
+            var cells: [TableCell] = []
+            for cell in row {
+                guard let parsedCell = TableCell(cell, lines: lines, definitions: referenceDefinitions ?? [])
+                else { return nil }
+                cells.append(parsedCell)
+            }
+            parsed.append(cells)
+        }
+        var html: [[[UInt8]]] = []
+        for row in parsed {
+            html.append(row.map { walk($0, rewriteLink: rewriteLink) })
+        }
+        // The region is named by the first row's text: its first eight cells, which is what a reader hears.
+        let label = parsed[0].prefix(8).compactMap { $0.document.map(PlainText.of) }.filter { !$0.isEmpty }
+        return table.html(label: label.joined(separator: ", ")) { html[$0][$1] }
+    }
+
+    /// Walks a table cell's document as a body of its own on the cell's line, takes what it found, and gives the
+    /// cell's HTML (its paragraph's, without `<p>`).
+    private mutating func walk(_ cell: TableCell, rewriteLink: (MarkdownLink) -> String?) -> [UInt8] {
+        guard let document = cell.document else { return [] }
+        let lineStart = lines.range(ofLine: cell.line).lowerBound
+        let column = lines.scalarColumn(line: cell.line, byteOffset: cell.start - lineStart)
+        let found = cell.text.withUnsafeBufferPointer { text in
+            var walker = DocumentWalker(
+                source: text, firstLine: cell.line + lineOffset, columnShift: column - 1 - cell.inserted)
+            walker.walk(document, rewriteLink: rewriteLink)
+            return walker
+        }
+        links += found.links
+        bareAddresses += found.bareAddresses
+        for line in found.droppedRawHTML where droppedRawHTML.last != line { droppedRawHTML.append(line) }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
+        defer { if !DocumentArena.owns(rendered) { free(rendered) } }
+        var html = UnsafeBufferPointer(
+            start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))[...]
+        if html.starts(with: "<p>".utf8) { html = html.dropFirst(3) }
+        if html.reversed().starts(with: "\n>p/<".utf8) { html = html.dropLast(5) }
+        return Array(html)
+    }
+
+    /// The body's lines that look like reference definitions (`[1]: https://…`, indented at most three spaces,
+    /// on one line), to be parsed after each table cell's text: a cell's `[Kurs][1]` finds its definition. Not
+    /// more than 8 KB of them, as every cell is parsed with them.
+    private static func referenceDefinitions(in lines: SourceLines) -> [UInt8] {
+        var definitions: [UInt8] = []
+        for line in 1...max(lines.count, 1) {
+            let bytes = lines.bytes(ofLine: line)
+            let indentation = bytes.prefix { $0 == UInt8(ascii: " ") }.count
+            guard indentation <= 3, indentation < bytes.count, bytes[indentation] == UInt8(ascii: "["),
+                let close = bytes[indentation...].firstIndex(of: UInt8(ascii: "]")), close + 1 < bytes.count,
+                bytes[close + 1] == UInt8(ascii: ":")
+            else { continue }
+            guard definitions.count + bytes.count < 8 * 1024 else { break }
+            definitions += bytes
+            definitions.append(UInt8(ascii: "\n"))
+        }
+        return definitions
+    }
+
+    /// Puts each table's HTML where its paragraph was.
+    private mutating func replaceTables() {
+        for (paragraph, html) in tables {
+            guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, DocumentArena.allocator) else {
+                continue
+            }
+            let set = (html + [0]).withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(block, $0.baseAddress) }
+            }
+            guard set == 1, cmark_node_insert_before(paragraph, block) == 1 else { continue }
+            cmark_node_free(paragraph)
+        }
+        tables = []
     }
 
     /// Notes the paragraph `node` if its lines start with bullets (`• `), or with dashes (`– `) at its start or on
@@ -323,8 +437,13 @@ struct DocumentWalker {
         return scalarColumn(line: explicit.line, byteOffset: explicit.startByte)
     }
 
-    /// The 1-based column in Unicode scalars of the byte at `offset` in body line `line`.
+    /// The 1-based column in Unicode scalars of the byte at `offset` in body line `line`, in the file.
     private mutating func scalarColumn(line: Int, byteOffset offset: Int) -> Int {
+        bodyColumn(line: line, byteOffset: offset) + (line == 1 ? columnShift : 0)
+    }
+
+    /// The 1-based column in Unicode scalars of the byte at `offset` in body line `line`.
+    private mutating func bodyColumn(line: Int, byteOffset offset: Int) -> Int {
         let range = lines.range(ofLine: line)
         let offset = min(max(offset, 0), range.count)
         let column =
@@ -371,5 +490,65 @@ struct DocumentWalker {
         if droppedRawHTML.last != fileLine {
             droppedRawHTML.append(fileLine)
         }
+    }
+}
+
+/// A table cell's text parsed as a document of its own, made to be one paragraph: a cell holds a line of text, so
+/// text that would start another block (`# 1`, `- Kita`, `1. Stock`, `> 3`) gets a `\\` before the character that
+/// makes it one, and shows as written.
+private struct TableCell {
+    /// Its body line and where its text starts in the body.
+    var line: Int
+    var start: Int
+    /// The text parsed (with the `\\` if one was added), and whether one was.
+    var text: [UInt8]
+    var inserted: Int
+    /// nil for an empty cell.
+    var document: OpaquePointer?
+
+    /// The cell's text parsed with the body's reference `definitions` after it (see `referenceDefinitions`).
+    init?(_ cell: PipeTable.Cell, lines: SourceLines, definitions: [UInt8]) {
+        line = cell.line
+        start = cell.bytes.lowerBound
+        text = Array(lines.bytes[cell.bytes])
+        inserted = 0
+        guard !text.isEmpty else { return }
+        for attempt in 0..<2 {
+            let document = Self.parse(definitions.isEmpty ? text : text + [0x0A, 0x0A] + definitions)
+            if let document, let paragraph = cmark_node_first_child(document),
+                cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH, cmark_node_next(paragraph) == nil
+            {
+                self.document = document
+                return
+            }
+            guard attempt == 0, let offset = Self.blockMarkerOffset(text) else { return nil }
+            text.insert(UInt8(ascii: "\\"), at: offset)
+            inserted = 1
+        }
+        return nil
+    }
+
+    private static func parse(_ text: [UInt8]) -> OpaquePointer? {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, DocumentArena.allocator) else { return nil }
+        text.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        return cmark_parser_finish(parser)
+    }
+
+    /// Where a `\\` makes the text start no block: before its first character if that is ASCII punctuation, or
+    /// after the digits of a numbered list's marker; nil otherwise.
+    private static func blockMarkerOffset(_ text: [UInt8]) -> Int? {
+        guard let first = text.first else { return nil }
+        if first < 0x80,
+            (first >= 0x21 && first <= 0x2F) || (first >= 0x3A && first <= 0x40)
+                || (first >= 0x5B && first <= 0x60) || (first >= 0x7B && first <= 0x7E)
+        {
+            return 0
+        }
+        let digits = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        guard digits > 0, digits < text.count, text[digits] == UInt8(ascii: ".") || text[digits] == UInt8(ascii: ")")
+        else { return nil }
+        return digits
     }
 }

@@ -161,8 +161,8 @@ import Testing
             ))
     }
 
-    /// An address (web or e-mail) written as text is no link in CommonMark, and a table in GitHub's notation is one
-    /// line of text:
+    /// An address (web or e-mail) written as text is no link in CommonMark, and a table in GitHub's notation right
+    /// under a line of text is part of that text's paragraph:
     /// warnings where they were written, with the way to write them; the page is still built.
     @Test func bareAddressAndTableAreWarnings() {
         let page = """
@@ -171,7 +171,7 @@ import Testing
             ---
             Mehr unter https://www.duesseldorf.de/integration und www.komm-an.nrw.de.
             Fragen an integration@duesseldorf.de, Termine über <ki@duesseldorf.de>.
-
+            Öffnungszeiten:
             | Tag | Uhrzeit |
             |-----|---------|
             | Mo  | 9–12    |
@@ -185,8 +185,30 @@ import Testing
                 "4:12: warning: `https://www.duesseldorf.de/integration` is shown as text, not as a link readers can tap; write it as <https://www.duesseldorf.de/integration> or [what it is](https://www.duesseldorf.de/integration)",
                 "4:55: warning: `www.komm-an.nrw.de` is shown as text, not as a link readers can tap; write it as <https://www.komm-an.nrw.de> or [what it is](https://www.komm-an.nrw.de)",
                 "5:11: warning: `integration@duesseldorf.de` is shown as text, not as a link readers can tap to write an e-mail; write it as <integration@duesseldorf.de>",
-                "7:1: warning: this table is shown as one line of text with its `|` signs: tables are not part of the Markdown these pages use; write the rows as a list, e.g. `- Monday: 9–12`",
+                "7:1: warning: this table is shown as text with its `|` signs: a table needs an empty line above its first row, and as many cells in that row as in the row of dashes under it",
             ])
+    }
+
+    /// Links in table cells are resolved and checked like any other, and reported where they are written: in
+    /// the file's line of the row, at the column of the link's `[`.
+    @Test func linksInTableCellsAreCheckedWhereTheyAre() throws {
+        let page = """
+            ---
+            title: B
+            ---
+            | Seite | Abschnitt |
+            |-------|-----------|
+            | [A](a.md) | [Fehlt](c.md#fehlt) |
+            | [Nichts](nichts.md) | Text |
+
+            """
+        let (site, result) = Self.build(page)
+        defer { site.remove() }
+        #expect(result.status == .contentErrors)
+        #expect(
+            result.diagnostics.map { "\($0.position): \($0.severity.rawValue)" } == ["6:15: error", "7:3: error"])
+        #expect(result.diagnostics[0].message.contains("#fehlt"))
+        #expect(result.diagnostics[1].message.contains("nichts.md"))
     }
 
     /// A list pasted from a word processor keeps its bullets as text: the page shows them, but screen readers
