@@ -1,3 +1,5 @@
+import Foundation
+
 extension Markdown {
     /// The anchor id for a heading text (exposed for tests and for the site's link checks).
     ///
@@ -55,7 +57,11 @@ extension Markdown {
                 }
             }
         }
-        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
+        guard !slug.isEmpty else { return "section" }
+        let id = String(decoding: slug, as: UTF8.self)
+        // Composed (NFC), so that the id has the bytes a link written on most keyboards has: browsers compare a
+        // fragment and an id byte for byte, and a heading saved decomposed (as macOS may save "ệ") would differ.
+        return slug.contains(where: { $0 >= 0x80 }) ? id.precomposedStringWithCanonicalMapping : id
     }
 }
 

@@ -157,6 +157,11 @@ struct Attachments: Sendable {
         return versions[writtenIn]
     }
 
+    /// The codes of the language folders that have a file at `relativePath`, in the order of the codes.
+    func languages(having relativePath: String) -> [String] {
+        (byPath[relativePath]?.keys).map { $0.sorted() } ?? []
+    }
+
     /// The attachment whose site path is `sitePath` (`/de/guides/plan.png`).
     func find(sitePath: String) -> Attachment? {
         let parts = sitePath.utf8.dropFirst().split(separator: UInt8(ascii: "/"), maxSplits: 1)

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Resolves links written in Markdown (to content files or site URLs) to the target page in the reader's language.
@@ -31,7 +32,12 @@ struct LinkResolver {
     /// Resolves `destination`, written in `file` (a page `pageID`), for a reader of `language` viewing the page at `fromURL`.
     func resolve(_ link: MarkdownLink, in file: SourceFile, language: Language, fromURL: String) -> Resolution {
         let destination = link.destination
-        if destination.isEmpty || Self.isExternal(destination) { return .keep }
+        if destination.isEmpty {
+            return .broken(
+                "the link has no destination and goes nowhere; write where it goes between the parentheses, e.g. [\(link.text)](../arbeit/_index.md)"
+            )
+        }
+        if Self.isExternal(destination) { return .keep }
         // Runs for every link of every page: the parts are found on UTF-8 bytes (`#`, `?` and `/` are ASCII, so the
         // indices are valid string indices).
         var path = Substring(destination)
@@ -45,15 +51,21 @@ struct LinkResolver {
             query = path[mark...]
             path = path[..<mark]
         }
+        // A fragment into a page is written as the heading ids are, so that the browser finds the heading.
+        let pageFragment = fragment.map(Self.headingFragment)
         func anchor(_ id: String) -> AnchorCheck? {
-            guard let fragment, !fragment.isEmpty else { return nil }
+            guard let pageFragment, !pageFragment.isEmpty else { return nil }
             return AnchorCheck(
-                pageID: id, fragment: String(fragment), language: language.code, sourceLanguage: file.language,
+                pageID: id, fragment: String(pageFragment), language: language.code, sourceLanguage: file.language,
                 file: file.displayPath, line: link.line, column: link.column)
         }
         if path.isEmpty {
             // `#kosten`: an anchor on this page.
-            return .rewrite(destination, anchor: anchor(file.pageID))
+            let written = query + (pageFragment.map { "#" + $0 } ?? "")
+            // Compared byte for byte: Swift's `==` takes composed and decomposed text as equal.
+            return .rewrite(
+                written.utf8.elementsEqual(destination.utf8) ? destination : String(written),
+                anchor: anchor(file.pageID))
         }
 
         let sitePath: String
@@ -74,7 +86,7 @@ struct LinkResolver {
                 )
             }
             return finish(
-                id: id, page: page, query: query, fragment: fragment, language: language, fromURL: fromURL,
+                id: id, page: page, query: query, fragment: pageFragment, language: language, fromURL: fromURL,
                 anchor: anchor(id),
                 destination: destination)
         } else if Attachment.isPublishedKind(path) {
@@ -85,6 +97,12 @@ struct LinkResolver {
                 )
             }
             guard let attachment = site.attachments.find(resolved, for: language, writtenIn: file.language) else {
+                let elsewhere = site.attachments.languages(having: resolved)
+                guard elsewhere.isEmpty else {
+                    return .broken(
+                        "`\(destination)` links to a file that only the language \(elsewhere.count == 1 ? "folder" : "folders") \(elsewhere.joined(separator: ", ")) \(elsewhere.count == 1 ? "has" : "have"), which a reader of \(language.name) is not shown; put a copy of it beside this page"
+                    )
+                }
                 return .broken(
                     "`\(destination)` links to a file that is not there: no language folder has \(resolved); put the file beside the page or check its name"
                 )
@@ -112,6 +130,16 @@ struct LinkResolver {
             }
             return .attachment(attachmentURL(attachment, from: fromURL, query: query, fragment: fragment), attachment)
         }
+        if let generated = generatedFile(sitePath, destination: destination, for: language, writtenIn: file.language) {
+            switch generated {
+            case .success(let target):
+                var url = URLPath.relative(from: fromURL, to: target) + query
+                if let fragment { url += "#" + fragment }
+                return .rewrite(url, anchor: nil)
+            case .failure(let message):
+                return .broken(message.text)
+            }
+        }
         let id = pageID(ofSitePath: sitePath)
         if site.pages[id] == nil, site.drafts.contains(id) { return .broken(Self.draftMessage(destination)) }
         guard let page = site.pages[id] else {
@@ -120,9 +148,53 @@ struct LinkResolver {
             )
         }
         return finish(
-            id: id, page: page, query: query, fragment: fragment, language: language, fromURL: fromURL,
+            id: id, page: page, query: query, fragment: pageFragment, language: language, fromURL: fromURL,
             anchor: anchor(id),
             destination: destination)
+    }
+
+    /// A link's fragment into a page as heading ids are written: percent-escapes decoded (browsers decode them
+    /// before looking for the id; "copy link to heading" writes them) and composed (NFC), as ids are, whichever
+    /// form the editor's keyboard wrote.
+    static func headingFragment(_ fragment: Substring) -> Substring {
+        guard fragment.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 >= 0x80 }) else { return fragment }
+        var text = String(fragment)
+        if let decoded = text.removingPercentEncoding { text = decoded }
+        return Substring(text.precomposedStringWithCanonicalMapping)
+    }
+
+    struct Message: Error {
+        var text: String
+    }
+
+    /// The file a build makes from all pages that `sitePath` names (`/sitemap.xml`, `/robots.txt`, `/404.html`, a
+    /// language's calendar of coming events `/de/events.ics`, an event's `/de/events/fest/event.ics`), as the site
+    /// path of the reader's language's version where there is one; a message if it names a calendar that a build
+    /// does not make; nil for any other path.
+    private func generatedFile(
+        _ sitePath: String, destination: String, for language: Language, writtenIn: String
+    ) -> Result<String, Message>? {
+        if sitePath == "/sitemap.xml" || sitePath == "/robots.txt" || sitePath == "/404.html" {
+            return .success(sitePath)
+        }
+        guard sitePath.hasSuffix(".ics") else { return nil }
+        let segments = sitePath.split(separator: "/").map(String.init)
+        if segments.count == 2, segments[1] == "events.ics", site.config.language(segments[0]) != nil {
+            return .success("/\(language.code)/events.ics")
+        }
+        if segments.count >= 3, segments.last == "event.ics", let written = site.config.language(segments[0]) {
+            let id = segments.dropFirst().dropLast().joined(separator: "/")
+            if let page = site.pages[id], page.start != nil, site.pages["events"]?.children.contains(id) == true {
+                for target in [language, written] where site.isBuilt(page, in: target) {
+                    return .success(PageID.urlPath(id, language: target.code) + "event.ics")
+                }
+            }
+        }
+        return .failure(
+            Message(
+                text:
+                    "`\(destination)` links to \(sitePath), a calendar that a build does not make: the calendar of coming events is /\(writtenIn)/events.ics, and each event's is its address followed by event.ics"
+            ))
     }
 
     /// The folder, inside its language folder, that links in `file` are relative to: a section's own folder, else
@@ -146,8 +218,14 @@ struct LinkResolver {
         destination: String
     ) -> Resolution {
         guard site.isBuilt(page, in: language) else {
+            if !site.config.fallbackPages {
+                return .broken(
+                    "`\(destination)` links to a page that has no \(language.name) version, and fallback pages are switched off"
+                )
+            }
+            let written = site.config.languages.filter { page.files[$0.code] != nil }.map(\.name)
             return .broken(
-                "`\(destination)` links to a page that has no \(language.name) version, and fallback pages are switched off"
+                "`\(destination)` links to a page written only in \(written.joined(separator: ", ")), which is not shown to readers of \(language.name) (not a language they fall back to); write a \(language.name) version or link to another page"
             )
         }
         var url = URLPath.relative(from: fromURL, to: PageID.urlPath(id, language: language.code))
