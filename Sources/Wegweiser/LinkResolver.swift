@@ -174,6 +174,8 @@ struct LinkResolver {
     private func generatedFile(
         _ sitePath: String, destination: String, for language: Language, writtenIn: String
     ) -> Result<String, Message>? {
+        // Most links name a page, whose address ends in `/`.
+        guard sitePath.utf8.last != UInt8(ascii: "/") else { return nil }
         if sitePath == "/sitemap.xml" || sitePath == "/robots.txt" || sitePath == "/404.html" {
             return .success(sitePath)
         }

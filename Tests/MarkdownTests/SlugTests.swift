@@ -21,3 +21,18 @@ import Testing
 func slug(text: String, expected: String) {
     #expect(Markdown.slug(text) == expected)
 }
+
+/// Ids are composed (NFC) byte for byte, whichever form the heading was saved in: a browser compares a fragment
+/// and an id by their bytes.
+@Test func slugsAreComposed() {
+    let cases: [(String, String)] = [
+        ("Vie\u{323}\u{302}t", "vi\u{1EC7}t"),  // Vietnamese, decomposed
+        ("\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}", "\u{D55C}\u{AE00}"),  // Hangul jamo
+        ("Cafe\u{301}", "caf\u{E9}"),
+        ("\u{1F71}", "\u{3AC}"),  // Greek alpha with oxia, which NFC replaces by the one with tonos
+        ("Über Ämter", "\u{FC}ber-\u{E4}mter"),  // already composed
+    ]
+    for (heading, id) in cases {
+        #expect(Array(Markdown.slug(heading).utf8) == Array(id.utf8), "\(heading)")
+    }
+}
