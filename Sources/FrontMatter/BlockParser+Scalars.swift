@@ -59,8 +59,21 @@ extension BlockParser {
         throw error(.unclosedQuote(Character(mark)), l, quote)
     }
 
-    /// The scalar an escape sequence at `backslash` stands for, and its length in bytes.
+    /// The scalar an escape sequence at `backslash` stands for, and its length in bytes. A control character that
+    /// pages may not contain is an error, as it is when typed into the file (`UTF8Validation.firstProblem`): written
+    /// as `\0`, `\x1b` or `\u0085` it would otherwise reach the page unseen.
     private func unescape(_ l: Int, _ backslash: Int, _ end: Int) throws(FrontMatterError) -> (Unicode.Scalar, Int) {
+        let (scalar, length) = try escaped(l, backslash, end)
+        let isForbidden =
+            scalar.isASCII ? UTF8Validation.isForbiddenASCII(UInt8(scalar.value)) : scalar.value <= 0x9F
+        if isForbidden {
+            throw error(.controlEscape(source.text(backslash..<backslash + length), scalar), l, backslash)
+        }
+        return (scalar, length)
+    }
+
+    /// The scalar the escape sequence at `backslash` stands for, whatever it is, and its length in bytes.
+    private func escaped(_ l: Int, _ backslash: Int, _ end: Int) throws(FrontMatterError) -> (Unicode.Scalar, Int) {
         let digitCount: Int
         switch source[backslash + 1] {
         case "\\": return ("\\", 2)

@@ -33,6 +33,9 @@ extension FrontMatterError {
         case .invalidEscape(let escape):
             return "'\(Self.visible(escape))' is not a valid escape sequence in double quotes; "
                 + "write '\\\\' for a backslash, or use single quotes"
+        case .controlEscape(let escape, let scalar):
+            return "'\(Self.visible(escape))' stands for the control character \(UTF8Validation.codePoint(scalar)), "
+                + "which web pages may not contain; remove it"
         case .expectedKeyValue:
             return "expected 'key: value'; text belongs on the same line as its key "
                 + "(or below 'key: >' for several lines)"

@@ -37,6 +37,9 @@ public struct FrontMatterError: Error, Sendable, Equatable, CustomStringConverti
         case hashInPlainValue(rest: String)
         /// An unknown or malformed escape sequence in double quotes (position: the backslash).
         case invalidEscape(String)
+        /// An escape sequence in double quotes (`\u0007`, `\0`) for a control character pages may not contain, the
+        /// same characters that are an error when typed (position: the backslash).
+        case controlEscape(String, Unicode.Scalar)
         /// A line that is not `key: value` where a map entry is expected.
         case expectedKeyValue
         /// A scalar on its own line below `key:` (values start on the key's line).

@@ -140,20 +140,34 @@ public enum SiteGenerator {
         PhaseTimer.mark("pages")
         let siteDiagnostics = renderer.renderSiteFiles(writer: writer)
         PhaseTimer.mark("site files")
-        let result = finish(
+        var result = finish(
             options, loaded: loaded, sources: loader.sources, diagnostics + renderer.diagnostics, results)
+        // The theme's files and those beside the pages are copied only into a build that can still succeed.
+        if result.status == .success, !writer.hasFailures {
+            do {
+                for asset in loaded.assets {
+                    try writer.copy(from: asset.filePath, to: String(asset.sitePath.dropFirst()))
+                }
+                for attachment in loaded.site.attachments.all {
+                    try writer.copy(from: attachment.path, to: String(attachment.sitePath.dropFirst()))
+                }
+            } catch {
+                writer.discard()
+                throw error
+            }
+        }
+        // A file that could not be written (a full disk) fails the build as an I/O error, whatever else was found.
+        let failures = writer.failureDiagnostics
+        if !failures.isEmpty {
+            result.status = .ioError
+            result.diagnostics = (result.diagnostics + failures).sorted()
+        }
         guard result.status == .success else {
             writer.discard()
             return result
         }
         BuildCache.remove(cachePath)
         do {
-            for asset in loaded.assets {
-                try writer.copy(from: asset.filePath, to: String(asset.sitePath.dropFirst()))
-            }
-            for attachment in loaded.site.attachments.all {
-                try writer.copy(from: attachment.path, to: String(attachment.sitePath.dropFirst()))
-            }
             try writer.commit()
             PhaseTimer.mark("commit")
         } catch {
@@ -220,9 +234,9 @@ public enum SiteGenerator {
         BuildCache.remove(cachePath)
         for page in results {
             guard let bytes = page.bytes else { continue }
-            if let failure = OutputWriter.replace(output + "/" + page.job.path, with: bytes) {
+            if let failure = OutputWriter.replace(page.job.path, in: output, with: bytes) {
                 result.status = .ioError
-                result.diagnostics.append(failure)
+                result.diagnostics = (result.diagnostics + inPlaceFailure(failure, options)).sorted()
                 return result
             }
         }
@@ -241,6 +255,14 @@ public enum SiteGenerator {
                 siteFiles: cache.siteFiles)
         }
         return result
+    }
+
+    /// The diagnostic for a page that could not be written over its file in the output (a rebuild writes in
+    /// place, stopping at the first failure): the pages before it are new, and with the build cache removed, the
+    /// next build writes the whole site again.
+    static func inPlaceFailure(_ failure: OutputWriter.WriteFailure, _ options: BuildOptions) -> [Diagnostic] {
+        OutputWriter.diagnostics(
+            for: [failure], in: options.outputPath, consequence: "the next build writes every page again")
     }
 
     /// The result of a build from its diagnostics: an error (or, with `--strict`, a warning) means nothing is written.

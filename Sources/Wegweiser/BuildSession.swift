@@ -145,9 +145,9 @@ public final class BuildSession {
         BuildCache.remove(cachePath)
         for page in rendered {
             guard let bytes = page.bytes else { continue }
-            if let failure = OutputWriter.replace(state.output + "/" + page.job.path, with: bytes) {
+            if let failure = OutputWriter.replace(page.job.path, in: state.output, with: bytes) {
                 result.status = .ioError
-                result.diagnostics.append(failure)
+                result.diagnostics = (result.diagnostics + SiteGenerator.inPlaceFailure(failure, options)).sorted()
                 self.state = nil
                 return result
             }
@@ -181,14 +181,19 @@ public final class BuildSession {
         var result = BuildResult(
             status: .success, diagnostics: [], sources: [:], pageCount: state.results.count { $0.outcome.written },
             languageCount: state.loaded.site.config.languages.count)
+        var failures: [OutputWriter.WriteFailure] = []
         for page in rendered {
             guard let bytes = page.bytes else { continue }
-            if let failure = OutputWriter.replace(state.output + "/" + page.job.path, with: bytes) {
-                result.status = .ioError
-                result.diagnostics.append(failure)
+            if let failure = OutputWriter.replace(page.job.path, in: state.output, with: bytes) {
+                failures.append(failure)
             } else {
                 result.renderedCount += 1
             }
+        }
+        if !failures.isEmpty {
+            result.status = .ioError
+            result.diagnostics = OutputWriter.diagnostics(
+                for: failures, in: options.outputPath, consequence: "deleted files stay missing from the output")
         }
         return result
     }

@@ -8,7 +8,8 @@ public enum NewPage {
         public var diagnostics: [Diagnostic] = []
     }
 
-    /// Creates the file; refuses to overwrite one.
+    /// Creates the file; refuses to overwrite one, or to write a second file of the same page (`x.md` beside
+    /// `x/_index.md`).
     public static func create(kind: String, target: String, options: BuildOptions) -> Result {
         var loader = ContentLoader(root: options.contentPath)
         var result = Result()
@@ -50,6 +51,17 @@ public enum NewPage {
         let path = loader.root + "/" + language.code + "/" + parts.joined(separator: "/") + ".md"
         guard !FileManager.default.fileExists(atPath: path) else {
             return fail("\(path) already exists; edit it, or choose another name")
+        }
+        // `x.md` and `x/_index.md` are the same page: the next build would report both.
+        let isSection = parts.last == "_index"
+        let pageParts = isSection ? parts.dropLast() : parts[...]
+        if !pageParts.isEmpty {
+            let stem = loader.root + "/" + language.code + "/" + pageParts.joined(separator: "/")
+            let twin = isSection ? stem + ".md" : stem + "/_index.md"
+            if FileManager.default.fileExists(atPath: twin) {
+                let url = PageID.urlPath(pageParts.joined(separator: "/"), language: language.code)
+                return fail("\(twin) is already the page \(url); edit it, or choose another name")
+            }
         }
         let words = FieldHelp.words(for: config.defaultLanguage)
         let slug = parts.last == "_index" ? (parts.dropLast().last ?? "start") : parts.last!

@@ -7,6 +7,8 @@ import Synchronization
 struct OutputWriter: Sendable {
     /// The final output folder.
     let output: URL
+    /// The output folder as the user named it, for diagnostics.
+    let outputPath: String
     /// Where this build writes until it is committed.
     let staging: URL
     /// `staging` as a file path, worked out once.
@@ -15,6 +17,23 @@ struct OutputWriter: Sendable {
     private let folder: OpenFolder
     /// Its descriptor (-1 if it could not be opened: then paths are used).
     private var stagingFolder: Int32 { folder.descriptor }
+    /// The files that could not be written, from all threads.
+    private let failures = Failures()
+
+    /// A file of the site that could not be written: its path inside the output folder, and why.
+    struct WriteFailure: Sendable, Hashable, Comparable {
+        var path: String
+        var reason: String
+
+        static func < (lhs: WriteFailure, rhs: WriteFailure) -> Bool {
+            (lhs.reason, lhs.path) < (rhs.reason, rhs.path)
+        }
+    }
+
+    /// The failed writes of one build, collected from the threads that write.
+    private final class Failures: Sendable {
+        let list = Mutex<[WriteFailure]>([])
+    }
 
     /// A folder's descriptor, closed once by whichever of `commit` and `discard` comes first.
     private final class OpenFolder: Sendable {
@@ -34,6 +53,7 @@ struct OutputWriter: Sendable {
     init(output path: String) throws(BuildFailure) {
         let output = URL(fileURLWithPath: path).standardizedFileURL
         self.output = output
+        outputPath = path
         let parent = output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(
             ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
@@ -48,48 +68,94 @@ struct OutputWriter: Sendable {
         folder = OpenFolder(stagingPath)
     }
 
-    /// Writes `bytes` to `relativePath` inside the staging folder, creating folders as needed; a diagnostic on
-    /// failure. Safe to call from several threads at once.
-    func write(_ bytes: [UInt8], to relativePath: String) -> Diagnostic? {
-        guard stagingFolder >= 0 else { return write(bytes, toPath: stagingPath + "/" + relativePath) }
+    /// Writes `bytes` to `relativePath` inside the staging folder, creating folders as needed; false on failure,
+    /// which is kept for `failureDiagnostics`. Safe to call from several threads at once.
+    @discardableResult
+    func write(_ bytes: [UInt8], to relativePath: String) -> Bool {
+        guard stagingFolder >= 0 else {
+            let written = write(bytes, toPath: stagingPath + "/" + relativePath)
+            if !written { failed(relativePath, String(cString: strerror(errno))) }
+            return written
+        }
         // The staging folder starts empty, so the file's folder usually does not exist yet: making it first saves
         // a failed open per page (where it exists, `mkdir` fails as cheaply).
         if let slash = relativePath.lastIndex(of: "/") {
             Self.makeFolder(String(relativePath[..<slash]), in: stagingFolder)
         }
         let descriptor = openat(stagingFolder, relativePath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor >= 0 {
-            defer { close(descriptor) }
-            if bytes.withUnsafeBufferPointer({ Self.write($0, to: descriptor) }) { return nil }
+        if descriptor >= 0,
+            Self.closing(descriptor, afterWriting: bytes.withUnsafeBufferPointer { Self.write($0, to: descriptor) })
+        {
+            return true
         }
-        return Diagnostic(
-            file: stagingPath + "/" + relativePath, line: 1, column: 1,
-            message: "cannot write the file: \(String(cString: strerror(errno)))")
+        failed(relativePath, String(cString: strerror(errno)))
+        return false
     }
 
-    /// `write(_:to:)` by full path.
-    private func write(_ bytes: [UInt8], toPath path: String) -> Diagnostic? {
+    /// `write(_:to:)` by full path; false on failure (errno says why).
+    private func write(_ bytes: [UInt8], toPath path: String) -> Bool {
         if let slash = path.lastIndex(of: "/") { Self.makeFolder(String(path[..<slash])) }
-        let written = bytes.withUnsafeBufferPointer { Self.writeFile(path, $0) }
-        guard !written else { return nil }
-        return Diagnostic(
-            file: path, line: 1, column: 1, message: "cannot write the file: \(String(cString: strerror(errno)))")
+        return bytes.withUnsafeBufferPointer { Self.writeFile(path, $0) }
+    }
+
+    private func failed(_ relativePath: String, _ reason: String) {
+        failures.list.withLock { $0.append(WriteFailure(path: relativePath, reason: reason)) }
+    }
+
+    /// Whether a file could not be written so far.
+    var hasFailures: Bool { failures.list.withLock { !$0.isEmpty } }
+
+    /// The files that could not be written so far, as diagnostics on the output folder (see `diagnostics(for:…)`):
+    /// a full disk fails every file after some point, which is one problem, not one per page.
+    var failureDiagnostics: [Diagnostic] {
+        Self.diagnostics(
+            for: failures.list.withLock { $0 }, in: outputPath, consequence: "the output folder was left as it was")
+    }
+
+    /// One diagnostic per reason for `failures` (paths inside the output folder `folder`, as the user named it):
+    /// the first file by path and how many more failed for that reason, then what became of the output. They are
+    /// on the folder, not on the files, which are the build's (or the previous build's): no line of them is shown.
+    static func diagnostics(for failures: [WriteFailure], in folder: String, consequence: String) -> [Diagnostic] {
+        let sorted = Set(failures).sorted()
+        var diagnostics: [Diagnostic] = []
+        var index = 0
+        while index < sorted.count {
+            let first = sorted[index]
+            var end = index + 1
+            while end < sorted.count, sorted[end].reason == first.reason { end += 1 }
+            let more = end - index - 1
+            var message = "cannot write \(first.path): \(first.reason)"
+            if more > 0 { message += "; \(more) more file\(more == 1 ? "" : "s") could not be written" }
+            message += "; " + consequence
+            diagnostics.append(Diagnostic(file: folder, line: 1, column: 1, message: message))
+            index = end
+        }
+        return diagnostics
     }
 
     /// Writes `buffer` to `path`, replacing it; false on failure (errno says why).
     static func writeFile(_ path: String, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return write(buffer, to: descriptor)
+        return closing(descriptor, afterWriting: write(buffer, to: descriptor))
     }
 
     /// Writes `parts` one after the other into the file at `path`.
     static func writeFile(_ path: String, parts: [[UInt8]]) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        return parts.allSatisfy { part in part.withUnsafeBufferPointer { write($0, to: descriptor) } }
+        return closing(
+            descriptor,
+            afterWriting: parts.allSatisfy { part in part.withUnsafeBufferPointer { write($0, to: descriptor) } })
+    }
+
+    /// Closes `descriptor`; whether the file was written, which a failed `close` also undoes (a file system may
+    /// find a full disk only then). errno is the first failure's.
+    private static func closing(_ descriptor: Int32, afterWriting written: Bool) -> Bool {
+        let writeError = errno
+        let closed = close(descriptor) == 0
+        if !written { errno = writeError }
+        return written && closed
     }
 
     private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
@@ -105,9 +171,10 @@ struct OutputWriter: Sendable {
         return true
     }
 
-    /// Replaces the file at `path` (outside any staging folder) through a temporary file and a rename, so that a
-    /// reader of the site never sees half a page; a diagnostic on failure.
-    static func replace(_ path: String, with bytes: [UInt8]) -> Diagnostic? {
+    /// Replaces the file at `relativePath` in the folder `output` (not a staging folder) through a temporary file
+    /// and a rename, so that a reader of the site never sees half a page; what failed, if it did.
+    static func replace(_ relativePath: String, in output: String, with bytes: [UInt8]) -> WriteFailure? {
+        let path = output + "/" + relativePath
         let temporary = path + ".wegweiser-\(ProcessInfo.processInfo.processIdentifier).tmp"
         var written = bytes.withUnsafeBufferPointer { writeFile(temporary, $0) }
         if !written, errno == ENOENT {
@@ -117,7 +184,7 @@ struct OutputWriter: Sendable {
         if written, rename(temporary, path) == 0 { return nil }
         let reason = String(cString: strerror(errno))
         unlink(temporary)
-        return Diagnostic(file: path, line: 1, column: 1, message: "cannot write the file: \(reason)")
+        return WriteFailure(path: relativePath, reason: reason)
     }
 
     /// Creates `folder` and any missing parents with plain `mkdir` calls (one for a folder whose parent exists);
@@ -134,7 +201,8 @@ struct OutputWriter: Sendable {
         _ = mkdirat(base, folder, 0o755)
     }
 
-    /// Copies a file into the staging folder.
+    /// Copies a file into the staging folder. A file that cannot be read is an error on it; one that cannot be
+    /// written is kept for `failureDiagnostics`, with the pages that could not be written.
     func copy(from source: String, to relativePath: String) throws(BuildFailure) {
         let url = staging.appendingPathComponent(relativePath)
         let folder = url.deletingLastPathComponent().path
@@ -142,7 +210,16 @@ struct OutputWriter: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: source, toPath: url.path)
         } catch {
-            throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(source, "cannot copy the file", error)])
+            let error = error as NSError
+            // Foundation's codes for failed writes (out of space, read-only volume, no permission).
+            guard error.domain == NSCocoaErrorDomain, (512...767).contains(error.code) else {
+                throw BuildFailure(reason: .io, diagnostics: [Self.ioDiagnostic(source, "cannot copy the file", error)])
+            }
+            var reason = error.localizedDescription
+            if let cause = error.userInfo[NSUnderlyingErrorKey] as? POSIXError {
+                reason = String(cString: strerror(cause.code.rawValue))
+            }
+            failed(relativePath, reason)
         }
     }
 

@@ -59,15 +59,65 @@ extension SiteConfig {
         Set([host, replacedBaseURL.flatMap(Self.host(of:))].compactMap { $0?.lowercased() })
     }
 
-    /// What a base URL must be, completing "`base_url` must be …" and "--base-url needs …".
+    /// The hreflang of the version of a page for readers whose language the site does not have.
+    static let defaultHreflang = "x-default"
+
+    /// What a base URL must be, completing "`base_url` must be …" and "--base-url `…` must be …".
     public static let baseURLRule = "an absolute http(s) URL such as https://integration.example.org/"
 
-    /// Whether `url` (`base_url` in site.yml or `--base-url`) is an absolute http(s) URL without spaces or
-    /// control characters; anything else would end up in every canonical link, sitemap entry and calendar.
+    /// Whether `url` (`base_url` in site.yml or `--base-url`) can be the start of every page's address
+    /// (`baseURLProblem`).
     public static func isValidBaseURL(_ url: String) -> Bool {
-        let url = url.hasSuffix("/") ? url : url + "/"
-        return (url.hasPrefix("https://") || url.hasPrefix("http://")) && SafeURL.hasOnlyURLCharacters(url)
-            && !url.contains(" ")
+        baseURLProblem(url) == nil
+    }
+
+    /// Why `url` (`base_url` in site.yml or `--base-url`) cannot be the start of every page's address, as words
+    /// that follow the setting's name (`must be an absolute http(s) URL …`); nil if it can. It ends up in every
+    /// canonical link, sitemap entry and calendar, so it must be an absolute http(s) URL without spaces or control
+    /// characters; page paths are added to its end, so it has no query or fragment; and sitemap.xml and robots.txt
+    /// take it as written, so it is ASCII.
+    public static func baseURLProblem(_ url: String) -> String? {
+        let slashed = url.hasSuffix("/") ? url : url + "/"
+        let scheme = slashed.hasPrefix("https://") ? "https://" : "http://"
+        // After the scheme: the host (and port), then the path, which starts with a slash.
+        let rest = slashed.dropFirst(scheme.count)
+        guard slashed.hasPrefix(scheme), SafeURL.hasOnlyURLCharacters(slashed), !slashed.contains(" "),
+            let pathStart = rest.firstIndex(of: "/"), pathStart > rest.startIndex
+        else { return "must be \(baseURLRule)" }
+        // A `?` starts a query and a `#` a fragment, wherever they are.
+        if let mark = url.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+            let part = url[mark] == "?" ? "query" : "fragment"
+            let site = url[..<mark].hasSuffix("/") ? String(url[..<mark]) : url[..<mark] + "/"
+            return "cannot have a \(part) (`\(url[mark...])`): pages' addresses are made by adding their path to "
+                + "its end, which would put it inside the \(part); write `\(site)`"
+        }
+        let host = rest[..<pathStart]
+        let path = rest[pathStart...]
+        var fixes: [String] = []
+        if !host.unicodeScalars.allSatisfy(\.isASCII) {
+            fixes.append("write the host `\(host)` in its ASCII form (punycode, `xn--…`)")
+        }
+        if !path.unicodeScalars.allSatisfy(\.isASCII) {
+            fixes.append("write the path percent-encoded (`\(Self.percentEncoded(path))`)")
+        }
+        guard fixes.isEmpty else {
+            return "must be ASCII, as sitemap.xml and robots.txt take it as written: "
+                + fixes.joined(separator: " and ")
+        }
+        return nil
+    }
+
+    /// `text` with each character outside ASCII written as the `%XX` of its UTF-8 bytes (`ü` → `%C3%BC`).
+    private static func percentEncoded(_ text: Substring) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true) }
+            }
+        }
+        return result
     }
 
     /// An unknown `timezone` would silently put every event in UTC; suggest the known name it is closest to.
@@ -116,10 +166,10 @@ extension SiteConfig {
         }
 
         var baseURL = reader.string("base_url") ?? "/"
-        if !baseURL.hasSuffix("/") { baseURL += "/" }
-        if let node = map["base_url"], !Self.isValidBaseURL(baseURL) {
-            reader.fail(node.position, "`base_url` must be \(Self.baseURLRule)")
+        if let node = map["base_url"], let problem = Self.baseURLProblem(baseURL) {
+            reader.fail(node.position, "`base_url` " + problem)
         }
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
         let timeZone = reader.string("timezone") ?? "Europe/Berlin"
         if let node = map["timezone"], TimeZone(identifier: timeZone) == nil {
             reader.fail(node.position, Self.unknownTimeZoneMessage(timeZone))
@@ -172,6 +222,23 @@ extension SiteConfig {
                         rejectCode(
                             "language code `\(code)` becomes a folder and a URL, so it may only hold letters a–z, digits and `-`, e.g. `uk` or `de-x-ls`"
                         )
+                        continue
+                    }
+                    // The alternate links of a page (theme's alternates.html, sitemap.xml) give `x-default` to the
+                    // default language's version: a language with that code or tag would be a second `x-default`.
+                    if valid == Self.defaultHreflang {
+                        rejectCode(
+                            "language code `\(code)` is reserved: pages' alternate links give `x-default` to the default language's version, for readers whose language the site does not have; choose another code"
+                        )
+                        continue
+                    }
+                    if let hreflang, hreflang.lowercased() == Self.defaultHreflang {
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file, position: entry["hreflang"]!.position,
+                                message:
+                                    "hreflang `\(hreflang)` is reserved: pages' alternate links give it to the default language's version already; write the language's own tag, or leave `hreflang` out to use the code `\(code)`"
+                            ))
                         continue
                     }
                     if valid != code {

@@ -135,11 +135,10 @@ struct SiteRenderer {
         let results = Parallel.map(jobs, chunkDone: chunkDone, state: newBuffer) { buffer, job -> PageResult in
             if let outcome = reuse?(job) { return PageResult(job: job, outcome: outcome, bytes: nil, rendered: false) }
             buffer.removeAll(keepingCapacity: true)
-            var outcome = renderer.renderPage(
+            let outcome = renderer.renderPage(
                 job.id, language: renderer.site.config.languages[job.languageIndex], into: &buffer)
-            if outcome.written, let writer {
-                if let failure = writer.write(buffer, to: job.path) { outcome.diagnostics.append(failure) }
-            }
+            // A failed write is kept by the writer: the build's status says so, not the page's diagnostics.
+            if outcome.written, let writer { writer.write(buffer, to: job.path) }
             return PageResult(job: job, outcome: outcome, bytes: keepBytes && outcome.written ? buffer : nil)
         }
         if collecting { collect(results) }
@@ -187,14 +186,12 @@ struct SiteRenderer {
         for language in site.config.languages {
             producers.append { renderer.calendars(for: language) }
         }
-        let produced = Parallel.map(producers, chunkSize: 1) { produce -> (paths: [String], failures: [Diagnostic]) in
+        siteFilePaths = Parallel.map(producers, chunkSize: 1) { produce -> [String] in
             let files = produce()
-            return (files.map(\.path), files.compactMap { file in writer?.write(file.bytes, to: file.path) })
-        }
-        siteFilePaths = produced.flatMap(\.paths)
-        let failures = produced.flatMap(\.failures)
-        diagnostics += failures
-        return aliases.diagnostics + failures
+            for file in files { writer?.write(file.bytes, to: file.path) }
+            return files.map(\.path)
+        }.flatMap { $0 }
+        return aliases.diagnostics
     }
 
     /// One page for one reader: Markdown with its links resolved, then the page's template, into `buffer`.

@@ -79,8 +79,8 @@ struct Arguments {
             case "--base-url":
                 let url = try value(for: argument)
                 // The same rule as `base_url` in site.yml, which this option replaces.
-                guard SiteConfig.isValidBaseURL(url) else {
-                    throw UsageError(message: "--base-url needs \(SiteConfig.baseURLRule), not `\(url)`")
+                if let problem = SiteConfig.baseURLProblem(url) {
+                    throw UsageError(message: "--base-url `\(url)` \(problem)")
                 }
                 options.baseURL = url
             case "--drafts": options.includeDrafts = true

@@ -41,9 +41,12 @@ import Testing
         #expect(scalarOutcome(scalar) == expected)
     }
 
-    @Test func nulEscapeGivesANulCharacter() throws {
-        let mapping = try FrontMatterParser.parse(#"value: "a\0b""#)
-        #expect(mapping["value"]?.stringValue == "a\u{0}b")
+    /// `\0` is valid YAML, but pages may not contain the NUL character it stands for (`ControlEscapeTests`).
+    @Test func nulEscapeIsAnError() {
+        #expect(
+            scalarOutcome(#""a\0b""#)
+                == "error 1:10: '\\0' stands for the control character U+0000, which web pages may not contain; "
+                + "remove it")
     }
 
     private static let escapeHint =

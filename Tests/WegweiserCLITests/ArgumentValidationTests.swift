@@ -18,7 +18,7 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderr.hasPrefix(
-                "wegweiser: --base-url needs an absolute http(s) URL such as https://integration.example.org/, not `\(url)`\n"
+                "wegweiser: --base-url `\(url)` must be an absolute http(s) URL such as https://integration.example.org/\n"
             ))
         #expect(!FileManager.default.fileExists(atPath: output))
     }

@@ -171,4 +171,94 @@ import Testing
                 "templates/i18n/ti.yml: there are no UI strings for `ti`: menus, labels and buttons of its pages are shown in Deutsch (`de`); add this file with the keys of i18n/de.yml translated",
             ])
     }
+
+    /// Each diagnostic of site.yml as `line:column: severity: message`.
+    static func settingsDiagnostics(_ result: BuildResult) -> [String] {
+        result.diagnostics.filter { $0.file.hasSuffix("site.yml") }.map {
+            "\($0.position): \($0.severity.rawValue): \($0.message)"
+        }
+    }
+
+    /// `x-default` is the hreflang the pages' alternate links give the default language's version: a language with
+    /// that code, or that hreflang, would be a second `x-default`. An error at the code or the hreflang.
+    @Test(arguments: [
+        (
+            "  - code: x-default\n    name: Default\n",
+            "8:11: error: language code `x-default` is reserved: pages' alternate links give `x-default` to the default language's version, for readers whose language the site does not have; choose another code"
+        ),
+        (
+            "  - code: X-Default\n    name: Default\n",
+            "8:11: error: language code `X-Default` is reserved: pages' alternate links give `x-default` to the default language's version, for readers whose language the site does not have; choose another code"
+        ),
+        (
+            "  - code: en\n    name: English\n    hreflang: x-default\n",
+            "10:15: error: hreflang `x-default` is reserved: pages' alternate links give it to the default language's version already; write the language's own tag, or leave `hreflang` out to use the code `en`"
+        ),
+    ])
+    func xDefaultIsNotALanguage(languages: String, diagnostic: String) {
+        let site = HostileSite(content: [
+            "site.yml": HostileSite.siteYML + languages, "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(Self.settingsDiagnostics(result) == [diagnostic])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    private static let insideAddress =
+        "pages' addresses are made by adding their path to its end, which would put it inside the"
+    private static let asASCII = "`base_url` must be ASCII, as sitemap.xml and robots.txt take it as written: "
+
+    /// A query or fragment in `base_url` would end up in the middle of every address (`https://example.org/?q=1/de/`),
+    /// and a host or path outside ASCII would go into sitemap.xml and robots.txt unencoded: errors at the value.
+    @Test(arguments: [
+        (
+            "https://example.org/?q=1",
+            "`base_url` cannot have a query (`?q=1`): \(insideAddress) query; write `https://example.org/`"
+        ),
+        (
+            "\"https://example.org/#x\"",
+            "`base_url` cannot have a fragment (`#x`): \(insideAddress) fragment; write `https://example.org/`"
+        ),
+        (
+            "https://example.org/sub?a=1#x",
+            "`base_url` cannot have a query (`?a=1#x`): \(insideAddress) query; write `https://example.org/sub/`"
+        ),
+        ("https://exämple.org/", asASCII + "write the host `exämple.org` in its ASCII form (punycode, `xn--…`)"),
+        ("https://example.org/ü/", asASCII + "write the path percent-encoded (`/%C3%BC/`)"),
+        (
+            "http://bücher.example:8080/straße",
+            asASCII + "write the host `bücher.example:8080` in its ASCII form (punycode, `xn--…`) and write the path "
+                + "percent-encoded (`/stra%C3%9Fe/`)"
+        ),
+        ("https:///de/", "`base_url` must be an absolute http(s) URL such as https://integration.example.org/"),
+    ])
+    func baseURLThatBreaksAddressesIsAnError(value: String, message: String) {
+        let site = HostileSite(content: [
+            "site.yml": HostileSite.siteYML.replacingOccurrences(
+                of: "base_url: https://example.org/", with: "base_url: \(value)"),
+            "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(Self.settingsDiagnostics(result) == ["2:11: error: \(message)"])
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    /// A host in punycode and a percent-encoded path are what sitemap.xml and robots.txt need, and are accepted.
+    @Test func encodedBaseURLIsAccepted() {
+        let site = HostileSite(content: [
+            "site.yml": HostileSite.siteYML.replacingOccurrences(
+                of: "base_url: https://example.org/", with: "base_url: https://xn--exmple-cua.org/%C3%BC"),
+            "de/_index.md": "---\ntitle: Start\n---\n",
+        ])
+        defer { site.remove() }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(
+            site.file("robots.txt")
+                == "User-agent: *\nAllow: /\nSitemap: https://xn--exmple-cua.org/%C3%BC/sitemap.xml\n")
+    }
 }

@@ -65,4 +65,51 @@ import Testing
                 "give the language and the path, e.g. de/events/sommerfest"
             ])
     }
+
+    /// `x.md` and `x/_index.md` are one page: `new` refuses to write the one beside the other, naming it, and
+    /// writes nothing; another language's file of the page is its translation, which `new` writes.
+    @Test func refusesASecondFileOfTheSamePage() throws {
+        let (temp, options) = try copyOfFixture()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let content = options.contentPath
+        let refused = [
+            NewPage.create(kind: "guide", target: "de/arbeit", options: options),
+            NewPage.create(kind: "guide", target: "de/guides", options: options),
+            NewPage.create(kind: "event", target: "de/reihe/_index", options: options),
+        ]
+        #expect(
+            refused.map(\.diagnostics) == [
+                [
+                    Diagnostic(
+                        file: "de/arbeit", line: 1, column: 1,
+                        message:
+                            "\(content)/de/guides/arbeit/_index.md is already the page /de/guides/arbeit/; edit it, or choose another name"
+                    )
+                ],
+                [
+                    Diagnostic(
+                        file: "de/guides", line: 1, column: 1,
+                        message:
+                            "\(content)/de/guides/_index.md is already the page /de/guides/; edit it, or choose another name"
+                    )
+                ],
+                [
+                    Diagnostic(
+                        file: "de/reihe/_index", line: 1, column: 1,
+                        message:
+                            "\(content)/de/events/reihe.md is already the page /de/events/reihe/; edit it, or choose another name"
+                    )
+                ],
+            ])
+        #expect(refused.map(\.path) == [nil, nil, nil])
+        for path in ["de/guides/arbeit.md", "de/guides.md", "de/events/reihe/_index.md", "de/events/reihe"] {
+            #expect(!FileManager.default.fileExists(atPath: content + "/" + path), "\(path)")
+        }
+        let translation = NewPage.create(kind: "guide", target: "ar/arbeit", options: options)
+        #expect(translation.diagnostics == [])
+        #expect(translation.path == content + "/ar/guides/arbeit.md")
+        let result = SiteGenerator.build(options)
+        #expect(result.status == .success)
+        #expect(result.diagnostics == [])
+    }
 }
