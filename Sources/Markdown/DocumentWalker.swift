@@ -44,8 +44,10 @@ struct DocumentWalker {
     private let columnShift: Int
     /// The paragraphs that are tables, and the HTML each is replaced by once the walk is done.
     private var tables: [(paragraph: OpaquePointer, html: [UInt8])] = []
-    /// The body's reference definitions for table cells, found when the first table is.
-    private var referenceDefinitions: [UInt8]?
+    /// The body's reference definitions for table cells, by label, found when the first table is.
+    private var referenceDefinitions: [String: [UInt8]]?
+    /// The document being walked.
+    private var root: OpaquePointer?
 
     init(source: UnsafeBufferPointer<UInt8>, firstLine: Int, columnShift: Int = 0) {
         lines = SourceLines(source)
@@ -57,6 +59,7 @@ struct DocumentWalker {
     /// Walks `document` in document order, calling `rewriteLink` once per
     /// link and image.
     mutating func walk(_ document: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) {
+        root = document
         guard let iterator = cmark_iter_new(document) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -77,6 +80,12 @@ struct DocumentWalker {
                     }
                     block = node
                     positions = nil
+                    // A table with `---` or `===` right under its last row is a heading to cmark.
+                    if pitfalls.mayHaveTables, cmark_node_get_type(node) == CMARK_NODE_HEADING,
+                        cmark_node_get_end_line(node) > cmark_node_get_start_line(node)
+                    {
+                        noteTable(in: node, last: Int(cmark_node_get_end_line(node)) - 1)
+                    }
                     if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
                         if pitfalls.mayHaveListMarkers { notePastedList(in: node) }
                         noteBoldHeading(node)
@@ -194,19 +203,34 @@ struct DocumentWalker {
     private mutating func table(in node: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) -> [UInt8]? {
         let first = Int(cmark_node_get_start_line(node))
         let last = Int(cmark_node_get_end_line(node))
+        guard let line = delimiterRow(first: first, last: last) else { return nil }
+        if line == first + 1, let html = renderTable(node, first: first, last: last, rewriteLink: rewriteLink) {
+            return html
+        }
+        noteTable(in: node, last: last)
+        return nil
+    }
+
+    /// Notes a table in the block `node`'s lines up to `last` that is not rendered, at its first row.
+    private mutating func noteTable(in node: OpaquePointer, last: Int) {
+        guard let line = delimiterRow(first: Int(cmark_node_get_start_line(node)), last: last) else { return }
+        pipeTables.append(
+            TableStart(
+                line: line - 1 + lineOffset,
+                column: PlainTextPitfalls.contentColumn(of: lines.range(ofLine: line - 1), in: lines)))
+    }
+
+    /// The first of the lines `first + 1...last` that is a table's delimiter row under a line with a `|`.
+    private func delimiterRow(first: Int, last: Int) -> Int? {
         guard last > first, let base = lines.bytes.baseAddress else { return nil }
         for line in (first + 1)...last {
             let row = lines.range(ofLine: line)
             let above = lines.range(ofLine: line - 1)
-            guard PlainTextPitfalls.isDelimiterRow(UnsafeBufferPointer(start: base + row.lowerBound, count: row.count)),
+            if PlainTextPitfalls.isDelimiterRow(UnsafeBufferPointer(start: base + row.lowerBound, count: row.count)),
                 memchr(base + above.lowerBound, Int32(UInt8(ascii: "|")), above.count) != nil
-            else { continue }
-            if line == first + 1, let html = renderTable(node, first: first, last: last, rewriteLink: rewriteLink) {
-                return html
+            {
+                return line
             }
-            pipeTables.append(
-                TableStart(line: line - 1 + lineOffset, column: PlainTextPitfalls.contentColumn(of: above, in: lines)))
-            return nil
         }
         return nil
     }
@@ -223,33 +247,44 @@ struct DocumentWalker {
                 lines: lines, first: first, last: last,
                 contentStart: { $0 == first ? firstStart : prefixes.contentStart(ofLine: $0) })
         else { return nil }
-        // Every cell is parsed before any is walked, so that a table given up on has called `rewriteLink` for none.
-        if referenceDefinitions == nil { referenceDefinitions = Self.referenceDefinitions(in: lines) }
-        var parsed: [[TableCell]] = []
+        // Every cell is checked before any is walked, so that a table given up on has called `rewriteLink` for none.
+        if referenceDefinitions == nil { referenceDefinitions = referenceDefinitionsOfBody() }
+        var checked: [[TableCell]] = []
         for row in table.rows {
             var cells: [TableCell] = []
             for cell in row {
-                guard let parsedCell = TableCell(cell, lines: lines, definitions: referenceDefinitions ?? [])
+                guard let checkedCell = TableCell(cell, lines: lines, definitions: referenceDefinitions ?? [:])
                 else { return nil }
-                cells.append(parsedCell)
+                cells.append(checkedCell)
             }
-            parsed.append(cells)
+            checked.append(cells)
         }
         var html: [[[UInt8]]] = []
-        for row in parsed {
-            html.append(row.map { walk($0, rewriteLink: rewriteLink) })
-        }
         // The region is named by the first row's text: its first eight cells, which is what a reader hears.
-        let label = parsed[0].prefix(8).compactMap { $0.document.map(PlainText.of) }.filter { !$0.isEmpty }
-        return table.html(label: label.joined(separator: ", ")) { html[$0][$1] }
+        var label: [String] = []
+        for (index, row) in checked.enumerated() {
+            html.append(
+                row.enumerated().map { column, cell in
+                    walk(cell, rewriteLink: rewriteLink) { document in
+                        if index == 0, column < 8 { label.append(PlainText.of(document)) }
+                    }
+                })
+        }
+        return table.html(label: label.filter { !$0.isEmpty }.joined(separator: ", ")) { html[$0][$1] }
     }
 
-    /// Walks a table cell's document as a body of its own on the cell's line, takes what it found, and gives the
-    /// cell's HTML (its paragraph's, without `<p>`).
-    private mutating func walk(_ cell: TableCell, rewriteLink: (MarkdownLink) -> String?) -> [UInt8] {
-        guard let document = cell.document else { return [] }
+    /// Parses a table cell and walks its document as a body of its own on the cell's line, takes what it found,
+    /// shows the document to `look`, and gives the cell's HTML (its paragraph's, without `<p>`). The document is
+    /// made with the system's allocator and freed at once: a table of many cells does not keep them all.
+    private mutating func walk(
+        _ cell: TableCell, rewriteLink: (MarkdownLink) -> String?, look: (OpaquePointer) -> Void
+    ) -> [UInt8] {
+        guard !cell.text.isEmpty, let document = TableCell.parse(cell.text + cell.definitions) else { return [] }
+        defer { cmark_node_free(document) }
+        // Counted on from the cell before on the same row (`scalarColumn` keeps its place): a row of thousands of
+        // cells takes time linear in its length.
         let lineStart = lines.range(ofLine: cell.line).lowerBound
-        let column = lines.scalarColumn(line: cell.line, byteOffset: cell.start - lineStart)
+        let column = scalarColumn(line: cell.line, byteOffset: cell.start - lineStart)
         let found = cell.text.withUnsafeBufferPointer { text in
             var walker = DocumentWalker(
                 source: text, firstLine: cell.line + lineOffset, columnShift: column - 1 - cell.inserted)
@@ -259,6 +294,7 @@ struct DocumentWalker {
         links += found.links
         bareAddresses += found.bareAddresses
         for line in found.droppedRawHTML where droppedRawHTML.last != line { droppedRawHTML.append(line) }
+        look(document)
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
         defer { if !DocumentArena.owns(rendered) { free(rendered) } }
         var html = UnsafeBufferPointer(
@@ -268,21 +304,43 @@ struct DocumentWalker {
         return Array(html)
     }
 
-    /// The body's lines that look like reference definitions (`[1]: https://…`, indented at most three spaces,
-    /// on one line), to be parsed after each table cell's text: a cell's `[Kurs][1]` finds its definition. Not
-    /// more than 8 KB of them, as every cell is parsed with them.
-    private static func referenceDefinitions(in lines: SourceLines) -> [UInt8] {
-        var definitions: [UInt8] = []
+    /// The body's lines that look like reference definitions (`[1]: https://…`, indented at most three spaces;
+    /// with the next line when the destination is on it), by label as cmark compares labels (case folded, runs of
+    /// spaces as one), for table cells: a cell's `[Kurs][1]` finds its definition. Lines in code blocks and HTML
+    /// blocks are not definitions; those inside block quotes and list items are not found.
+    private func referenceDefinitionsOfBody() -> [String: [UInt8]] {
+        var excluded: [ClosedRange<Int>] = []
+        if let root, let iterator = cmark_iter_new(root) {
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
+                    let first = Int(cmark_node_get_start_line(node))
+                    excluded.append(first...max(first, Int(cmark_node_get_end_line(node))))
+                }
+            }
+        }
+        var definitions: [String: [UInt8]] = [:]
+        var next = 0
         for line in 1...max(lines.count, 1) {
+            while next < excluded.count, excluded[next].upperBound < line { next += 1 }
+            if next < excluded.count, excluded[next].contains(line) { continue }
             let bytes = lines.bytes(ofLine: line)
             let indentation = bytes.prefix { $0 == UInt8(ascii: " ") }.count
             guard indentation <= 3, indentation < bytes.count, bytes[indentation] == UInt8(ascii: "["),
                 let close = bytes[indentation...].firstIndex(of: UInt8(ascii: "]")), close + 1 < bytes.count,
-                bytes[close + 1] == UInt8(ascii: ":")
+                bytes[close + 1] == UInt8(ascii: ":"),
+                let label = TableCell.label(bytes[(indentation + 1)..<close])
             else { continue }
-            guard definitions.count + bytes.count < 8 * 1024 else { break }
-            definitions += bytes
-            definitions.append(UInt8(ascii: "\n"))
+            var definition = Array(bytes) + [0x0A]
+            // `[1]:` alone: the destination is on the next line.
+            if bytes[(close + 2)...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }),
+                line < lines.count
+            {
+                definition += Array(lines.bytes(ofLine: line + 1)) + [0x0A]
+            }
+            if definitions[label] == nil { definitions[label] = definition }
         }
         return definitions
     }
@@ -493,50 +551,82 @@ struct DocumentWalker {
     }
 }
 
-/// A table cell's text parsed as a document of its own, made to be one paragraph: a cell holds a line of text, so
-/// text that would start another block (`# 1`, `- Kita`, `1. Stock`, `> 3`) gets a `\\` before the character that
-/// makes it one, and shows as written.
+/// A table cell's text, checked to parse as one paragraph: a cell holds a line of text, so text that would start
+/// another block (`# 1`, `- Kita`, `1. Stock`, `> 3`) gets a `\` before the character that makes it one, and shows
+/// as written. The body's definitions of the labels in brackets in it are parsed after it.
 private struct TableCell {
     /// Its body line and where its text starts in the body.
     var line: Int
     var start: Int
-    /// The text parsed (with the `\\` if one was added), and whether one was.
+    /// The text to parse (with the `\` if one was added), and whether one was.
     var text: [UInt8]
-    var inserted: Int
-    /// nil for an empty cell.
-    var document: OpaquePointer?
+    var inserted = 0
+    /// The reference definitions to parse after the text (a blank line first), or none.
+    var definitions: [UInt8] = []
 
-    /// The cell's text parsed with the body's reference `definitions` after it (see `referenceDefinitions`).
-    init?(_ cell: PipeTable.Cell, lines: SourceLines, definitions: [UInt8]) {
+    init?(_ cell: PipeTable.Cell, lines: SourceLines, definitions known: [String: [UInt8]]) {
         line = cell.line
         start = cell.bytes.lowerBound
         text = Array(lines.bytes[cell.bytes])
-        inserted = 0
         guard !text.isEmpty else { return }
-        for attempt in 0..<2 {
-            let document = Self.parse(definitions.isEmpty ? text : text + [0x0A, 0x0A] + definitions)
-            if let document, let paragraph = cmark_node_first_child(document),
-                cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH, cmark_node_next(paragraph) == nil
-            {
-                self.document = document
-                return
-            }
-            guard attempt == 0, let offset = Self.blockMarkerOffset(text) else { return nil }
+        if !Self.isOneParagraph(text) {
+            guard let offset = Self.blockMarkerOffset(text) else { return nil }
             text.insert(UInt8(ascii: "\\"), at: offset)
             inserted = 1
+            guard Self.isOneParagraph(text) else { return nil }
         }
-        return nil
+        guard !known.isEmpty else { return }
+        var wanted: [UInt8] = []
+        for label in Self.labels(in: text) {
+            if let definition = known[label] { wanted += definition }
+        }
+        // A line that cmark does not take as a definition (`[Hinweis]: Bitte …` is text) is left out.
+        if !wanted.isEmpty, Self.isOneParagraph(text + [0x0A, 0x0A] + wanted) {
+            definitions = [0x0A, 0x0A] + wanted
+        }
     }
 
-    private static func parse(_ text: [UInt8]) -> OpaquePointer? {
-        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, DocumentArena.allocator) else { return nil }
+    /// `text` parsed with the system's allocator; the caller frees it.
+    static func parse(_ text: [UInt8]) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
+        defer { cmark_parser_free(parser) }
         text.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         return cmark_parser_finish(parser)
     }
 
-    /// Where a `\\` makes the text start no block: before its first character if that is ASCII punctuation, or
+    private static func isOneParagraph(_ text: [UInt8]) -> Bool {
+        guard let document = parse(text) else { return false }
+        defer { cmark_node_free(document) }
+        guard let paragraph = cmark_node_first_child(document) else { return false }
+        return cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH && cmark_node_next(paragraph) == nil
+    }
+
+    /// The labels of the texts in brackets in `text` (`[Kurs][1]` has `Kurs` and `1`), as `label(_:)` gives them.
+    private static func labels(in text: [UInt8]) -> Set<String> {
+        var labels: Set<String> = []
+        var open: Int?
+        for (index, byte) in text.enumerated() {
+            if byte == UInt8(ascii: "[") {
+                open = index
+            } else if byte == UInt8(ascii: "]"), let start = open {
+                if let label = label(text[(start + 1)..<index]) { labels.insert(label) }
+                open = nil
+            }
+        }
+        return labels
+    }
+
+    /// A reference label as cmark compares them: case folded, with runs of spaces, tabs and line breaks as one
+    /// space, trimmed; nil when empty or longer than 999 bytes.
+    static func label<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String? {
+        guard bytes.count <= 999 else { return nil }
+        let words = String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: \.isWhitespace)
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// Where a `\` makes the text start no block: before its first character if that is ASCII punctuation, or
     /// after the digits of a numbered list's marker; nil otherwise.
     private static func blockMarkerOffset(_ text: [UInt8]) -> Int? {
         guard let first = text.first else { return nil }

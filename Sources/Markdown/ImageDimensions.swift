@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -36,8 +38,10 @@ enum ImageDimensions {
                 let sourceStart = index + pattern.count
                 guard let sourceEnd = html[sourceStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
                 index = sourceEnd + 1
-                guard let (width, height) = size(String(decoding: html[sourceStart..<sourceEnd], as: UTF8.self))
-                else { continue }
+                // cmark writes `&` and `'` of a URL as `&amp;` and `&#x27;`.
+                let source = String(decoding: html[sourceStart..<sourceEnd], as: UTF8.self)
+                    .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#x27;", with: "'")
+                guard let (width, height) = size(source) else { continue }
                 if output.isEmpty { output.reserveCapacity(html.count + 64) }
                 output.append(contentsOf: html[copied...sourceEnd])
                 output.append(contentsOf: " width=\"\(width)\" height=\"\(height)\"".utf8)

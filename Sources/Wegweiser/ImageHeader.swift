@@ -22,7 +22,8 @@ enum ImageHeader {
 
     /// What the file at `path` is; `.sizeUnknown` if it cannot be read.
     static func finding(forFileAt path: String) -> Finding {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Not blocking: a FIFO put where the file was listed would wait for a writer forever.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .sizeUnknown }
         defer { close(descriptor) }
         return finding { offset, count in
@@ -82,11 +83,14 @@ enum ImageHeader {
     private static func jpeg(_ read: (Int, Int) -> [UInt8]) -> Finding {
         var offset = 2
         var turned = false
+        var fillBytes = 0
         // A JPEG has a few dozen segments at most; a file that claims more is not looked through to its end.
         for _ in 0..<1_000 {
             var marker = read(offset, 2)
-            // Fill bytes (0xFF) may stand before a marker.
+            // Fill bytes (0xFF) may stand before a marker: a few, not megabytes of them.
             while marker.count == 2, marker[0] == 0xFF, marker[1] == 0xFF {
+                fillBytes += 1
+                guard fillBytes <= 64 else { return .sizeUnknown }
                 offset += 1
                 marker = read(offset, 2)
             }
@@ -110,18 +114,20 @@ enum ImageHeader {
                 let (height, width) = (bigEndian(frame, 1, 2), bigEndian(frame, 3, 2))
                 return turned ? sized(height, width) : sized(width, height)
             }
-            if type == 0xE1, length >= 16 {
-                turned = exifTurnsAQuarter(read(offset + 4, min(length - 2, 64 * 1024)))
+            // APP1 holds EXIF, and in photos often XMP after it, which says nothing of the orientation.
+            if type == 0xE1, length >= 16, let turn = exifTurnsAQuarter(read(offset + 4, min(length - 2, 64 * 1024))) {
+                turned = turn
             }
             offset += 2 + length
         }
         return .sizeUnknown
     }
 
-    /// Whether an APP1 segment's EXIF data has an orientation of 5–8 (turned by 90° or 270°, maybe mirrored).
-    static func exifTurnsAQuarter(_ segment: [UInt8]) -> Bool {
+    /// Whether an APP1 segment's EXIF data has an orientation of 5–8 (turned by 90° or 270°, maybe mirrored);
+    /// nil if the segment is not EXIF.
+    static func exifTurnsAQuarter(_ segment: [UInt8]) -> Bool? {
         // "Exif\0\0", then a TIFF header: byte order, 42, the offset of the first directory.
-        guard segment.count >= 14, segment.starts(with: [0x45, 0x78, 0x69, 0x66, 0, 0]) else { return false }
+        guard segment.count >= 14, segment.starts(with: [0x45, 0x78, 0x69, 0x66, 0, 0]) else { return nil }
         let tiff = Array(segment[6...])
         let little: Bool
         switch (tiff[0], tiff[1]) {

@@ -159,7 +159,12 @@ struct LinkResolver {
     static func headingFragment(_ fragment: Substring) -> Substring {
         guard fragment.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 >= 0x80 }) else { return fragment }
         var text = String(fragment)
-        if let decoded = text.removingPercentEncoding { text = decoded }
+        // Not decoded into a control character (`%00`), which no id has and no message should print.
+        if let decoded = text.removingPercentEncoding,
+            !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        {
+            text = decoded
+        }
         return Substring(text.precomposedStringWithCanonicalMapping)
     }
 
@@ -180,14 +185,17 @@ struct LinkResolver {
             return .success(sitePath)
         }
         guard sitePath.hasSuffix(".ics") else { return nil }
-        let segments = sitePath.split(separator: "/").map(String.init)
-        if segments.count == 2, segments[1] == "events.ics", site.config.language(segments[0]) != nil {
+        var segments = sitePath.split(separator: "/").map(String.init)
+        // The language segment is optional, as in links to pages: without it, the reader's language is meant.
+        let written = segments.first.flatMap { site.config.language($0) }
+        if written != nil { segments.removeFirst() }
+        if segments == ["events.ics"] {
             return .success("/\(language.code)/events.ics")
         }
-        if segments.count >= 3, segments.last == "event.ics", let written = site.config.language(segments[0]) {
-            let id = segments.dropFirst().dropLast().joined(separator: "/")
+        if segments.count >= 2, segments.last == "event.ics" {
+            let id = segments.dropLast().joined(separator: "/")
             if let page = site.pages[id], page.start != nil, site.pages["events"]?.children.contains(id) == true {
-                for target in [language, written] where site.isBuilt(page, in: target) {
+                for target in [language, written ?? language] where site.isBuilt(page, in: target) {
                     return .success(PageID.urlPath(id, language: target.code) + "event.ics")
                 }
             }

@@ -172,7 +172,7 @@ enum MarkdownChecks {
         for table in rendered.pipeTables {
             warn(
                 table.line, table.column,
-                "this table is shown as text with its `|` signs: a table needs an empty line above its first row, and as many cells in that row as in the row of dashes under it"
+                "this table is shown as text with its `|` signs: a table needs an empty line above its first row and below its last, and as many cells in its first row as in the row of dashes under it"
             )
         }
         for habit in rendered.wordProcessorHabits {

@@ -106,9 +106,9 @@ import Testing
     let source = """
         ![Plan](plan.png) and ![Karte ![klein](plan.png)](karte.png) and `<img src="plan.png">`
 
-        [![Plan](plan.png)](plan.png) ![Foto](foto.jpg "Titel")
+        [![Plan](plan.png)](plan.png) ![Foto](foto.jpg "Titel") ![Q](foto.jpg?a=1&b=2)
         """
-    let sizes = ["neu/plan.png": (300, 200), "foto.jpg": (40, 30)]
+    let sizes = ["neu/plan.png": (300, 200), "foto.jpg": (40, 30), "foto.jpg?a=1&b=2": (4, 3)]
     let rendered = Markdown.render(
         source, imageSize: { sizes[$0] },
         rewriteLink: { link in link.destination == "plan.png" ? "neu/plan.png" : nil })
@@ -117,7 +117,8 @@ import Testing
             <p><img src="neu/plan.png" width="300" height="200" alt="Plan" /> and \
             <img src="karte.png" alt="Karte klein" /> and <code>&lt;img src=&quot;plan.png&quot;&gt;</code></p>
             <p><a href="neu/plan.png"><img src="neu/plan.png" width="300" height="200" alt="Plan" /></a> \
-            <img src="foto.jpg" width="40" height="30" alt="Foto" title="Titel" /></p>
+            <img src="foto.jpg" width="40" height="30" alt="Foto" title="Titel" /> \
+            <img src="foto.jpg?a=1&amp;b=2" width="4" height="3" alt="Q" /></p>
 
             """)
 }

@@ -148,6 +148,37 @@ import Testing
         #expect(rendered.html.contains("<td>Der <a href=\"../kurs/\" title=\"Titel\">Kurs</a> und [x]</td>"))
     }
 
+    /// A line that looks like a definition but is text (`[Hinweis]: Bitte …`) and a definition in a code block
+    /// are not definitions for the cells; one with its destination on the next line is.
+    @Test func onlyDefinitionsCmarkTakesAreUsed() {
+        var links: [MarkdownLink] = []
+        let rendered = render(
+            """
+            | a | b |
+            |---|---|
+            | [k][1] | [Hinweis] [c] |
+
+            [Hinweis]: Bitte Ausweis mitbringen.
+
+            [1]:
+              kurs.md
+
+            ```
+            [c]: /nirgends
+            ```
+            """, links: &links)
+        #expect(links.map(\.destination) == ["kurs.md"])
+        #expect(rendered.html.contains("<td><a href=\"../kurs/\">k</a></td>\n<td>[Hinweis] [c]</td>"))
+        #expect(rendered.pipeTables == [])
+    }
+
+    /// A table with `---` or `===` right under its last row is a heading to cmark: reported, not shown as a table.
+    @Test func underlinedTableIsReported() {
+        var links: [MarkdownLink] = []
+        let rendered = render("Text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n---\n", firstLine: 4, links: &links)
+        #expect(rendered.pipeTables == [TableStart(line: 6, column: 1)])
+    }
+
     @Test func cellsOfALine() {
         var source = "  | a | `b\\|c` | \\\\| d |  "
         let cells = source.withUTF8 { bytes in

@@ -185,7 +185,7 @@ import Testing
                 "4:12: warning: `https://www.duesseldorf.de/integration` is shown as text, not as a link readers can tap; write it as <https://www.duesseldorf.de/integration> or [what it is](https://www.duesseldorf.de/integration)",
                 "4:55: warning: `www.komm-an.nrw.de` is shown as text, not as a link readers can tap; write it as <https://www.komm-an.nrw.de> or [what it is](https://www.komm-an.nrw.de)",
                 "5:11: warning: `integration@duesseldorf.de` is shown as text, not as a link readers can tap to write an e-mail; write it as <integration@duesseldorf.de>",
-                "7:1: warning: this table is shown as text with its `|` signs: a table needs an empty line above its first row, and as many cells in that row as in the row of dashes under it",
+                "7:1: warning: this table is shown as text with its `|` signs: a table needs an empty line above its first row and below its last, and as many cells in its first row as in the row of dashes under it",
             ])
     }
 

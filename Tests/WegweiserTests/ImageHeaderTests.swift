@@ -60,6 +60,10 @@ import Testing
         #expect(finding(start + app0 + tables + frame(width: 1_024, height: 768)) == size(1_024, 768))
         // Progressive (SOF2), and fill bytes before a marker.
         #expect(finding(start + app0 + [0xFF, 0xFF] + frame(0xC2, width: 5, height: 7)) == size(5, 7))
+        // A few fill bytes are read past; megabytes of them are not read one by one.
+        #expect(finding(start + app0 + [0xFF, 0xFF, 0xFF] + frame(width: 5, height: 7)) == size(5, 7))
+        #expect(
+            finding(start + app0 + [UInt8](repeating: 0xFF, count: 100) + frame(width: 5, height: 7)) == .sizeUnknown)
         // The image data starts, or the file ends, before a frame header: no size.
         #expect(finding(start + app0 + segment(0xDA, [1, 2, 3])) == .sizeUnknown)
         #expect(finding(start + app0 + [0xFF, 0xC0, 0x00]) == .sizeUnknown)
@@ -83,6 +87,11 @@ import Testing
                 finding(start + segment(0xE1, exif(orientation: 3, littleEndian: littleEndian)) + body)
                     == size(4_000, 3_000))
         }
+        // XMP after the EXIF data, as phones and cameras write it, says nothing of the orientation.
+        let xmp = segment(0xE1, Array("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>".utf8))
+        #expect(
+            finding(start + segment(0xE1, exif(orientation: 6, littleEndian: false)) + xmp + body) == size(3_000, 4_000)
+        )
         // APP1 that is not EXIF (XMP), and EXIF cut short: as stored.
         #expect(
             finding(start + segment(0xE1, Array("http://ns.adobe.com/xap/1.0/\0".utf8)) + body) == size(4_000, 3_000))

@@ -62,7 +62,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: site.root) }
         try site.edit("content/de/guides/arbeit/sprachkurs.md") {
             $0
-                + "\n[Termine](/de/events.ics), [Sprachcafé](/de/events/sprachcafe/event.ics), [Karte](/sitemap.xml),"
+                + "\n[Termine](/de/events.ics), [Sprachcafé](/events/sprachcafe/event.ics), [Karte](/sitemap.xml),"
                 + " [Robots](/robots.txt), [Fehler](/404.html)\n"
         }
         let result = site.build()
@@ -83,13 +83,15 @@ import Testing
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
         try site.edit("content/de/guides/arbeit/sprachkurs.md") {
-            $0 + "\n[Termine](/events.ics) [Kurs](/de/guides/arbeit/sprachkurs/event.ics)\n"
+            $0 + "\n[Termine](/termine.ics) [Kurs](/de/guides/arbeit/sprachkurs/event.ics)\n"
         }
         let result = site.build()
         #expect(
-            result.diagnostics.filter { $0.severity == .error && $0.message.hasPrefix("`/events.ics`") }.map(\.message)
-                .first
-                == "`/events.ics` links to /events.ics, a calendar that a build does not make: the calendar of coming events is /de/events.ics, and each event's is its address followed by event.ics"
+            result.diagnostics.filter { $0.severity == .error && $0.message.hasPrefix("`/termine.ics`") }.map(
+                \.message
+            )
+            .first
+                == "`/termine.ics` links to /termine.ics, a calendar that a build does not make: the calendar of coming events is /de/events.ics, and each event's is its address followed by event.ics"
         )
         #expect(
             result.diagnostics.contains {
@@ -97,6 +99,17 @@ import Testing
                     "`/de/guides/arbeit/sprachkurs/event.ics` links to /de/guides/arbeit/sprachkurs/event.ics, a calendar"
                 )
             })
+    }
+
+    /// `#%00` is not decoded into a NUL character, which a message would print raw to the terminal.
+    @Test func fragmentsAreNotDecodedIntoControlCharacters() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.edit("content/de/guides/arbeit/sprachkurs.md") { $0 + "\n[c](#%00)\n" }
+        let result = site.build()
+        let messages = result.diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("`#%00` is not a heading") == true)
     }
 
     /// `[Leer]()` went nowhere without a word.
