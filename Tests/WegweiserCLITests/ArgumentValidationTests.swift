@@ -6,9 +6,30 @@ import Testing
     let cli = CommandLineTests()
     let site = CommandLineTests.fixtures.appendingPathComponent("three-languages")
 
-    /// `--base-url` replaces site.yml's `base_url`, so it follows the same rule; nothing is built.
-    @Test(arguments: ["javascript:alert(1)//", "example.org", "https://exa mple.org/"])
-    func badBaseURLIsAUsageError(url: String) throws {
+    /// `--base-url` replaces site.yml's `base_url`, so it follows the same rule (no query or fragment, ASCII);
+    /// nothing is built.
+    @Test(arguments: [
+        ("javascript:alert(1)//", "must be an absolute http(s) URL such as https://integration.example.org/"),
+        ("example.org", "must be an absolute http(s) URL such as https://integration.example.org/"),
+        ("https://exa mple.org/", "must be an absolute http(s) URL such as https://integration.example.org/"),
+        (
+            "https://example.org/?q=1",
+            "cannot have a query (`?q=1`): pages' addresses are made by adding their path to its end, which would put it inside the query; write `https://example.org/`"
+        ),
+        (
+            "https://example.org/#x",
+            "cannot have a fragment (`#x`): pages' addresses are made by adding their path to its end, which would put it inside the fragment; write `https://example.org/`"
+        ),
+        (
+            "https://exämple.org/",
+            "must be ASCII, as sitemap.xml and robots.txt take it as written: write the host `exämple.org` in its ASCII form (punycode, `xn--…`)"
+        ),
+        (
+            "https://example.org/ü/",
+            "must be ASCII, as sitemap.xml and robots.txt take it as written: write the path percent-encoded (`/%C3%BC/`)"
+        ),
+    ])
+    func badBaseURLIsAUsageError(url: String, problem: String) throws {
         let output = cli.temporaryOutput()
         defer {
             try? FileManager.default.removeItem(atPath: output)
@@ -16,10 +37,7 @@ import Testing
         }
         let result = try cli.run(["build", "--base-url", url, "--output", output], in: site)
         #expect(result.status == 2)
-        #expect(
-            result.stderr.hasPrefix(
-                "wegweiser: --base-url `\(url)` must be an absolute http(s) URL such as https://integration.example.org/\n"
-            ))
+        #expect(result.stderr.hasPrefix("wegweiser: --base-url `\(url)` \(problem)\n"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
