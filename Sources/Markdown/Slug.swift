@@ -73,6 +73,10 @@ extension Markdown {
             case 0x0340...0x0344, 0x0374, 0x1100...0x11FF, 0x1F70...0x1FFF, 0x3099...0x309A, 0xF900...0xFAFF,
                 0x2F800...0x2FA1F:
                 return true
+            // Blocks of letters only, which stay as they are (Latin, Greek, Cyrillic, Hebrew and Arabic letters):
+            // the letters of most headings are not looked up in the Unicode tables.
+            case 0x0080...0x02FF, 0x0370...0x0482, 0x048A...0x052F, 0x05D0...0x05EA, 0x0620...0x064A, 0x0671...0x06D3:
+                continue
             default:
                 switch scalar.properties.generalCategory {
                 case .nonspacingMark, .spacingMark, .enclosingMark: return true
