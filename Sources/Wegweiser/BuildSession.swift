@@ -234,8 +234,15 @@ public final class BuildSession {
             }
             // The front matter's hash covers its text and where it and the body start.
             guard let file, diagnostics.isEmpty, file.pageID == old.pageID,
-                file.frontMatterHash == old.frontMatterHash
+                file.frontMatterHash == old.frontMatterHash, let page = site.pages[id]
             else { return nil }
+            // A translation stamped with the source's hash (`source_hash`) is outdated, or no longer, when the
+            // source's body changes: that warning comes from a normal build.
+            if code == page.sourceLanguage,
+                page.files.contains(where: { $0.key != code && $0.value.frontMatter["source_hash"] != nil })
+            {
+                return nil
+            }
             site.pages[id]?.files[code] = file
         }
         return site

@@ -56,9 +56,10 @@ struct ContentLoader {
 
     /// The entries of `folder` with their paths, without symbolic links: those are reported, not followed (they
     /// could point out of content/ or form loops, and editors have no need for them).
-    static func entries(of folder: String, reportingLinksTo diagnostics: inout [Diagnostic]) throws(BuildFailure)
-        -> [(path: String, entry: SourceFolder.Entry)]
-    {
+    /// `into` names the folder the message asks to copy the file into.
+    static func entries(
+        of folder: String, reportingLinksTo diagnostics: inout [Diagnostic], into: String = "the content folder"
+    ) throws(BuildFailure) -> [(path: String, entry: SourceFolder.Entry)] {
         var entries: [(path: String, entry: SourceFolder.Entry)] = []
         for entry in try SourceFolder.entries(of: folder) {
             let path = folder + "/" + entry.name
@@ -66,7 +67,7 @@ struct ContentLoader {
                 diagnostics.append(
                     Diagnostic(
                         file: path, line: 1, column: 1, severity: .warning,
-                        message: "symbolic links are not followed; copy the file into the content folder instead"))
+                        message: "symbolic links are not followed; copy the file into \(into) instead"))
                 continue
             }
             entries.append((path, entry))

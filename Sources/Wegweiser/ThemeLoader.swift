@@ -100,7 +100,10 @@ struct ThemeLoader {
 
     private mutating func read(_ path: String) -> String? {
         switch SourceFolder.read(path) {
-        case .text(let text):
+        case .text(var text):
+            // A byte-order mark, as Notepad saves it, is not part of the template: it would stand before
+            // `{% extends %}` unseen, or go into every page.
+            if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
             sources[path] = text
             return text
         case .invalid(let diagnostic):
@@ -111,10 +114,11 @@ struct ThemeLoader {
         return nil
     }
 
-    /// Regular files below `folder`, as sorted relative paths; hidden files and symbolic links are skipped.
-    private func files(under folder: String, relative: String) throws(BuildFailure) -> [String] {
+    /// Regular files below `folder`, as sorted relative paths; hidden files are skipped, and symbolic links are
+    /// skipped with a warning (an asset linked in would otherwise be missing from the site without a word).
+    private mutating func files(under folder: String, relative: String) throws(BuildFailure) -> [String] {
         var result: [String] = []
-        for entry in try SourceFolder.entries(of: folder) {
+        for (_, entry) in try ContentLoader.entries(of: folder, reportingLinksTo: &diagnostics, into: "the theme") {
             let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
             if entry.isDirectory {
                 result += try files(under: folder + "/" + entry.name, relative: path)

@@ -58,6 +58,22 @@ import Testing
         #expect(rebuild.renderedCount == 3)
     }
 
+    /// The bug: a translation stamped with its source's hash became outdated when the source's body changed, but
+    /// `serve` rendered the bodies only and did not say so (a build did). Such a change is a normal build now.
+    @Test func sourceBodyChangeOutdatesStampedTranslation() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let source = "content/de/guides/arbeit/anerkennung.md"
+        let stamped = Stamp.run(
+            files: [site.root.appendingPathComponent("content/en/guides/arbeit/anerkennung.md").path], minor: false,
+            options: site.options(output: site.output))
+        #expect(stamped.diagnostics.filter { $0.severity == .error } == [])
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [source], bodiesOnly: false) {
+            try site.edit(source) { $0 + "\nEin neuer Absatz.\n" }
+        }
+        #expect(rebuild.diagnostics.contains { $0.message.hasPrefix("this translation is outdated") })
+    }
+
     @Test func severalBodiesAtOnce() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import Wegweiser
+
+/// Theme files as editors' tools save them.
+@Suite struct ThemeFileTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    /// The bug: a template saved with a byte-order mark (as Notepad saves it) failed with "{% extends %} must be
+    /// the first tag" at column 2, and a partial with one put U+FEFF into every page.
+    @Test func byteOrderMarksAreNotPartOfTemplates() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        for template in ["templates/guide.html", "templates/base.html"] {
+            try site.edit(template) { "\u{FEFF}" + $0 }
+        }
+        let result = site.build()
+        #expect(result.status == .success)
+        #expect(result.diagnostics.filter { $0.severity == .error } == [])
+        let page = try Data(contentsOf: site.output.appendingPathComponent("de/guides/arbeit/index.html"))
+        #expect(!page.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(page.firstRange(of: Data([0xEF, 0xBB, 0xBF])) == nil)
+    }
+
+    /// The bug: a symbolic link in the theme (an asset linked in from elsewhere) was left out without a word.
+    @Test func symbolicLinksInTheThemeAreWarnings() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let link = site.templates.appendingPathComponent("assets/logo.png").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/etc/hostname")
+        let result = site.build()
+        #expect(
+            result.diagnostics.map { "\($0.file) \($0.severity.rawValue): \($0.message)" } == [
+                "\(link) warning: symbolic links are not followed; copy the file into the theme instead"
+            ])
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("assets/logo.png").path))
+    }
+}
