@@ -17,6 +17,13 @@ extension Parser {
     /// Counts one more part of the expression; false (after reporting) when over the limit.
     private mutating func countPart(at position: TemplatePosition) -> Bool {
         expressionParts += 1
+        return isWithinLimits(at: position)
+    }
+
+    /// Whether the expression has at most `Parser.nestingLimit` parts and nested parentheses (or `not`s); false
+    /// after reporting. A parenthesis is not a part of the tree, so it counts toward the depth only: counted as a
+    /// part as well, 100 parentheses around one value were over a limit the message gave as 200.
+    private mutating func isWithinLimits(at position: TemplatePosition) -> Bool {
         guard expressionParts <= Parser.nestingLimit, expressionDepth <= Parser.nestingLimit else {
             reportInTag(.expressionTooComplex(limit: Parser.nestingLimit), at: position)
             // Skip the rest of the tag so every loop below ends.
@@ -102,19 +109,25 @@ extension Parser {
         return input
     }
 
-    /// Finds the filter: the host's if it declared the name, else a built-in one.
+    /// Finds the filter: the host's if it declared the name, else a built-in one. Either way
+    /// the number of arguments is checked here, so a wrong one is reported when the template
+    /// is loaded rather than on every page that renders it.
     private mutating func resolveFilter(
         _ name: String, input: Expression, arguments: [Expression], at position: TemplatePosition
     ) -> FilterCall {
         var builtin: BuiltinFilter?
-        if !hostFilters.contains(name) {
+        let arity: ClosedRange<Int>?
+        if let declared = hostFilters[name] {
+            arity = declared
+        } else {
             builtin = BuiltinFilter(rawValue: name)
-            if let builtin, !builtin.arity.contains(arguments.count), !tagIsBroken {
-                report(.wrongArgumentCount(filter: name, expected: builtin.arity, found: arguments.count), at: position)
-            } else if builtin == nil, !tagIsBroken {
-                let known = BuiltinFilter.allCases.map(\.rawValue) + hostFilters
-                report(.unknownFilter(name, suggestion: suggestion(for: name, among: known)), at: position)
-            }
+            arity = builtin?.arity
+        }
+        if let arity, !arity.contains(arguments.count), !tagIsBroken {
+            report(.wrongArgumentCount(filter: name, expected: arity, found: arguments.count), at: position)
+        } else if arity == nil, !tagIsBroken {
+            let known = BuiltinFilter.allCases.map(\.rawValue) + hostFilters.keys.sorted()
+            report(.unknownFilter(name, suggestion: suggestion(for: name, among: known)), at: position)
         }
         return FilterCall(input: input, name: name, builtin: builtin, arguments: arguments, position: position)
     }
@@ -122,7 +135,9 @@ extension Parser {
     /// A literal, a variable path or a parenthesised expression.
     private mutating func parseValue() -> Expression {
         let token = current
-        guard countPart(at: token.position) else { return .literal(.null, token.position) }
+        if token.kind != .leftParenthesis {
+            guard countPart(at: token.position) else { return .literal(.null, token.position) }
+        }
         switch token.kind {
         case .string(let text):
             advanceToken()
@@ -154,7 +169,7 @@ extension Parser {
         case .leftParenthesis:
             expressionDepth += 1
             defer { expressionDepth -= 1 }
-            guard countPart(at: token.position) else { return .literal(.null, token.position) }
+            guard isWithinLimits(at: token.position) else { return .literal(.null, token.position) }
             advanceToken()
             let inner = parseOr()
             if current.kind == .rightParenthesis {

@@ -10,7 +10,8 @@ struct Parser {
     let template: String
     private let segments: [Segment]
     private let isTruncated: Bool
-    let hostFilters: Set<String>
+    /// The host's filters and how many arguments each takes.
+    let hostFilters: [String: ClosedRange<Int>]
     private var index = 0
     private(set) var errors: [TemplateError]
     private var open: [(tag: String, position: TemplatePosition)] = []
@@ -38,7 +39,7 @@ struct Parser {
 
     /// Parses one lexed template.
     static func parse(
-        _ lexed: Lexer.Result, template: String, hostFilters: Set<String>
+        _ lexed: Lexer.Result, template: String, hostFilters: [String: ClosedRange<Int>]
     ) -> (CompiledTemplate, [TemplateError]) {
         var parser = Parser(
             template: template, segments: lexed.segments, isTruncated: lexed.isTruncated,
@@ -52,7 +53,7 @@ struct Parser {
     }
 
     private init(
-        template: String, segments: [Segment], isTruncated: Bool, hostFilters: Set<String>,
+        template: String, segments: [Segment], isTruncated: Bool, hostFilters: [String: ClosedRange<Int>],
         errors: [TemplateError]
     ) {
         self.template = template

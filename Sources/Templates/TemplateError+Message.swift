@@ -98,6 +98,8 @@ extension TemplateError {
         if range.lowerBound == range.upperBound {
             return range.lowerBound == 0 ? "no arguments" : arguments(range.lowerBound)
         }
+        // A host filter that takes any number of arguments from some on has `Int.max` as its upper bound.
+        if range.upperBound == Int.max { return "at least " + arguments(range.lowerBound) }
         if range.lowerBound == 0 { return "at most " + arguments(range.upperBound) }
         return "\(range.lowerBound) to \(range.upperBound) arguments"
     }

@@ -60,7 +60,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case mismatchedEndblock(found: String, open: String)
         /// A filter neither built in nor declared by the host.
         case unknownFilter(String, suggestion: String?)
-        /// A built-in filter given too few or too many arguments.
+        /// A filter, built in or declared by the host, given too few or too many arguments.
         case wrongArgumentCount(filter: String, expected: ClosedRange<Int>, found: Int)
         /// Blocks nested deeper than the limit.
         case nestingTooDeep(limit: Int)

@@ -1,7 +1,7 @@
 /// All templates of a theme, compiled once and rendered for every page.
 ///
 /// ```swift
-/// let templates = try TemplateSet(sources: ["page.html": "<h1>{{ page.title }}</h1>"], hostFilters: ["t"])
+/// let templates = try TemplateSet(sources: ["page.html": "<h1>{{ page.title }}</h1>"], hostFilters: ["t": 0...9])
 /// let html = try templates.render("page.html", context: ["page": ["title": "Willkommen"]], filters: [:])
 /// ```
 ///
@@ -41,22 +41,25 @@
 /// - Built-in filters: `default: x` (x when the input is false), `join` / `join: sep`
 ///   (", " by default), `size`, `upcase`, `downcase`, `escape_uri` (percent-encodes all but
 ///   `A-Z a-z 0-9 - . _ ~`), `raw`, `first`, `last`. Other filters come from the host; a
-///   host filter with a built-in name replaces the built-in one.
+///   host filter with a built-in name replaces the built-in one, argument count included.
 public struct TemplateSet: Sendable {
     /// Every template lowered to code, with inheritance already resolved.
     let program: Program
 
     /// Compiles every source (name → text, names like "base.html", "partials/header.html").
     ///
-    /// `hostFilters` are the names of filters the host will supply at render time (e.g.
-    /// ["t", "date", "url"]); a host filter with the name of a built-in one replaces it.
-    /// Any other filter name that is not built in is an unknown-filter error at compile time.
+    /// `hostFilters` are the filters the host will supply at render time, each with the
+    /// number of arguments it takes (e.g. `["t": 0...Int.max, "date": 0...1, "url": 0...0]`);
+    /// a host filter with the name of a built-in one replaces it. A call with another number
+    /// of arguments is an error at the filter's name, as for the built-in filters; `Int.max`
+    /// as the upper bound means "any number". Any other filter name that is not built in is
+    /// an unknown-filter error at compile time.
     /// Checks at compile time: syntax, unknown tags, unclosed and mismatched blocks, unknown
-    /// filters, argument counts of built-in filters, include/extends of a template not in
-    /// `sources` (error at the tag), include and extends cycles, blocks a child defines
+    /// filters, argument counts of built-in and host filters, include/extends of a template
+    /// not in `sources` (error at the tag), include and extends cycles, blocks a child defines
     /// that no parent has. Throws all errors of all templates, sorted by template name,
     /// line and column.
-    public init(sources: [String: String], hostFilters: Set<String>) throws(TemplateErrors) {
+    public init(sources: [String: String], hostFilters: [String: ClosedRange<Int>]) throws(TemplateErrors) {
         var templates: [String: CompiledTemplate] = [:]
         var errors: [TemplateError] = []
         for name in sources.keys.sorted() {
@@ -74,6 +77,14 @@ public struct TemplateSet: Sendable {
                 })
         }
         program = ProgramBuilder.program(for: templates)
+    }
+
+    /// Compiles every source like the initializer that takes argument counts, for host filters that take any
+    /// number of arguments: calls to them are not counted at compile time.
+    public init(sources: [String: String], hostFilters: Set<String>) throws(TemplateErrors) {
+        try self.init(
+            sources: sources,
+            hostFilters: Dictionary(uniqueKeysWithValues: hostFilters.map { ($0, 0...Int.max) }))
     }
 
     /// Whether a template of this name is in the set.

@@ -1,9 +1,15 @@
 import FrontMatter
 import Templates
 
-/// The filters Wegweiser gives templates: `t`, `translate`, `date`, `url`.
+/// The filters Wegweiser gives templates: `t`, `translate`, `date`, `number`, `language_name`, `page`, `url`.
 enum SiteFilters {
-    static let names: Set<String> = ["t", "translate", "date", "url", "page", "number", "language_name"]
+    /// Each filter's name and how many arguments it takes, checked when the templates are loaded: `t` fills any
+    /// number of `{0}`, `{1}`… placeholders, `translate` takes a language code and then those, `date` an optional
+    /// style; the others take none.
+    static let names: [String: ClosedRange<Int>] = [
+        "t": 0...Int.max, "translate": 1...Int.max, "date": 0...1, "url": 0...0, "page": 0...0, "number": 0...0,
+        "language_name": 0...0,
+    ]
 
     /// The filters for rendering one page for a reader of `language` at site path `url`.
     /// `rootRelative` makes `url` produce links from the site root (for 404.html, which is served at any path).
@@ -103,8 +109,10 @@ enum SiteFilters {
                 guard site.hasTarget(target, assets: assets) else {
                     throw FilterFailure("`\(path)` is not a page or asset of this site in \(language.name)")
                 }
-                if rootRelative { return .string(basePath + target.dropFirst()) }
-                return .string(URLPath.relative(from: url, to: target))
+                // Only an existing page or asset gets here, so a `#` or `?` in the path is part of its name, and is
+                // encoded with the rest (a fragment or query in the input was never a page and is an error above).
+                if rootRelative { return .string(basePath + URLPath.percentEncoded(target).dropFirst()) }
+                return .string(URLPath.percentEncoded(URLPath.relative(from: url, to: target)))
             },
         ]
     }

@@ -39,6 +39,52 @@ enum URLPath {
         }
     }
 
+    /// `link` (a site path or a link made by ``relative(from:to:)``) with every UTF-8 byte a path may not hold as it
+    /// is percent-encoded, so the browser asks for the file of exactly this name.
+    ///
+    /// Kept as they are: the unreserved `A-Z a-z 0-9 - . _ ~`, the slash, and `! $ & * + , ; = : @`, which a path
+    /// may hold and no server reads differently. Encoded: everything else — space, controls, non-ASCII, `"` `<` `>`
+    /// `\` `^` `` ` `` `{` `|` `}` `[` `]`, `%` itself (the name is the file's literal name, never already encoded),
+    /// `#` and `?` (which would start a fragment or a query), and `'` `(` `)` (which end a CSS `url(…)` or a quoted
+    /// string in a style attribute). A relative link whose first segment has a colon gets `./` before it, so it is
+    /// not read as a scheme. Text that needs nothing (nearly all) is returned as it is.
+    static func percentEncoded(_ link: String) -> String {
+        var text = link
+        let changed: String? = text.withUTF8 { bytes in
+            let firstSlash = bytes.firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            let looksLikeScheme = bytes[..<firstSlash].contains(UInt8(ascii: ":"))
+            guard looksLikeScheme || !bytes.allSatisfy(isPathByte) else { return nil }
+            var encoded: [UInt8] = []
+            encoded.reserveCapacity(bytes.count + 16)
+            if looksLikeScheme { encoded += [UInt8(ascii: "."), UInt8(ascii: "/")] }
+            let hexDigits = Array("0123456789ABCDEF".utf8)
+            for byte in bytes {
+                if isPathByte(byte) {
+                    encoded.append(byte)
+                } else {
+                    encoded += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                }
+            }
+            return String(decoding: encoded, as: UTF8.self)
+        }
+        return changed ?? link
+    }
+
+    /// Whether `byte` stands for itself in a link's path (see ``percentEncoded(_:)``).
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+            UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+            UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+            true
+        default:
+            false
+        }
+    }
+
     /// Calls `body` with the bounds of each non-empty part of `bytes` between slashes, in order: the one scan of a
     /// path's segments that links, page ids and the `site` value's cache key all use.
     static func forEachSegment(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {

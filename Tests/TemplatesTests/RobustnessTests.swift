@@ -18,7 +18,29 @@ import Testing
             "{{ " + String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000) + " }}"
         #expect(
             compileErrors(source) == [
-                "page.html:1:104: expression has more than 200 parts or nested parentheses; split it with {% set %}"
+                "page.html:1:204: expression has more than 200 parts or nested parentheses; split it with {% set %}"
+            ])
+    }
+
+    /// The limit the message gives is the one applied: 200 nested parentheses compile, the 201st is the error.
+    /// (Each parenthesis used to count as a part too, so 100 around one value were over the limit.)
+    @Test func parenthesesUpToTheLimitAreFine() {
+        func nested(_ depth: Int) -> String {
+            "{{ " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + " }}"
+        }
+        #expect(render(nested(100)) == "1")
+        #expect(render(nested(200)) == "1")
+        #expect(
+            compileErrors(nested(201)) == [
+                "page.html:1:204: expression has more than 200 parts or nested parentheses; split it with {% set %}"
+            ])
+        // Parentheses around each of 200 parts do not add to the parts.
+        let parts = "{{ " + Array(repeating: "(a)", count: 100).joined(separator: " or ") + " }}"
+        #expect(render(parts, context: ["a": true]) == "true")
+        let tooMany = "{{ " + Array(repeating: "(a)", count: 101).joined(separator: " or ") + " }}"
+        #expect(
+            compileErrors(tooMany) == [
+                "page.html:1:705: expression has more than 200 parts or nested parentheses; split it with {% set %}"
             ])
     }
 
