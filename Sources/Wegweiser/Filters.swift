@@ -34,6 +34,10 @@ enum SiteFilters {
                 throw FilterFailure("`t` needs a UI string key such as \"nav.home\"")
             }
             guard let text = strings.lookup(key, in: language, resolved: table) else {
+                // A file with a syntax error gave no strings; that error fails the build, and is the one to mend.
+                if (language.chain + [UIStrings.lastResort]).contains(where: strings.unreadable.contains) {
+                    return .string(key)
+                }
                 throw FilterFailure(
                     "the UI string `\(key)` is in no templates/i18n file; add it to templates/i18n/\(language.chain.last ?? "de").yml and translate it"
                 )

@@ -58,6 +58,7 @@ struct ThemeLoader {
         }
 
         var tables: [String: [String: String]] = [:]
+        var unreadable: Set<String> = []
         var paths: [String: String] = [:]
         for language in config.languages {
             paths[language.code] = root + "/i18n/\(language.code).yml"
@@ -66,7 +67,12 @@ struct ThemeLoader {
         for code in Set(config.languages.map(\.code) + [UIStrings.lastResort]).sorted() {
             let path = root + "/i18n/\(code).yml"
             guard FileManager.default.fileExists(atPath: path), let text = read(path) else { continue }
-            tables[code] = UIStrings.parse(text: text, file: path, diagnostics: &diagnostics)
+            guard let table = UIStrings.parse(text: text, file: path, diagnostics: &diagnostics) else {
+                unreadable.insert(code)
+                tables[code] = [:]
+                continue
+            }
+            tables[code] = table
         }
         // A language without UI strings shows the theme's words in another language under its own `lang`: screen
         // readers read them with the wrong voice, and readers may not understand them.
@@ -89,7 +95,7 @@ struct ThemeLoader {
                 diagnostics.append(Self.diagnostic(templateError, root: root))
             }
         }
-        return (templates, UIStrings(tables: tables, paths: paths), assets)
+        return (templates, UIStrings(tables: tables, paths: paths, unreadable: unreadable), assets)
     }
 
     static func diagnostic(_ error: TemplateError, root: String) -> Diagnostic {

@@ -6,6 +6,9 @@ struct UIStrings: Sendable {
     var tables: [String: [String: String]]
     /// The file each language's strings belong in, for messages.
     var paths: [String: String] = [:]
+    /// The languages whose file has a syntax error and so gave no strings: a string missing for them is not
+    /// reported again at every template that asks for it.
+    var unreadable: Set<String> = []
 
     /// The theme's language used when a string is in none of a reader's languages (a theme for a site in a
     /// language it was not written for still works, in English, until its strings are translated).
@@ -51,14 +54,15 @@ struct UIStrings: Sendable {
         }
     }
 
-    /// Reads one language's file; nested maps become dotted keys.
-    static func parse(text: String, file: String, diagnostics: inout [Diagnostic]) -> [String: String] {
+    /// Reads one language's file; nested maps become dotted keys. nil (with the error in `diagnostics`) when the
+    /// file cannot be parsed.
+    static func parse(text: String, file: String, diagnostics: inout [Diagnostic]) -> [String: String]? {
         let map: Mapping
         do {
             map = try FrontMatterParser.parse(text)
         } catch {
             diagnostics.append(Diagnostic(file: file, position: error.position, message: error.message))
-            return [:]
+            return nil
         }
         var table: [String: String] = [:]
         flatten(map, prefix: "", into: &table, file: file, diagnostics: &diagnostics)

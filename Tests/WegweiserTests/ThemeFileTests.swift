@@ -23,6 +23,22 @@ import Testing
         #expect(page.firstRange(of: Data([0xEF, 0xBB, 0xBF])) == nil)
     }
 
+    /// The bug: with a syntax error in the UI strings of the reader's languages, every template that asks for a
+    /// string also said "the UI string … is in no templates/i18n file; add it to templates/i18n/de.yml" — where it
+    /// was. Only the syntax error is reported.
+    @Test func unreadableUIStringsGiveOneError() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        for code in ["de", "en"] {
+            try site.edit("templates/i18n/\(code).yml") { "nav: [unclosed\n" + $0 }
+        }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        #expect(
+            Set(result.diagnostics.filter { $0.severity == .error }.map { ($0.file as NSString).lastPathComponent })
+                == ["de.yml", "en.yml"])
+    }
+
     /// The bug: a symbolic link in the theme (an asset linked in from elsewhere) was left out without a word.
     @Test func symbolicLinksInTheThemeAreWarnings() throws {
         let site = try Workspace()
