@@ -1,5 +1,5 @@
-import Dispatch
 import Glibc
+import Synchronization
 
 /// A small HTTP server for looking at a built site on this machine: it answers GET and HEAD from the files of one
 /// folder, on 127.0.0.1 only. Not for publishing a site: it knows no TLS, no ranges and no compression.
@@ -8,11 +8,21 @@ public final class PreviewServer: Sendable {
     public let root: String
     /// The port listened on (the one the system chose when 0 was asked for).
     public let port: UInt16
+    /// How long a connection has, from its accept on, to send its request head; then it is closed.
+    public let headTimeout: Duration
+    /// The most connections answered at once; one more is answered 503 and closed.
+    public let maximumConnections: Int
     private let listener: Int32
+    /// The connections accepted and not yet closed.
+    private let connections = Atomic<Int>(0)
 
     /// Listens on 127.0.0.1:`port` (0: any free port).
-    public init(root: String, port: UInt16) throws(PreviewFailure) {
+    public init(
+        root: String, port: UInt16, headTimeout: Duration = .seconds(10), maximumConnections: Int = 256
+    ) throws(PreviewFailure) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        self.headTimeout = headTimeout
+        self.maximumConnections = maximumConnections
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listener >= 0 else {
             throw PreviewFailure(message: "cannot open a socket: \(String(cString: strerror(errno)))")
@@ -28,7 +38,8 @@ public final class PreviewServer: Sendable {
                 bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard bound == 0, listen(listener, 64) == 0 else {
+        // A long queue: a page's many parallel requests wait in it rather than being refused and tried again.
+        guard bound == 0, listen(listener, SOMAXCONN) == 0 else {
             let reason = String(cString: strerror(errno))
             close(listener)
             throw PreviewFailure(message: "cannot listen on 127.0.0.1:\(port): \(reason)")
@@ -45,17 +56,71 @@ public final class PreviewServer: Sendable {
         close(listener)
     }
 
-    /// Answers connections until the process ends; each on a thread of its own.
+    /// Answers connections until the process ends.
+    ///
+    /// Each connection gets a thread of its own (detached, with a small stack), not a Dispatch work item: Dispatch
+    /// runs only a few items at a time, so a few idle connections (browsers keep sockets open in advance) held
+    /// every other request back for seconds. A thread waiting on a silent client costs little and delays no one.
+    /// Two limits keep idle and slow clients from piling up: the request head must arrive within `headTimeout` of
+    /// the accept, however it trickles in, and beyond `maximumConnections` a new connection is answered 503 at once.
+    /// An event loop would carry more idle connections, but a preview has a few browsers, not thousands of clients,
+    /// and a thread that reads, then answers, is easier to follow.
     public func run() -> Never {
         while true {
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { continue }
-            _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
-            DispatchQueue.global().async { [self] in
-                answer(connection)
-                close(connection)
+            guard connection >= 0 else {
+                // Out of descriptors (EMFILE) fails again at once: a pause keeps the loop from spinning.
+                if errno != EINTR, errno != ECONNABORTED { usleep(10_000) }
+                continue
             }
+            _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
+            let deadline = ContinuousClock.now + headTimeout
+            let active = connections.add(1, ordering: .relaxed).newValue
+            let started =
+                active <= maximumConnections
+                && Self.detach { [self] in
+                    answer(connection, deadline: deadline)
+                    close(connection)
+                    connections.subtract(1, ordering: .relaxed)
+                }
+            guard !started else { continue }
+            // A fresh socket's buffer takes the short answer whole; without blocking, the accepting never waits.
+            _ = fcntl(connection, F_SETFL, O_NONBLOCK)
+            send(connection, status: "503 Service Unavailable", text: "Too many connections.\n", headOnly: false)
+            close(connection)
+            connections.subtract(1, ordering: .relaxed)
         }
+    }
+
+    /// A closure for `pthread_create`, which passes one pointer.
+    private final class Work: Sendable {
+        let run: @Sendable () -> Void
+
+        init(_ run: @escaping @Sendable () -> Void) {
+            self.run = run
+        }
+    }
+
+    /// Runs `work` on a new detached thread with a small stack; false if the system gives no thread.
+    private static func detach(_ work: @escaping @Sendable () -> Void) -> Bool {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        pthread_attr_setstacksize(&attributes, 256 * 1024)
+        let context = Unmanaged.passRetained(Work(work))
+        var thread = pthread_t()
+        let created = pthread_create(
+            &thread, &attributes,
+            { context in
+                Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, context.toOpaque())
+        guard created == 0 else {
+            context.release()
+            return false
+        }
+        return true
     }
 
     // MARK: One request
@@ -155,16 +220,23 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    /// Reads one request from `connection` and answers it.
-    private func answer(_ connection: Int32) {
+    /// Reads one request from `connection` and answers it; gives up on a head not complete by `deadline`.
+    private func answer(_ connection: Int32, deadline: ContinuousClock.Instant) {
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         // The request head, up to 16 KB: the request line is all that is used.
         var head: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         let end: [UInt8] = Array("\r\n\r\n".utf8)
         while head.count < 16 * 1024, !contains(head, end) {
+            // One deadline for the whole head, not a timeout for each read: a byte now and then does not extend it.
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return }
+            var poller = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+            let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+            let ready = poll(&poller, 1, Int32(clamping: milliseconds + 1))
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else { return }
             let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return }
@@ -186,12 +258,19 @@ public final class PreviewServer: Sendable {
         case .notFound:
             sendNotFound(connection, headOnly: headOnly)
         case .file(let inside):
-            let path = inside.isEmpty ? root : root + "/" + inside
+            var path = root
             var info = stat()
-            guard lstat(path, &info) == 0 else { return sendNotFound(connection, headOnly: headOnly) }
+            guard stat(root, &info) == 0 else { return sendNotFound(connection, headOnly: headOnly) }
+            // Every step is looked at, not only the last: a symbolic link to a folder on the way leads out of the root.
+            for segment in inside.split(separator: "/") {
+                path += "/" + segment
+                guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFLNK else {
+                    return sendNotFound(connection, headOnly: headOnly)
+                }
+            }
             switch info.st_mode & S_IFMT {
             case S_IFDIR where inside.isEmpty || inside.hasSuffix("/"):
-                sendFile(connection, path: path + (inside.isEmpty ? "/" : "") + "index.html", headOnly: headOnly)
+                sendFile(connection, path: path + "/index.html", headOnly: headOnly)
             case S_IFDIR:
                 // A folder named without its trailing slash: redirected, so that relative links resolve.
                 let location = Self.percentEncoded("/" + inside + "/")

@@ -56,7 +56,7 @@ import Testing
         let root: URL
         let server: PreviewServer
 
-        init() throws {
+        init(headTimeout: Duration = .seconds(10), maximumConnections: Int = 256) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
             let files = [
                 "index.html": "<p>chooser</p>", "de/index.html": "<p>Start</p>", "404.html": "<p>fehlt</p>",
@@ -68,26 +68,42 @@ import Testing
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try text.write(to: url, atomically: false, encoding: .utf8)
             }
-            server = try PreviewServer(root: root.path, port: 0)
+            server = try PreviewServer(
+                root: root.path, port: 0, headTimeout: headTimeout, maximumConnections: maximumConnections)
             let server = server
             Thread.detachNewThread { server.run() }
         }
 
-        /// The whole answer to `request`, as text.
-        func ask(_ request: String) throws -> String {
+        /// A new connection to the server, which the caller closes.
+        func connected(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int32 {
             let connection = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            defer { close(connection) }
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = server.port.bigEndian
             address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-            let connected = withUnsafePointer(to: &address) {
+            let result = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                     connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
                 }
             }
-            #expect(connected == 0)
-            _ = Array(request.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
+            #expect(result == 0, sourceLocation: sourceLocation)
+            return connection
+        }
+
+        /// The whole answer to `request`, as text.
+        func ask(_ request: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+            let connection = connected(sourceLocation: sourceLocation)
+            defer { close(connection) }
+            sendAll(request, on: connection)
+            return Self.answer(on: connection)
+        }
+
+        func sendAll(_ text: String, on connection: Int32) {
+            _ = Array(text.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        }
+
+        /// Everything read from `connection` until the server closes it, as text.
+        static func answer(on connection: Int32) -> String {
             var answer: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
@@ -135,6 +151,94 @@ import Testing
         try FileManager.default.createSymbolicLink(
             atPath: site.root.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
         #expect(try site.ask("GET /passwd HTTP/1.1\r\n\r\n").hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+    }
+
+    @Test func symbolicLinksToFoldersOnTheWayAreNotFollowed() throws {
+        let site = try Served()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: site.root)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try FileManager.default.createDirectory(
+            at: outside.appendingPathComponent("inner"), withIntermediateDirectories: true)
+        for name in ["secret.txt", "index.html", "inner/index.html"] {
+            try "secret".write(to: outside.appendingPathComponent(name), atomically: false, encoding: .utf8)
+        }
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("de/elsewhere").path, withDestinationPath: outside.path)
+        for target in ["/de/elsewhere/secret.txt", "/de/elsewhere/", "/de/elsewhere/inner/", "/de/elsewhere"] {
+            let answer = try site.ask("GET \(target) HTTP/1.1\r\n\r\n")
+            #expect(answer.hasPrefix("HTTP/1.1 404 Not Found\r\n"), "\(target)")
+            #expect(!answer.contains("secret"), "\(target)")
+        }
+        #expect(try site.ask("GET /de/ HTTP/1.1\r\n\r\n").hasPrefix("HTTP/1.1 200 OK\r\n"))
+    }
+
+    @Test func idleConnectionsHoldNoOneBack() throws {
+        let site = try Served()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        // Connections that send nothing, as a browser's opened in advance; and one that sends a byte now and then.
+        let idle = (0..<24).map { _ in site.connected() }
+        defer { for connection in idle { close(connection) } }
+        site.sendAll("GET /de/ HTTP/1.1\r\n", on: idle[0])
+        let started = ContinuousClock.now
+        for _ in 0..<5 {
+            site.sendAll("X", on: idle[0])
+            #expect(try site.ask("GET /de/ HTTP/1.1\r\n\r\n").hasSuffix("<p>Start</p>"))
+        }
+        #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
+    @Test func aHeadNotCompleteInTimeIsCutOff() throws {
+        let site = try Served(headTimeout: .milliseconds(300))
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let silent = site.connected()
+        defer { close(silent) }
+        let trickling = site.connected()
+        defer { close(trickling) }
+        let started = ContinuousClock.now
+        site.sendAll("GET /de/ HTTP/1.1\r\n", on: trickling)
+        // A byte every 50 ms would have kept a timeout for each read from ever running out.
+        var closed = false
+        while !closed, ContinuousClock.now - started < .seconds(3) {
+            usleep(50_000)
+            site.sendAll("X", on: trickling)
+            var poller = pollfd(fd: trickling, events: Int16(POLLIN), revents: 0)
+            closed = poll(&poller, 1, 0) == 1
+        }
+        #expect(closed)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(PreviewServerTests.Served.answer(on: trickling) == "")
+        #expect(PreviewServerTests.Served.answer(on: silent) == "")
+    }
+
+    @Test func manyParallelRequestsAreAllAnswered() throws {
+        let site = try Served()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        // All connected, then all asking, then all read: each is answered while the others are open.
+        let connections = (0..<200).map { _ in site.connected() }
+        defer { for connection in connections { close(connection) } }
+        for connection in connections { site.sendAll("GET /assets/style.css HTTP/1.1\r\n\r\n", on: connection) }
+        let answers = connections.map { PreviewServerTests.Served.answer(on: $0) }
+        #expect(answers.filter { $0.hasPrefix("HTTP/1.1 200 OK\r\n") && $0.hasSuffix("body{}") }.count == 200)
+    }
+
+    @Test func connectionsBeyondTheMostAreTurnedAway() throws {
+        let site = try Served(maximumConnections: 4)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        var idle = (0..<4).map { _ in site.connected() }
+        let refused = try site.ask("GET /de/ HTTP/1.1\r\n\r\n")
+        #expect(refused.hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
+        close(idle.removeLast())
+        // The server sees the close at once, but on a thread of its own: the next request may come first.
+        var answer = ""
+        for _ in 0..<100 where !answer.hasPrefix("HTTP/1.1 200 OK\r\n") {
+            answer = try site.ask("GET /de/ HTTP/1.1\r\n\r\n")
+            usleep(10_000)
+        }
+        #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        for connection in idle { close(connection) }
     }
 
     @Test func listensOnlyOnThisMachine() throws {
