@@ -42,8 +42,9 @@ struct DocumentWalker {
     /// Added to the columns of the body's first line: a table cell is walked as a document of its own, and its
     /// columns are counted from where it is in its row.
     private let columnShift: Int
-    /// The paragraphs that are tables, and the HTML each is replaced by once the walk is done.
-    private var tables: [(paragraph: OpaquePointer, html: [UInt8])] = []
+    /// The paragraphs that are tables, each with its rendered cells and the index of the heading before it (-1 for
+    /// none): its HTML replaces the paragraph once the walk is done and the headings have their ids.
+    private var tables: [(paragraph: OpaquePointer, table: RenderedTable, heading: Int)] = []
     /// The body's reference definitions for table cells, by label, found when the first table is.
     private var referenceDefinitions: [String: [UInt8]]?
     /// The document being walked.
@@ -72,9 +73,9 @@ struct DocumentWalker {
                 if entering {
                     // A table's cells are walked as documents of their own; its inlines as cmark read them are not.
                     if pitfalls.mayHaveTables, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
-                        let html = table(in: node, rewriteLink: rewriteLink)
+                        let table = table(in: node, rewriteLink: rewriteLink)
                     {
-                        tables.append((node, html))
+                        tables.append((node, table, headings.count - 1))
                         cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                         continue
                     }
@@ -114,8 +115,8 @@ struct DocumentWalker {
                 break
             }
         }
-        replaceTables()
         assignHeadingIDs()
+        replaceTables()
     }
 
     private mutating func enter(link node: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) {
@@ -200,7 +201,7 @@ struct DocumentWalker {
     /// The HTML of the paragraph `node` if it is a table (see `PipeTable`), with its cells walked and rendered.
     /// A paragraph that has a table's delimiter row under a line with a `|` but is not one (the row is not its
     /// second line, or the cells do not match) is noted in `pipeTables`.
-    private mutating func table(in node: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) -> [UInt8]? {
+    private mutating func table(in node: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) -> RenderedTable? {
         let first = Int(cmark_node_get_start_line(node))
         let last = Int(cmark_node_get_end_line(node))
         guard let line = delimiterRow(first: first, last: last) else { return nil }
@@ -239,7 +240,7 @@ struct DocumentWalker {
     /// a line of text (nothing is walked then).
     private mutating func renderTable(
         _ node: OpaquePointer, first: Int, last: Int, rewriteLink: (MarkdownLink) -> String?
-    ) -> [UInt8]? {
+    ) -> RenderedTable? {
         let prefixes = ContainerPrefixes(block: node, lines: lines)
         let firstStart = Int(cmark_node_get_start_column(node)) - 1
         guard
@@ -270,7 +271,7 @@ struct DocumentWalker {
                     }
                 })
         }
-        return table.html(label: label.filter { !$0.isEmpty }.joined(separator: ", ")) { html[$0][$1] }
+        return RenderedTable(table: table, cells: html, label: label.filter { !$0.isEmpty }.joined(separator: ", "))
     }
 
     /// Parses a table cell and walks its document as a body of its own on the cell's line, takes what it found,
@@ -345,9 +346,19 @@ struct DocumentWalker {
         return definitions
     }
 
-    /// Puts each table's HTML where its paragraph was.
+    /// A table with its cells' HTML and the text of its first row.
+    private struct RenderedTable {
+        var table: PipeTable
+        var cells: [[[UInt8]]]
+        var label: String
+    }
+
+    /// Puts each table's HTML where its paragraph was, named by the heading before it (its id), or else by its
+    /// first row's text.
     private mutating func replaceTables() {
-        for (paragraph, html) in tables {
+        for (paragraph, rendered, heading) in tables {
+            let name: PipeTable.Name = heading >= 0 ? .labelledBy(headings[heading].id) : .label(rendered.label)
+            let html = rendered.table.html(name: name) { rendered.cells[$0][$1] }
             guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, DocumentArena.allocator) else {
                 continue
             }

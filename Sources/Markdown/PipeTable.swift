@@ -101,14 +101,31 @@ struct PipeTable {
         }
     }
 
+    /// What names a table's scrolling box for screen readers.
+    enum Name {
+        /// The id of an element whose text names it (the heading before the table).
+        case labelledBy(String)
+        /// Text that names it (the first row's).
+        case label(String)
+    }
+
     /// The table's HTML, with each cell's HTML from `cellHTML(row, column)`: the first row as column headers, in
     /// a box that scrolls sideways when the table is wider than a phone's screen. The box can be focused, so
-    /// that it can be scrolled with the keyboard, and is a region named `label` (the first row's text), so that
-    /// a screen reader says what is focused. Alignment is logical (`end` is right in left-to-right text, left in
-    /// right-to-left text), as classes the theme styles.
-    func html(label: String, cellHTML: (_ row: Int, _ column: Int) -> [UInt8]) -> [UInt8] {
-        var html: [UInt8] = Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"".utf8)
-        for byte in label.utf8 {
+    /// that it can be scrolled with the keyboard, and is a region with `name`, so that a screen reader says what
+    /// is focused. Alignment is logical (`end` is right in left-to-right text, left in right-to-left text), as
+    /// classes the theme styles.
+    func html(name: Name, cellHTML: (_ row: Int, _ column: Int) -> [UInt8]) -> [UInt8] {
+        var html: [UInt8] = Array("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" ".utf8)
+        let value: String
+        switch name {
+        case .labelledBy(let id):
+            html += Array("aria-labelledby=\"".utf8)
+            value = id
+        case .label(let text):
+            html += Array("aria-label=\"".utf8)
+            value = text
+        }
+        for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "&"): html += Array("&amp;".utf8)
             case UInt8(ascii: "\""): html += Array("&quot;".utf8)

@@ -109,15 +109,16 @@ import Testing
         #expect(rendered.html.contains("<td># <a href=\"y.md\">x</a></td>"))
     }
 
-    /// A table without data rows has no body; headings around it keep their ids. The region's name is the first
-    /// row's text, escaped for the attribute, without empty cells.
+    /// A table without data rows has no body; headings around it keep their ids. The scrolling box is named by the
+    /// heading before the table.
     @Test func headerOnlyAndHeadings() {
         var links: [MarkdownLink] = []
-        let rendered = render("## Zeiten\n\n| *a* & \"b\" | | `<c>` |\n|---|---|---|\n\n## Zeiten\n", links: &links)
+        let rendered = render(
+            "## Zeiten {#zeit}\n\n| *a* & \"b\" | | `<c>` |\n|---|---|---|\n\n## Zeiten\n", links: &links)
         #expect(
             rendered.html == """
-                <h2 id="zeiten">Zeiten</h2>
-                <div class="table-scroll" role="region" tabindex="0" aria-label="a &amp; &quot;b&quot;, &lt;c&gt;">
+                <h2 id="zeit">Zeiten</h2>
+                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="zeit">
                 <table>
                 <thead>
                 <tr>
@@ -128,9 +129,20 @@ import Testing
                 </thead>
                 </table>
                 </div>
-                <h2 id="zeiten-1">Zeiten</h2>
+                <h2 id="zeiten">Zeiten</h2>
 
                 """)
+    }
+
+    /// Without a heading before it, the box is named by the first row's text, escaped for the attribute, without
+    /// empty cells.
+    @Test func withoutHeadingTheFirstRowNamesTheTable() {
+        var links: [MarkdownLink] = []
+        let rendered = render("| *a* & \"b\" | | `<c>` |\n|---|---|---|\n", links: &links)
+        #expect(
+            rendered.html.hasPrefix(
+                "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"a &amp; &quot;b&quot;, &lt;c&gt;\">"
+            ))
     }
 
     /// A reference link in a cell finds the body's definition, wherever it is.
