@@ -336,7 +336,15 @@ struct Parser {
     }
 
     private mutating func parseFor(at position: TemplatePosition) -> [Node] {
+        let namePosition = current.position
         let variable = expectName("a loop variable name after for")
+        // `loop` names the running loop (`loop.index`); a variable of that name would hide it without a word.
+        if variable == "loop" {
+            reportInTag(
+                .unexpectedToken(
+                    found: "`loop`", expected: "a loop variable name other than `loop`, which names the loop itself"),
+                at: namePosition)
+        }
         if variable != nil, current.kind != .identifier("in") {
             reportInTag(
                 .unexpectedToken(found: current.kind.describe(closing: closing), expected: "`in`"),

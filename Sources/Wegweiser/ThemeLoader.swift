@@ -47,6 +47,14 @@ struct ThemeLoader {
                 templateSources[relative] = text
             }
         }
+        // An empty page template (a file saved before it was written) would make each of its pages an empty file.
+        for name in Self.requiredTemplates where name != "base.html" {
+            guard let text = templateSources[name], text.allSatisfy(\.isWhitespace) else { continue }
+            diagnostics.append(
+                Diagnostic(
+                    file: root + "/" + name, line: 1, column: 1, severity: .warning,
+                    message: "the template is empty: every page made with it is an empty file"))
+        }
         for name in Self.requiredTemplates
         where templateSources[name] == nil && !FileManager.default.fileExists(atPath: root + "/" + name) {
             diagnostics.append(

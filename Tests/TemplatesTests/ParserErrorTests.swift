@@ -10,6 +10,15 @@ import Testing
             ])
     }
 
+    /// `loop` names the running loop: a loop variable of that name would hide `loop.index` without a word.
+    @Test func loopVariableCannotBeNamedLoop() {
+        #expect(
+            compileErrors("{% for loop in site.languages %}{{ loop.index }}{% endfor %}") == [
+                "page.html:1:8: expected a loop variable name other than `loop`, which names the loop itself, found `loop`"
+            ])
+        #expect(compileErrors("{% for item in site.languages %}{{ loop.index }}{% endfor %}") == [])
+    }
+
     @Test func unclosedBlocksAreReportedAtTheirOpeningTag() {
         #expect(
             compileErrors("<ul>\n\n    {% if page.children %}\n<li>") == [

@@ -39,6 +39,19 @@ import Testing
                 == ["de.yml", "en.yml"])
     }
 
+    /// An empty page template made empty pages without a word.
+    @Test func emptyPageTemplateIsAWarning() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.write("templates/page.html", "\n  \n")
+        let result = site.build()
+        #expect(
+            result.diagnostics.map {
+                "\(($0.file as NSString).lastPathComponent) \($0.severity.rawValue): \($0.message)"
+            }
+                == ["page.html warning: the template is empty: every page made with it is an empty file"])
+    }
+
     /// The bug: a symbolic link in the theme (an asset linked in from elsewhere) was left out without a word.
     @Test func symbolicLinksInTheThemeAreWarnings() throws {
         let site = try Workspace()
