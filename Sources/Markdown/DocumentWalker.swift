@@ -208,13 +208,18 @@ struct DocumentWalker {
         if line == first + 1, let html = renderTable(node, first: first, last: last, rewriteLink: rewriteLink) {
             return html
         }
-        noteTable(in: node, last: last)
+        noteTable(delimiterRow: line)
         return nil
     }
 
     /// Notes a table in the block `node`'s lines up to `last` that is not rendered, at its first row.
     private mutating func noteTable(in node: OpaquePointer, last: Int) {
         guard let line = delimiterRow(first: Int(cmark_node_get_start_line(node)), last: last) else { return }
+        noteTable(delimiterRow: line)
+    }
+
+    /// Notes a table that is not rendered, whose delimiter row is body line `line`, at its first row.
+    private mutating func noteTable(delimiterRow line: Int) {
         pipeTables.append(
             TableStart(
                 line: line - 1 + lineOffset,
@@ -296,10 +301,8 @@ struct DocumentWalker {
         bareAddresses += found.bareAddresses
         for line in found.droppedRawHTML where droppedRawHTML.last != line { droppedRawHTML.append(line) }
         look(document)
-        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
-        defer { if !DocumentArena.owns(rendered) { free(rendered) } }
-        var html = UnsafeBufferPointer(
-            start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))[...]
+        // The paragraph's HTML without `<p>` and `</p>\n`.
+        var html = Markdown.renderHTML(document, headingIDs: [])[...]
         if html.starts(with: "<p>".utf8) { html = html.dropFirst(3) }
         if html.reversed().starts(with: "\n>p/<".utf8) { html = html.dropLast(5) }
         return Array(html)
@@ -580,7 +583,9 @@ private struct TableCell {
         start = cell.bytes.lowerBound
         text = Array(lines.bytes[cell.bytes])
         guard !text.isEmpty else { return }
-        if !Self.isOneParagraph(text) {
+        // Only text that starts with ASCII punctuation or a digit can start a block other than a paragraph (the cell
+        // is trimmed, so it is no indented code, and one line is no setext heading).
+        if Self.mayStartABlock(text), !Self.isOneParagraph(text) {
             guard let offset = Self.blockMarkerOffset(text) else { return nil }
             text.insert(UInt8(ascii: "\\"), at: offset)
             inserted = 1
@@ -629,24 +634,30 @@ private struct TableCell {
         return labels
     }
 
-    /// A reference label as cmark compares them: case folded, with runs of spaces, tabs and line breaks as one
-    /// space, trimmed; nil when empty or longer than 999 bytes.
+    /// A reference label as a key: lowercased, with runs of spaces, tabs and line breaks as one space, trimmed; nil
+    /// when empty or longer than 999 bytes. cmark folds case fully (`ß` and `ss` match there, not here): a
+    /// definition found by this key is one cmark also takes, since it is parsed with the cell.
     static func label<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String? {
         guard bytes.count <= 999 else { return nil }
         let words = String(decoding: bytes, as: UTF8.self).lowercased().split(whereSeparator: \.isWhitespace)
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
+    private static func mayStartABlock(_ text: [UInt8]) -> Bool {
+        guard let first = text.first else { return false }
+        return isASCIIPunctuation(first) || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
+            || (byte >= 0x7B && byte <= 0x7E)
+    }
+
     /// Where a `\` makes the text start no block: before its first character if that is ASCII punctuation, or
     /// after the digits of a numbered list's marker; nil otherwise.
     private static func blockMarkerOffset(_ text: [UInt8]) -> Int? {
         guard let first = text.first else { return nil }
-        if first < 0x80,
-            (first >= 0x21 && first <= 0x2F) || (first >= 0x3A && first <= 0x40)
-                || (first >= 0x5B && first <= 0x60) || (first >= 0x7B && first <= 0x7E)
-        {
-            return 0
-        }
+        if isASCIIPunctuation(first) { return 0 }
         let digits = text.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
         guard digits > 0, digits < text.count, text[digits] == UInt8(ascii: ".") || text[digits] == UInt8(ascii: ")")
         else { return nil }

@@ -69,7 +69,8 @@ public enum Markdown {
     /// What a document libcmark could not make renders as (it fails only when memory runs out).
     private static let nothing = RenderedMarkdown(htmlBytes: [], headings: [], links: [], droppedRawHTML: [])
 
-    private static func renderHTML(_ document: OpaquePointer, headingIDs: [String]) -> [UInt8] {
+    /// The HTML of `document` (cmark's safe mode), with `headingIDs` written into its headings in order.
+    static func renderHTML(_ document: OpaquePointer, headingIDs: [String]) -> [UInt8] {
         // CMARK_OPT_DEFAULT is safe mode; CMARK_OPT_UNSAFE is never passed.
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return [] }
         defer { if !DocumentArena.owns(html) { free(html) } }

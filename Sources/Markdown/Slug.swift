@@ -58,17 +58,23 @@ extension Markdown {
             }
         }
         guard !slug.isEmpty else { return "section" }
-        let id = String(decoding: slug, as: UTF8.self)
-        // Composed (NFC), so that the id has the bytes a link written on most keyboards has: browsers compare a
-        // fragment and an id byte for byte, and a heading saved decomposed (as macOS may save "ệ") would differ.
-        return mayChangeInNFC(id) ? id.precomposedStringWithCanonicalMapping : id
+        // Composed, so that the id has the bytes a link's fragment gets (see `composed`): a heading saved
+        // decomposed (as macOS may save "ệ") would otherwise differ from a link typed composed.
+        return composed(String(decoding: slug, as: UTF8.self))
     }
 
-    /// Whether composing `id` (NFC) may change it: only text with a combining mark, Hangul jamo, or one of the few
-    /// letters that NFC replaces by another (Greek with oxia, CJK compatibility ideographs) can change. Slugs of
-    /// most headings in every script have none, and are spared a trip through Foundation (2 % of a build).
-    static func mayChangeInNFC(_ id: String) -> Bool {
-        for scalar in id.unicodeScalars where !scalar.isASCII {
+    /// `text` composed (Unicode NFC): what heading ids and the fragments of links to them are made into, so that
+    /// the two have the same bytes whichever form each was typed in (a browser compares them byte for byte).
+    public static func composed(_ text: String) -> String {
+        mayChangeInNFC(text) ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// Whether composing `text` (NFC) may change it: only text with a combining mark, Hangul jamo, or a character
+    /// NFC replaces (Greek with oxia, CJK compatibility ideographs, the nukta letters of Devanagari and Hebrew
+    /// presentation forms, which it decomposes) can change. Slugs of most headings in every script have none, and
+    /// are spared a trip through Foundation (2 % of a build).
+    static func mayChangeInNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where !scalar.isASCII {
             switch scalar.value {
             case 0x0340...0x0344, 0x0374, 0x1100...0x11FF, 0x1F70...0x1FFF, 0x3099...0x309A, 0xF900...0xFAFF,
                 0x2F800...0x2FA1F:
@@ -78,6 +84,7 @@ extension Markdown {
             case 0x0080...0x02FF, 0x0370...0x0482, 0x048A...0x052F, 0x05D0...0x05EA, 0x0620...0x064A, 0x0671...0x06D3:
                 continue
             default:
+                if scalar.properties.isFullCompositionExclusion { return true }
                 switch scalar.properties.generalCategory {
                 case .nonspacingMark, .spacingMark, .enclosingMark: return true
                 default: continue

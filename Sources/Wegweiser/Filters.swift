@@ -6,7 +6,7 @@ enum SiteFilters {
     /// Each filter's name and how many arguments it takes, checked when the templates are loaded: `t` fills any
     /// number of `{0}`, `{1}`… placeholders, `translate` takes a language code and then those, `date` an optional
     /// style; the others take none.
-    static let names: [String: ClosedRange<Int>] = [
+    static let argumentCounts: [String: ClosedRange<Int>] = [
         "t": 0...Int.max, "translate": 1...Int.max, "date": 0...1, "url": 0...0, "page": 0...0, "number": 0...0,
         "language_name": 0...0,
     ]

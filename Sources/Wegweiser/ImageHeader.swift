@@ -115,7 +115,7 @@ enum ImageHeader {
                 return turned ? sized(height, width) : sized(width, height)
             }
             // APP1 holds EXIF, and in photos often XMP after it, which says nothing of the orientation.
-            if type == 0xE1, length >= 16, let turn = exifTurnsAQuarter(read(offset + 4, min(length - 2, 64 * 1024))) {
+            if type == 0xE1, length >= 16, let turn = exifTurnsAQuarter(read(offset + 4, min(length - 2, 16 * 1024))) {
                 turned = turn
             }
             offset += 2 + length

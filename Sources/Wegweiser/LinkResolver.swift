@@ -165,7 +165,7 @@ struct LinkResolver {
         {
             text = decoded
         }
-        return Substring(text.precomposedStringWithCanonicalMapping)
+        return Substring(Markdown.composed(text))
     }
 
     struct Message: Error {

@@ -235,7 +235,10 @@ struct SiteBuilder {
         func generate(_ id: String, _ kind: PageKind) {
             guard pages[id] == nil else { return }
             pages[id] = Page(id: id, kind: kind, files: [:], data: [:], sourceLanguage: config.defaultLanguage)
-            if let key = Self.generatedTitleKey(id), strings.lookup(key, chain: [config.defaultLanguage]) == nil {
+            // Not said of a file with a syntax error, which is the error to mend.
+            if let key = Self.generatedTitleKey(id), strings.lookup(key, chain: [config.defaultLanguage]) == nil,
+                !strings.unreadable.contains(config.defaultLanguage)
+            {
                 diagnostics.append(
                     Diagnostic(
                         file: strings.paths[config.defaultLanguage] ?? "templates/i18n/\(config.defaultLanguage).yml",

@@ -98,26 +98,13 @@ extension SiteConfig {
             fixes.append("write the host `\(host)` in its ASCII form (punycode, `xn--…`)")
         }
         if !path.unicodeScalars.allSatisfy(\.isASCII) {
-            fixes.append("write the path percent-encoded (`\(Self.percentEncoded(path))`)")
+            fixes.append("write the path percent-encoded (`\(URLPath.percentEncoded(String(path)))`)")
         }
         guard fixes.isEmpty else {
             return "must be ASCII, as sitemap.xml and robots.txt take it as written: "
                 + fixes.joined(separator: " and ")
         }
         return nil
-    }
-
-    /// `text` with each character outside ASCII written as the `%XX` of its UTF-8 bytes (`ü` → `%C3%BC`).
-    private static func percentEncoded(_ text: Substring) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                result.unicodeScalars.append(scalar)
-            } else {
-                for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true) }
-            }
-        }
-        return result
     }
 
     /// An unknown `timezone` would silently put every event in UTC; suggest the known name it is closest to.

@@ -450,7 +450,7 @@ struct SiteRenderer {
     /// Every `#anchor` must be a heading of the text the reader of that language sees on the target page.
     private mutating func checkAnchors(_ anchors: [LinkResolver.AnchorCheck], headings: [String: [String]]) {
         // The heading ids of each file linked into, as a set, made when it is first needed.
-        var headingSets: [String: Set<String>] = [:]
+        var headingSets: [String: Set<[UInt8]>] = [:]
         for check in anchors {
             guard let page = site.pages[check.pageID], let language = site.config.language(check.language) else {
                 continue
@@ -463,11 +463,16 @@ struct SiteRenderer {
                 continue
             }
             // A rebuild keeps the headings of files that links point into; others are read when first needed.
-            let ids = headingSets[file.displayPath] ?? Set(headings[file.displayPath] ?? Self.headingIDs(of: file))
+            let ids =
+                headingSets[file.displayPath]
+                ?? Set((headings[file.displayPath] ?? Self.headingIDs(of: file)).map { Array($0.utf8) })
             headingSets[file.displayPath] = ids
-            guard !ids.contains(check.fragment) else { continue }
+            // By bytes, as a browser compares: Swift's `==` takes composed and decomposed text as equal.
+            guard !ids.contains(Array(check.fragment.utf8)) else { continue }
             var message = "`#\(check.fragment)` is not a heading on \(file.displayPath)"
-            if let suggestion = Spelling.closest(to: check.fragment, among: ids) {
+            if let suggestion = Spelling.closest(
+                to: check.fragment, among: ids.map { String(decoding: $0, as: UTF8.self) }.sorted())
+            {
                 message += "; did you mean `#\(suggestion)`?"
             } else if code != check.sourceLanguage {
                 message += "; give the heading the same id in every language with `## Heading {#\(check.fragment)}`"

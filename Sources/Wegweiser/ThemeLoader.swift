@@ -47,8 +47,9 @@ struct ThemeLoader {
                 templateSources[relative] = text
             }
         }
-        // An empty page template (a file saved before it was written) would make each of its pages an empty file.
-        for name in Self.requiredTemplates where name != "base.html" {
+        // An empty page template (a file saved before it was written), or an empty base.html the page templates
+        // extend, would make each of its pages an empty file.
+        for name in Self.requiredTemplates {
             guard let text = templateSources[name], text.allSatisfy(\.isWhitespace) else { continue }
             diagnostics.append(
                 Diagnostic(
@@ -97,7 +98,7 @@ struct ThemeLoader {
 
         var templates: TemplateSet?
         do {
-            templates = try TemplateSet(sources: templateSources, hostFilters: SiteFilters.names)
+            templates = try TemplateSet(sources: templateSources, hostFilters: SiteFilters.argumentCounts)
         } catch {
             for templateError in error.errors {
                 diagnostics.append(Self.diagnostic(templateError, root: root))

@@ -189,6 +189,7 @@ import Testing
         var links: [MarkdownLink] = []
         let rendered = render("Text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n---\n", firstLine: 4, links: &links)
         #expect(rendered.pipeTables == [TableStart(line: 6, column: 1)])
+        #expect(!rendered.html.contains("<table>"))
     }
 
     @Test func cellsOfALine() {

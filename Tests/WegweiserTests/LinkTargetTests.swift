@@ -41,6 +41,22 @@ import Testing
         #expect(hasBytes(html, "<a href=\"#vi%E1%BB%87t\">Zum Abschnitt</a> und <a href=\"#vi%E1%BB%87t\">zurück</a>"))
     }
 
+    /// A letter that NFC decomposes (Devanagari क़, U+0958): the id and the link's fragment are made the same way,
+    /// so a link typed with the one letter meets a heading typed with two, and the reverse.
+    @Test func lettersThatComposingSplitsMeetToo() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.edit("content/de/guides/arbeit/sprachkurs.md") {
+            $0 + "\n[Eins](#\u{0958}anun) [Zwei](#\u{0915}\u{093C}isa)\n\n## \u{0915}\u{093C}anun\n\n## \u{0958}isa\n"
+        }
+        let result = site.build()
+        #expect(result.diagnostics.filter { $0.severity == .error } == [])
+        let html = try read(site, "de/guides/arbeit/sprachkurs/index.html")
+        #expect(hasBytes(html, "<h2 id=\"\u{0915}\u{093C}anun\">"))
+        #expect(hasBytes(html, "<a href=\"#%E0%A4%95%E0%A4%BCanun\">Eins</a>"))
+        #expect(hasBytes(html, "<h2 id=\"\u{0915}\u{093C}isa\">"))
+    }
+
     /// The bug: `#%C3%BCberschrift` (as "copy link to heading" writes it) was "not a heading"; browsers decode it.
     @Test func percentEncodedFragmentsAreHeadings() throws {
         let site = try Workspace()

@@ -41,7 +41,7 @@ import Testing
         let loaded = try site.loadedSite()
         let german = try #require(loaded.config.language("de"))
         let supplied = SiteFilters.make(site: loaded, assets: [], language: german, url: "/de/")
-        #expect(Set(supplied.keys) == Set(SiteFilters.names.keys))
+        #expect(Set(supplied.keys) == Set(SiteFilters.argumentCounts.keys))
     }
 
     /// `url` percent-encodes the path of the link it writes: a `#` or `?` in an asset's name is part of the name,

@@ -35,7 +35,7 @@ import Testing
         let result = site.build()
         #expect(result.status == .contentErrors)
         #expect(
-            Set(result.diagnostics.filter { $0.severity == .error }.map { ($0.file as NSString).lastPathComponent })
+            result.diagnostics.filter { $0.severity == .error }.map { ($0.file as NSString).lastPathComponent }.sorted()
                 == ["de.yml", "en.yml"])
     }
 
