@@ -232,13 +232,10 @@ public enum SiteGenerator {
             return result
         }
         BuildCache.remove(cachePath)
-        for page in results {
-            guard let bytes = page.bytes else { continue }
-            if let failure = OutputWriter.replace(page.job.path, in: output, with: bytes) {
-                result.status = .ioError
-                result.diagnostics = (result.diagnostics + inPlaceFailure(failure, options)).sorted()
-                return result
-            }
+        if let failure = OutputWriter.replacePages(results, in: output, named: options.outputPath) {
+            result.status = .ioError
+            result.diagnostics = (result.diagnostics + [failure]).sorted()
+            return result
         }
         PhaseTimer.mark("write")
         var cache = cache
@@ -255,14 +252,6 @@ public enum SiteGenerator {
                 siteFiles: cache.siteFiles)
         }
         return result
-    }
-
-    /// The diagnostic for a page that could not be written over its file in the output (a rebuild writes in
-    /// place, stopping at the first failure): the pages before it are new, and with the build cache removed, the
-    /// next build writes the whole site again.
-    static func inPlaceFailure(_ failure: OutputWriter.WriteFailure, _ options: BuildOptions) -> [Diagnostic] {
-        OutputWriter.diagnostics(
-            for: [failure], in: options.outputPath, consequence: "the next build writes every page again")
     }
 
     /// The result of a build from its diagnostics: an error (or, with `--strict`, a warning) means nothing is written.

@@ -143,14 +143,11 @@ public final class BuildSession {
         // by a full build.
         let cachePath = BuildCache.path(forOutput: options.outputPath)
         BuildCache.remove(cachePath)
-        for page in rendered {
-            guard let bytes = page.bytes else { continue }
-            if let failure = OutputWriter.replace(page.job.path, in: state.output, with: bytes) {
-                result.status = .ioError
-                result.diagnostics = (result.diagnostics + SiteGenerator.inPlaceFailure(failure, options)).sorted()
-                self.state = nil
-                return result
-            }
+        if let failure = OutputWriter.replacePages(rendered, in: state.output, named: options.outputPath) {
+            result.status = .ioError
+            result.diagnostics = (result.diagnostics + [failure]).sorted()
+            self.state = nil
+            return result
         }
         for place in places { results[place].bytes = nil }
         state.loaded = loaded

@@ -171,6 +171,20 @@ struct OutputWriter: Sendable {
         return true
     }
 
+    /// Writes the pages of `results` that have bytes over their files in the output folder `output` (a rebuild
+    /// writes in place), stopping at the first that cannot be written: then the diagnostic for it, on the output
+    /// folder as the user `named` it. The pages before it are new, and with the build cache removed first, the next
+    /// build writes the whole site again.
+    static func replacePages(_ results: [SiteRenderer.PageResult], in output: String, named: String) -> Diagnostic? {
+        for page in results {
+            guard let bytes = page.bytes else { continue }
+            if let failure = replace(page.job.path, in: output, with: bytes) {
+                return diagnostics(for: [failure], in: named, consequence: "the next build writes every page again")[0]
+            }
+        }
+        return nil
+    }
+
     /// Replaces the file at `relativePath` in the folder `output` (not a staging folder) through a temporary file
     /// and a rename, so that a reader of the site never sees half a page; what failed, if it did.
     static func replace(_ relativePath: String, in output: String, with bytes: [UInt8]) -> WriteFailure? {
