@@ -86,7 +86,17 @@ public final class BuildSession {
         // the content folder.
         guard inside.contains("/") else { return .ignored }
         if name.hasSuffix(".md") { return .pageFile }
-        return Attachment.isPublishedKind(Substring(name)) ? .other : .ignored
+        // What a build passes over without a word: notes (`_…`), editors' backups and lock files (`…~`, `#…#`,
+        // `~$antrag.docx`), and the file vim writes and removes on every save to test the folder (`4913`).
+        if name.hasPrefix("_") || name.hasPrefix("#") || name.hasPrefix("~") || name.hasSuffix("~")
+            || name.allSatisfy({ $0 >= "0" && $0 <= "9" })
+        {
+            return .ignored
+        }
+        if Attachment.isPublishedKind(Substring(name)) { return .other }
+        // Any other file or folder (`notizen.txt`, `plan.svg`, `kontakt.MD`, a symbolic link) is warned about by a
+        // build, or holds pages: a normal build, so that its warnings come and go as in a build.
+        return .other
     }
 
     /// Builds after the files at `paths` changed; `everything` when changes may have been missed.

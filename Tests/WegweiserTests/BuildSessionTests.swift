@@ -58,6 +58,18 @@ import Testing
         #expect(rebuild.renderedCount == 3)
     }
 
+    /// The bug: a file a build warns about (`notizen.txt`) was ignored by `serve`, and the next body-only save
+    /// reported the warnings of the build before — without it, or, after it was deleted, still with it.
+    @Test func fileABuildWarnsAboutIsANormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let notes = "content/de/guides/arbeit/notizen.txt"
+        let rebuild = try expectSessionRebuildEqualsCleanBuild(site, changed: [notes]) {
+            try site.write(notes, "Anrufen\n")
+        }
+        #expect(rebuild.diagnostics.map(\.message).contains { $0.hasPrefix("the file is not published") })
+    }
+
     /// The bug: a translation stamped with its source's hash became outdated when the source's body changed, but
     /// `serve` rendered the bodies only and did not say so (a build did). Such a change is a normal build now.
     @Test func sourceBodyChangeOutdatesStampedTranslation() throws {
@@ -212,7 +224,13 @@ import Testing
         ("content/de/guides/arbeit.md~", .ignored),
         ("content/de/guides/4913", .ignored),
         ("content/de/bild.png", .other),
-        ("content/de/guides/notizen.txt", .ignored),
+        ("content/de/guides/notizen.txt", .other),
+        ("content/de/guides/plan.svg", .other),
+        ("content/de/guides/kontakt.MD", .other),
+        ("content/de/guides/neu", .other),
+        ("content/de/guides/_notizen.txt", .ignored),
+        ("content/de/guides/#arbeit.md#", .ignored),
+        ("content/de/guides/~$antrag.docx", .ignored),
         ("templates/base.html", .other),
         ("templates/i18n/de.yml", .other),
         ("templates/.base.html.swp", .ignored),
