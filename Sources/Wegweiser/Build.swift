@@ -126,7 +126,8 @@ public enum SiteGenerator {
         // A file made from all pages that is missing from the output (deleted by hand) is made again only by a
         // clean build.
         if let previous = pending.value, previous.global == cache.global, previous.meta == cache.meta,
-            let output = existingFolder(options.outputPath), OutputFolder(output).containsAll(previous.siteFiles)
+            let output = existingFolder(options.outputPath), previous.output == BuildCache.folderIdentity(output),
+            OutputFolder(output).containsAll(previous.siteFiles)
         {
             return try rebuild(
                 options, into: output, loaded: loaded, sources: loader.sources, diagnostics: diagnostics,
@@ -177,6 +178,7 @@ public enum SiteGenerator {
         cache.siteFiles =
             renderer.siteFilePaths + loaded.assets.map { String($0.sitePath.dropFirst()) }
             + loaded.site.attachments.all.map { String($0.sitePath.dropFirst()) }
+        cache.output = BuildCache.folderIdentity(existingFolder(options.outputPath) ?? options.outputPath)
         cache.record(results, site: loaded.site)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
@@ -240,6 +242,7 @@ public enum SiteGenerator {
         PhaseTimer.mark("write")
         var cache = cache
         cache.siteFiles = previous.siteFiles
+        cache.output = previous.output
         cache.record(results, site: loaded.site)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")

@@ -20,10 +20,14 @@ import Templates
 /// corrupt or foreign cache means a full build; the cache is removed before the output is changed in place and
 /// written again only after, so an interrupted rebuild is followed by a full one.
 struct BuildCache: Sendable {
-    static let header = "wegweiser-cache 5 \(Version.current)"
+    static let header = "wegweiser-cache 6 \(Version.current)"
 
     var global: UInt64
     var meta: UInt64
+    /// The output folder's identity (`folderIdentity`) when the cache was written: a folder put in its place
+    /// since (restored from a backup, or another build's output with its cache copied beside it) holds files the
+    /// cache does not describe, so it means a clean build.
+    var output: UInt64 = 0
     /// The outcome of each page job of the last build, by output path.
     var pages: [String: CachedPage] = [:]
     /// The page files the last build read, by path.
@@ -44,6 +48,16 @@ struct BuildCache: Sendable {
     struct CachedPage: Sendable {
         var bodyHash: UInt64
         var outcome: SiteRenderer.PageOutcome
+    }
+
+    /// The identity of the folder at `path` (its device and inode), 0 if it cannot be found.
+    static func folderIdentity(_ path: String) -> UInt64 {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return 0 }
+        var hash = ContentHash()
+        hash.add(UInt64(truncatingIfNeeded: info.st_dev))
+        hash.add(UInt64(truncatingIfNeeded: info.st_ino))
+        return hash.value
     }
 
     /// Where the cache for `output` is kept.
@@ -185,6 +199,7 @@ struct BuildCache: Sendable {
         head.line(Self.header)
         head.line("global", String(global, radix: 16))
         head.line("meta", String(meta, radix: 16))
+        head.line("output", String(output, radix: 16))
         for path in siteFiles { head.line("site", path) }
         let sourceList = sourceList.isEmpty ? sources.keys.sorted().map { ($0, sources[$0]!) } : sourceList
         let pageList = pageList.isEmpty ? pages.keys.sorted().map { ($0, pages[$0]!) } : pageList
@@ -409,7 +424,7 @@ struct CacheReader {
             guard take(lineNumber: lineNumber, into: &cache, current: &current) else { return nil }
             start = end + 1
         }
-        guard lineNumber >= 3 else { return nil }
+        guard lineNumber >= 4 else { return nil }
         if var current {
             current.page.outcome.cachedLines = bytes[currentStart..<start]
             cache.pages[current.path] = current.page
@@ -423,12 +438,14 @@ struct CacheReader {
     ) -> Bool {
         switch lineNumber {
         case 1: return fields.count == 1 && string(0) == BuildCache.header
-        case 2, 3:
+        case 2, 3, 4:
             guard fields.count == 2, let value = hex(1) else { return false }
             if lineNumber == 2, isWord(0, "global") {
                 cache.global = value
             } else if lineNumber == 3, isWord(0, "meta") {
                 cache.meta = value
+            } else if lineNumber == 4, isWord(0, "output") {
+                cache.output = value
             } else {
                 return false
             }

@@ -218,6 +218,7 @@ public final class BuildSession {
         cacheToWrite = false
         var cache = BuildCache(global: state.global, meta: state.meta)
         cache.siteFiles = state.siteFiles
+        cache.output = BuildCache.folderIdentity(state.output)
         cache.record(state.results, site: state.loaded.site)
         cache.write(to: BuildCache.path(forOutput: options.outputPath))
     }

@@ -277,6 +277,22 @@ import Testing
         #expect(rebuild.renderedCount == rebuild.pageCount)
     }
 
+    /// The bug: an output folder restored from a backup made before the last build held pages the cache said were
+    /// new; a rebuild rendered nothing and left the old pages. A folder put in the output's place is a clean build.
+    @Test func outputFolderPutInPlaceMeansCleanBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let backup = site.root.appendingPathComponent("backup")
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try FileManager.default.copyItem(at: site.output, to: backup)
+            try site.edit("content/de/guides/arbeit/sprachkurs.md") { $0 + "\nEin neuer Absatz.\n" }
+            #expect(site.build().status == .success)
+            try FileManager.default.removeItem(at: site.output)
+            try FileManager.default.moveItem(at: backup, to: site.output)
+        }
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
     @Test func missingCacheMeansFullBuild() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
