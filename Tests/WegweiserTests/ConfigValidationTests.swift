@@ -8,7 +8,7 @@ import Testing
     /// Each error of `result` as `file:line:column: message`, with paths relative to the site's root.
     static func errors(_ result: BuildResult, in site: HostileSite) -> [String] {
         result.diagnostics.filter { $0.severity == .error }.map {
-            "\($0.file.replacingOccurrences(of: site.root.path + "/", with: "")):\($0.position): \($0.message)"
+            "\(site.location($0)): \($0.message)"
         }
     }
 

@@ -16,7 +16,7 @@ import Testing
         #expect(result.status == .contentErrors)
         #expect(
             result.diagnostics.map {
-                "\($0.file.replacingOccurrences(of: site.root.path + "/", with: "")):\($0.position): "
+                "\(site.location($0)): "
                     + "\($0.severity.rawValue): \($0.message)"
             } == [
                 "content/de/guides/c.md:2:10: error: '\\u0007' stands for the control character U+0007, which web pages may not contain; remove it"

@@ -104,6 +104,11 @@ struct HostileSite {
     }
 
     /// Diagnostics as the command line prints them, with paths relative to the site's root.
+    /// Where `diagnostic` is, as `file:line:column` with the path relative to the site's root.
+    func location(_ diagnostic: Diagnostic) -> String {
+        "\(diagnostic.file.replacingOccurrences(of: root.path + "/", with: "")):\(diagnostic.position)"
+    }
+
     func printed(_ result: BuildResult) -> String {
         let formatter = DiagnosticFormatter(sources: result.sources)
         return result.diagnostics.map { formatter.format($0) }.joined()
@@ -433,7 +438,7 @@ struct HostileText: Sendable, CustomTestStringConvertible {
         #expect(result.status == .contentErrors)
         #expect(
             result.diagnostics.map {
-                "\($0.file.replacingOccurrences(of: site.root.path + "/", with: "")):\($0.position)"
+                "\(site.location($0))"
             }
                 == ["content/\(field.file):\(field.line):\(field.column)"])
         #expect(
@@ -457,7 +462,7 @@ struct HostileText: Sendable, CustomTestStringConvertible {
         let result = site.build()
         #expect(result.status == .contentErrors)
         let located = result.diagnostics.map {
-            "\($0.file.replacingOccurrences(of: site.root.path + "/", with: "")):\($0.position): \($0.severity)"
+            "\(site.location($0)): \($0.severity)"
         }
         #expect(located == ["content/de/events/x.md:4:15: error"])
         #expect(
@@ -612,7 +617,7 @@ struct HostileText: Sendable, CustomTestStringConvertible {
             site.file("de/pages/a/index.html")?.hasSuffix(
                 "<p>Mehr <a href=\"\">Beratung</a> und <a href=\"\">Kontakt</a>.</p>\n") == true)
         let located = result.diagnostics.map {
-            "\($0.file.replacingOccurrences(of: site.root.path + "/", with: "")):\($0.position): \($0.severity)"
+            "\(site.location($0)): \($0.severity)"
         }
         #expect(located == ["content/de/pages/a.md:4:6: warning", "content/de/pages/a.md:4:42: warning"])
     }

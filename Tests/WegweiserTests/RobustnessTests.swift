@@ -482,7 +482,7 @@ import Testing
         #expect(result.status == .contentErrors)
         #expect(
             result.diagnostics.filter { $0.severity == .error }.map {
-                "\($0.file.replacingOccurrences(of: site.root.path + "/", with: "")):\($0.position)"
+                "\(site.location($0))"
             } == ["content/site.yml:8:11"])
         #expect(site.filesOutsideInputs() == [])
     }
