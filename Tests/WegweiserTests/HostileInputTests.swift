@@ -98,17 +98,22 @@ struct HostileSite {
         SiteGenerator.build(options(output: output))
     }
 
+    /// `path` relative to the site's root.
+    func relative(_ path: String) -> String {
+        path.replacingOccurrences(of: root.path + "/", with: "")
+    }
+
     /// Each diagnostic as `file: message`, with the path relative to the site's root.
     func located(_ result: BuildResult) -> [String] {
-        result.diagnostics.map { "\($0.file.replacingOccurrences(of: root.path + "/", with: "")): \($0.message)" }
+        result.diagnostics.map { "\(relative($0.file)): \($0.message)" }
+    }
+
+    /// Where `diagnostic` is, as `file:line:column` with the path relative to the site's root.
+    func location(_ diagnostic: Diagnostic) -> String {
+        "\(relative(diagnostic.file)):\(diagnostic.position)"
     }
 
     /// Diagnostics as the command line prints them, with paths relative to the site's root.
-    /// Where `diagnostic` is, as `file:line:column` with the path relative to the site's root.
-    func location(_ diagnostic: Diagnostic) -> String {
-        "\(diagnostic.file.replacingOccurrences(of: root.path + "/", with: "")):\(diagnostic.position)"
-    }
-
     func printed(_ result: BuildResult) -> String {
         let formatter = DiagnosticFormatter(sources: result.sources)
         return result.diagnostics.map { formatter.format($0) }.joined()
