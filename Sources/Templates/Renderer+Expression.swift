@@ -24,7 +24,14 @@ extension Renderer {
     }
 
     mutating func isTruthy(_ operation: Int) throws(TemplateError) -> Bool {
-        try evaluate(operation).isTruthy
+        let lookups = htmlUse.lookups
+        let value = try evaluate(operation)
+        // `{% if page.content %}` only asks whether the HTML is empty.
+        if case .htmlBytes = value, htmlUse.lookups == lookups + 1 {
+            htmlUse.lookups = lookups
+            htmlUse.tests += 1
+        }
+        return value.isTruthy
     }
 
     private mutating func apply(_ call: FilterCallInfo) throws(TemplateError) -> TemplateValue {
@@ -133,8 +140,15 @@ extension Renderer {
             if contextCache.count < 16 { contextCache.append((first, found)) }
         }
         while next < path.count {
+            // `page.content.size` uses the HTML too.
+            if case .htmlBytes = value { htmlUse.lookups += 1 }
             value = try member(program.pathNames[path.start + next], of: value, path: path, index: next)
             next += 1
+        }
+        switch value {
+        case .htmlBytes: htmlUse.lookups += 1
+        case .map(let entries) where entries.holdsHTMLBytes: htmlUse.opaque = true
+        default: break
         }
         return value
     }

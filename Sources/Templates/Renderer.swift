@@ -21,6 +21,10 @@ struct Renderer {
     /// The index of the template the code being run is written in, for errors.
     var template: Int
     private var blocks: [Int: BlockEntry] = [:]
+    /// How this render used `.htmlBytes` values (see ``HTMLBytesUse``).
+    var htmlUse = HTMLBytesUse()
+    /// How many `include_cached` templates are being rendered: what they print is kept for other pages.
+    private var cachedIncludeDepth = 0
 
     /// A local variable: a `set` variable, or a running loop (its items and current index).
     struct Binding {
@@ -124,7 +128,9 @@ struct Renderer {
             return
         }
         let start = output.count
+        cachedIncludeDepth += 1
         try include(info.template)
+        cachedIncludeDepth -= 1
         includeCache.store(Array(UnsafeBufferPointer(rebasing: output.bytes[start...])), for: key, of: program)
     }
 
@@ -153,7 +159,13 @@ struct Renderer {
         case .int(let number): appendDecimal(number, into: &output)
         case .string(let text): appendEscapingHTML(text, into: &output)
         case .html(let html): appendUTF8(html, to: &output)
-        case .htmlBytes(let bytes): bytes.withUnsafeBufferPointer { output.appendBytes($0) }
+        case .htmlBytes(let bytes):
+            if cachedIncludeDepth > 0 {
+                htmlUse.opaque = true
+            } else {
+                htmlUse.printed.append(output.count..<(output.count + bytes.count))
+            }
+            bytes.withUnsafeBufferPointer { output.appendBytes($0) }
         case .list, .map:
             throw error(
                 .cannotPrint(expression: program.sources[operation].sourceText, kind: value.kindDescription),

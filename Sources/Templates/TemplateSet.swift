@@ -122,15 +122,30 @@ public struct TemplateSet: Sendable {
         _ name: String, context: [String: TemplateValue], filters: [String: Filter], into output: inout [UInt8],
         includeCache: IncludeCache? = nil
     ) throws(TemplateError) {
+        var use = HTMLBytesUse()
+        try render(name, context: context, filters: filters, into: &output, includeCache: includeCache, htmlUse: &use)
+    }
+
+    /// Renders like ``render(_:context:filters:into:includeCache:)`` and tells in `htmlUse` how the context's
+    /// `.htmlBytes` values were used, with offsets in `output`.
+    public func render(
+        _ name: String, context: [String: TemplateValue], filters: [String: Filter], into output: inout [UInt8],
+        includeCache: IncludeCache? = nil, htmlUse: inout HTMLBytesUse
+    ) throws(TemplateError) {
         guard let index = program.templateIndexes[name] else {
             throw TemplateError(
                 template: name, position: TemplatePosition(line: 1, column: 1), reason: .noSuchTemplate(name))
         }
         let rendered = OutputBuffer(capacity: program.templates[index].capacity)
-        // On an error too, the caller gets what was rendered before it.
-        defer { output.append(contentsOf: rendered.bytes) }
+        let base = output.count
         var renderer = Renderer(
             program: program, context: context, filters: filters, template: index, output: rendered)
+        // On an error too, the caller gets what was rendered before it.
+        defer {
+            output.append(contentsOf: rendered.bytes)
+            htmlUse = renderer.htmlUse
+            htmlUse.printed = htmlUse.printed.map { ($0.lowerBound + base)..<($0.upperBound + base) }
+        }
         renderer.includeCache = includeCache
         try renderer.render(template: index)
     }

@@ -49,6 +49,8 @@ public struct BuildResult: Sendable {
     /// Pages rendered in this build; fewer than `pageCount` when a rebuild took the others over unchanged.
     public var renderedCount = 0
     public var languageCount = 0
+    /// Whether only changed bodies were put in place, without loading the site (`QuickRebuild`).
+    public var putInPlace = false
 }
 
 /// Builds a site: content and templates in, HTML out.
@@ -56,11 +58,13 @@ public enum SiteGenerator {
     /// Loads, checks and renders the site; writes it (unless `options.writeOutput` is false) only when there are no errors.
     public static func build(_ options: BuildOptions) -> BuildResult {
         var state: BuildState?
-        return build(options, keeping: &state)
+        return build(options, keeping: &state, quick: true)
     }
 
     /// `build(_:)`, and on success what the next build in the same process can start from (`BuildSession`).
-    static func build(_ options: BuildOptions, keeping state: inout BuildState?) -> BuildResult {
+    /// With `quick`, a change of nothing but bodies is put in place without loading the site (`QuickRebuild`),
+    /// which leaves nothing in `state`.
+    static func build(_ options: BuildOptions, keeping state: inout BuildState?, quick: Bool = false) -> BuildResult {
         state = nil
         Parallel.workerLimit.store(options.jobs, ordering: .relaxed)
         PhaseTimer.mark("start")
@@ -74,6 +78,17 @@ public enum SiteGenerator {
                 file: options.outputPath.isEmpty ? "." : options.outputPath, line: 1, column: 1, message: problem)
             return BuildResult(status: .unusableOutput, diagnostics: [diagnostic], sources: [:])
         }
+        // Only bodies changed since the last build: they are put in place without loading the site.
+        if quick, let result = QuickRebuild.attempt(options) {
+            PhaseTimer.mark("quick")
+            return result
+        }
+        // Taken before site.yml and the theme are read: a change made while the build reads them shows next time.
+        let inputs =
+            options.writeOutput
+            ? QuickInputs(
+                config: QuickFacts.stamp(of: ContentLoader(root: options.contentPath).root + "/site.yml"),
+                theme: QuickFacts.theme(at: ThemeLoader(root: options.templatesPath).root)) : QuickInputs()
         var loader = ContentLoader(root: options.contentPath)
         // The last build's cache, read while the content folder is listed: page files it read are not read again
         // if unchanged (see BuildCache). Without an output folder, the build is a clean one and reads everything.
@@ -84,7 +99,7 @@ public enum SiteGenerator {
         defer { if options.exitsAfterBuild { ProcessMemory.keep(pending, loader) } }
         var sources: [String: String] = [:]
         do {
-            return try buildOrThrow(options, loader: &loader, previous: pending, keeping: &state)
+            return try buildOrThrow(options, loader: &loader, previous: pending, inputs: inputs, keeping: &state)
         } catch {
             let diagnostics = (loader.diagnostics + error.diagnostics).sorted()
             sources = SourceTexts.forDiagnostics(diagnostics, known: loader.sources)
@@ -95,7 +110,7 @@ public enum SiteGenerator {
 
     private static func buildOrThrow(
         _ options: BuildOptions, loader: inout ContentLoader, previous pending: Pending<BuildCache?>,
-        keeping state: inout BuildState?
+        inputs: QuickInputs, keeping state: inout BuildState?
     ) throws(BuildFailure)
         -> BuildResult
     {
@@ -122,6 +137,8 @@ public enum SiteGenerator {
             global: BuildCache.global(
                 sources: loader.sources, assets: loaded.assets, options: options, buildTime: buildTime),
             meta: BuildCache.meta(of: loaded.site))
+        let facts = inputs.facts(
+            options: options, loaded: loaded, walk: loader.walkSignature, buildTime: buildTime)
         PhaseTimer.mark("fingerprints")
         // A file made from all pages that is missing from the output (deleted by hand) is made again only by a
         // clean build.
@@ -131,7 +148,8 @@ public enum SiteGenerator {
         {
             return try rebuild(
                 options, into: output, loaded: loaded, sources: loader.sources, diagnostics: diagnostics,
-                renderer: &renderer, previous: previous, cache: cache, cachePath: cachePath, keeping: &state)
+                renderer: &renderer, previous: previous, cache: cache, cachePath: cachePath, facts: facts,
+                keeping: &state)
         }
 
         // Even with content errors, render everything: link and template errors are reported in the same run.
@@ -179,7 +197,8 @@ public enum SiteGenerator {
             renderer.siteFilePaths + loaded.assets.map { String($0.sitePath.dropFirst()) }
             + loaded.site.attachments.all.map { String($0.sitePath.dropFirst()) }
         cache.output = BuildCache.folderIdentity(existingFolder(options.outputPath) ?? options.outputPath)
-        cache.record(results, site: loaded.site)
+        cache.quick = facts?(siteDiagnostics)
+        cache.record(results, site: loaded.site, files: loaded.files)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
         if options.exitsAfterBuild {
@@ -188,7 +207,8 @@ public enum SiteGenerator {
             state = BuildState(
                 loaded: loaded, sources: loader.sources, buildTime: buildTime,
                 output: existingFolder(options.outputPath) ?? options.outputPath, global: cache.global,
-                meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics, siteFiles: cache.siteFiles)
+                meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics, siteFiles: cache.siteFiles,
+                quick: cache.quick)
         }
         return result
     }
@@ -198,7 +218,7 @@ public enum SiteGenerator {
     static func rebuild(
         _ options: BuildOptions, into output: String, loaded: LoadedSite, sources: [String: String],
         diagnostics: [Diagnostic], renderer: inout SiteRenderer, previous: BuildCache, cache: BuildCache,
-        cachePath: String, keeping state: inout BuildState?
+        cachePath: String, facts: ((_ siteDiagnostics: [Diagnostic]) -> QuickFacts)?, keeping state: inout BuildState?
     ) throws(BuildFailure) -> BuildResult {
         let outputFolder = OutputFolder(output)
         let results = renderer.renderPages(
@@ -214,22 +234,15 @@ public enum SiteGenerator {
         var result = finish(options, loaded: loaded, sources: sources, diagnostics + renderer.diagnostics, results)
         guard result.status == .success else { return result }
         // Nothing rendered and every file as the cache knows it (taken from it, and as many): the cache stays as it is.
-        var sourceCount = 0
-        var sourcesUnchanged = true
-        for page in loaded.site.pages.values {
-            for file in page.files.values {
-                sourceCount += 1
-                if !file.sourceFromCache { sourcesUnchanged = false }
-            }
-        }
-        if sourcesUnchanged, sourceCount == previous.sources.count, !results.contains(where: \.rendered) {
+        let sourcesUnchanged = loaded.files.allSatisfy(\.sourceFromCache)
+        if sourcesUnchanged, loaded.files.count == previous.sources.count, !results.contains(where: \.rendered) {
             if options.exitsAfterBuild {
                 ProcessMemory.keep(loaded, results, previous, renderer)
             } else {
                 state = BuildState(
                     loaded: loaded, sources: sources, buildTime: renderer.buildTime, output: output,
                     global: cache.global, meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics,
-                    siteFiles: previous.siteFiles)
+                    siteFiles: previous.siteFiles, quick: facts?(siteDiagnostics))
             }
             return result
         }
@@ -243,7 +256,8 @@ public enum SiteGenerator {
         var cache = cache
         cache.siteFiles = previous.siteFiles
         cache.output = previous.output
-        cache.record(results, site: loaded.site)
+        cache.quick = facts?(siteDiagnostics)
+        cache.record(results, site: loaded.site, files: loaded.files)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
         if options.exitsAfterBuild {
@@ -252,7 +266,7 @@ public enum SiteGenerator {
             state = BuildState(
                 loaded: loaded, sources: sources, buildTime: renderer.buildTime, output: output, global: cache.global,
                 meta: cache.meta, results: results.map(\.withoutBytes), siteDiagnostics: siteDiagnostics,
-                siteFiles: cache.siteFiles)
+                siteFiles: cache.siteFiles, quick: cache.quick)
         }
         return result
     }
@@ -331,7 +345,7 @@ public enum SiteGenerator {
         var site = builder.build(files: files, strings: strings, now: options.now)
         site.attachments = Attachments(loader.attachments)
         diagnostics += builder.diagnostics
-        return LoadedSite(site: site, templates: templates, assets: assets, diagnostics: diagnostics)
+        return LoadedSite(site: site, templates: templates, assets: assets, diagnostics: diagnostics, files: files)
     }
 }
 
@@ -365,6 +379,42 @@ struct BuildState {
     var siteDiagnostics: [Diagnostic]
     /// The paths of the files made from all pages and the theme (`BuildCache.siteFiles`).
     var siteFiles: [String]
+    /// What the build cache keeps for `QuickRebuild`.
+    var quick: QuickFacts?
+}
+
+/// What a build takes of site.yml and the theme before reading them, for `QuickFacts`.
+struct QuickInputs {
+    var config: SourceFolder.FileStamp?
+    var theme: UInt64?
+
+    /// The facts of a build that loaded `loaded`, once the diagnostics of the files made from all pages are
+    /// known; nil if site.yml or the theme could not be stamped.
+    func facts(options: BuildOptions, loaded: LoadedSite, walk: UInt64, buildTime: String)
+        -> ((_ siteDiagnostics: [Diagnostic]) -> QuickFacts)?
+    {
+        guard let config, let theme else { return nil }
+        let site = loaded.site
+        var stamped: [String] = []
+        for page in site.pages.values {
+            guard let source = page.files[page.sourceLanguage],
+                page.files.contains(where: {
+                    $0.key != page.sourceLanguage && $0.value.frontMatter["source_hash"] != nil
+                })
+            else { continue }
+            stamped.append(source.displayPath)
+        }
+        let facts = QuickFacts(
+            program: BuildCache.programIdentity, options: QuickFacts.options(options), buildTime: buildTime,
+            timeZone: site.timeZone.identifier, unchangedUntil: site.unchangedUntil().timeIntervalSince1970,
+            config: config, theme: theme, walk: walk, languages: site.config.languages.map(\.code),
+            ownHosts: site.config.ownHosts.sorted(), stamped: stamped.sorted(), notes: loaded.diagnostics)
+        return { siteDiagnostics in
+            var facts = facts
+            facts.notes += siteDiagnostics
+            return facts
+        }
+    }
 }
 
 /// A site read and checked, ready to render or to report on.
@@ -374,4 +424,6 @@ struct LoadedSite {
     var templates: TemplateSet?
     var assets: [Asset]
     var diagnostics: [Diagnostic]
+    /// Every page file read, drafts too, in the order of the content folder's walk.
+    var files: [SourceFile] = []
 }

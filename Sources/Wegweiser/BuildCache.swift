@@ -20,7 +20,7 @@ import Templates
 /// corrupt or foreign cache means a full build; the cache is removed before the output is changed in place and
 /// written again only after, so an interrupted rebuild is followed by a full one.
 struct BuildCache: Sendable {
-    static let header = "wegweiser-cache 6 \(Version.current)"
+    static let header = "wegweiser-cache 7 \(Version.current)"
 
     var global: UInt64
     var meta: UInt64
@@ -36,6 +36,9 @@ struct BuildCache: Sendable {
     /// redirects, assets), by path inside the output: a rebuild renders them only in a clean build, so one missing
     /// from the output (deleted by hand) means a clean build.
     var siteFiles: [String] = []
+    /// What a later build needs to put changed bodies in place without loading the site (`QuickRebuild`); nil
+    /// keeps it from doing so.
+    var quick: QuickFacts?
     /// What `record` took, in the build's order, to be written; when empty, the dictionaries are written.
     private var pageList: [(path: String, page: CachedPage)] = []
     private var sourceList: [(path: String, source: ContentLoader.KnownSource)] = []
@@ -67,8 +70,9 @@ struct BuildCache: Sendable {
             .path
     }
 
-    /// Takes the outcomes of a build's page jobs and what it read of its page files.
-    mutating func record(_ results: [SiteRenderer.PageResult], site: Site) {
+    /// Takes the outcomes of a build's page jobs and what it read of its page files (`files`, in the order of the
+    /// walk, drafts too; a file of the site's pages in its place where it was read again since).
+    mutating func record(_ results: [SiteRenderer.PageResult], site: Site, files: [SourceFile]) {
         // Headings are kept only for the files links point into (`#anchor`); a rebuild reads others if needed.
         var targets: Set<String> = []
         for result in results {
@@ -88,10 +92,9 @@ struct BuildCache: Sendable {
             }
             pageList.append((result.job.path, CachedPage(bodyHash: result.job.bodyHash, outcome: outcome)))
         }
-        for id in site.order {
-            guard let page = site.pages[id] else { continue }
-            // In the order of the language codes.
-            for (_, file) in page.files { sourceList.append((file.displayPath, file.source)) }
+        for file in files {
+            let current = site.pages[file.pageID]?.files[file.language] ?? file
+            sourceList.append((current.displayPath, current.source))
         }
     }
 
@@ -183,8 +186,13 @@ struct BuildCache: Sendable {
 
     /// Writes the cache through a temporary file, so that it is either whole or absent.
     func write(to path: String) {
+        Self.write(encodedParts(), to: path)
+    }
+
+    /// Writes the bytes of `parts`, one after the other, through a temporary file.
+    static func write(_ parts: [[UInt8]], to path: String) {
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let written = OutputWriter.writeFile(temporary, parts: encodedParts())
+        let written = OutputWriter.writeFile(temporary, parts: parts)
         if !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
@@ -201,6 +209,7 @@ struct BuildCache: Sendable {
         head.line("meta", String(meta, radix: 16))
         head.line("output", String(output, radix: 16))
         for path in siteFiles { head.line("site", path) }
+        quick?.write(to: &head)
         let sourceList = sourceList.isEmpty ? sources.keys.sorted().map { ($0, sources[$0]!) } : sourceList
         let pageList = pageList.isEmpty ? pages.keys.sorted().map { ($0, pages[$0]!) } : pageList
         // The lines are written in slices on all cores.
@@ -250,7 +259,7 @@ struct BuildCache: Sendable {
         out.endLine()
     }
 
-    private static func writePage(_ item: (path: String, page: CachedPage), to out: inout CacheWriter) {
+    static func writePage(_ item: (path: String, page: CachedPage), to out: inout CacheWriter) {
         let (path, page) = item
         let outcome = page.outcome
         // A page taken over from the last cache, as it was: its lines are copied.
@@ -273,18 +282,18 @@ struct BuildCache: Sendable {
         for anchor in outcome.anchors {
             out.line(
                 "anchor", anchor.pageID, anchor.fragment, anchor.language, anchor.sourceLanguage, anchor.file,
-                String(anchor.line), String(anchor.column))
+                String(anchor.line), String(anchor.column), anchor.targetFile)
+        }
+        if let shown = outcome.shown {
+            shown.write(to: &out)
+        } else if let lines = outcome.shownLines {
+            out.bytes.append(contentsOf: lines)
         }
     }
 
     /// The cache written by `encoded()`; nil for anything else.
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
-        // The last line is `end`, a tab and the checksum of everything before it.
-        guard bytes.last == UInt8(ascii: "\n"),
-            let lastStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
-            let last = String(validating: bytes[lastStart..<(bytes.count - 1)], as: UTF8.self),
-            last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == ContentHash.of(bytes[..<lastStart])
-        else { return nil }
+        guard let lastStart = checkedLength(bytes) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             var reader = CacheReader(buffer: UnsafeBufferPointer(rebasing: buffer[..<lastStart]), bytes: bytes)
             return reader.read()
@@ -368,7 +377,7 @@ struct CacheReader {
     let buffer: UnsafeBufferPointer<UInt8>
     /// The array `buffer` points into: binary fields are kept as slices of it, without being copied.
     let bytes: [UInt8]
-    private var fields: [Range<Int>] = []
+    private(set) var fields: [Range<Int>] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>, bytes: [UInt8]) {
         self.buffer = buffer
@@ -385,7 +394,29 @@ struct CacheReader {
         // Where the current page's line starts: its lines, up to the next page's, are kept to be written again.
         var currentStart = 0
         var lineNumber = 0
-        var start = 0
+        let whole = forEachLine { reader, start in
+            lineNumber += 1
+            if current != nil, reader.isWord(0, "page") {
+                current!.page.outcome.cachedLines = reader.bytes[currentStart..<start]
+                cache.pages[current!.path] = current!.page
+                currentStart = start
+            } else if current == nil {
+                currentStart = start
+            }
+            return reader.take(lineNumber: lineNumber, into: &cache, current: &current)
+        }
+        guard whole, lineNumber >= 4 else { return nil }
+        if var current {
+            current.page.outcome.cachedLines = bytes[currentStart..<buffer.count]
+            cache.pages[current.path] = current.page
+        }
+        return cache
+    }
+
+    /// Splits the buffer into lines and each line into `fields`, and calls `body` with each line's start; false
+    /// when a line is cut short or `body` gives false.
+    mutating func forEachLine(from first: Int = 0, _ body: (inout CacheReader, _ start: Int) -> Bool) -> Bool {
+        var start = first
         while start < buffer.count {
             fields.removeAll(keepingCapacity: true)
             let end: Int
@@ -393,18 +424,20 @@ struct CacheReader {
                 // Eight fields, the last the length of the ninth, which is raw bytes up to the line break.
                 var fieldStart = start
                 for _ in 0..<8 {
-                    guard let tab = position(of: UInt8(ascii: "\t"), in: fieldStart..<buffer.count) else { return nil }
+                    guard let tab = position(of: UInt8(ascii: "\t"), in: fieldStart..<buffer.count) else {
+                        return false
+                    }
                     fields.append(fieldStart..<tab)
                     fieldStart = tab + 1
                 }
                 guard let length = integer(7), length >= 0, length < buffer.count - fieldStart,
                     buffer[fieldStart + length] == UInt8(ascii: "\n")
-                else { return nil }
+                else { return false }
                 end = fieldStart + length
                 fields.append(fieldStart..<end)
             } else {
                 // Lines and fields are found with `memchr`, which looks at many bytes at once.
-                guard let lineEnd = position(of: UInt8(ascii: "\n"), in: start..<buffer.count) else { return nil }
+                guard let lineEnd = position(of: UInt8(ascii: "\n"), in: start..<buffer.count) else { return false }
                 end = lineEnd
                 var fieldStart = start
                 while let tab = position(of: UInt8(ascii: "\t"), in: fieldStart..<end) {
@@ -413,27 +446,14 @@ struct CacheReader {
                 }
                 fields.append(fieldStart..<end)
             }
-            lineNumber += 1
-            if current != nil, isWord(0, "page") {
-                current!.page.outcome.cachedLines = bytes[currentStart..<start]
-                cache.pages[current!.path] = current!.page
-                currentStart = start
-            } else if current == nil {
-                currentStart = start
-            }
-            guard take(lineNumber: lineNumber, into: &cache, current: &current) else { return nil }
+            guard body(&self, start) else { return false }
             start = end + 1
         }
-        guard lineNumber >= 4 else { return nil }
-        if var current {
-            current.page.outcome.cachedLines = bytes[currentStart..<start]
-            cache.pages[current.path] = current.page
-        }
-        return cache
+        return true
     }
 
     /// Takes the current line; false if it is not what the cache holds there.
-    private func take(
+    func take(
         lineNumber: Int, into cache: inout BuildCache, current: inout (path: String, page: BuildCache.CachedPage)?
     ) -> Bool {
         switch lineNumber {
@@ -456,6 +476,14 @@ struct CacheReader {
             // Before the first page, so that it is not taken as one of a page's lines.
             guard current == nil, fields.count == 2, let path = string(1) else { return false }
             cache.siteFiles.append(path)
+        } else if QuickFacts.lineKinds.contains(where: { isWord(0, $0) }) {
+            // Read by `QuickRebuild` only; a build makes them again.
+            return current == nil
+        } else if isWord(0, "show") || isWord(0, "link") {
+            // Kept as they are, for the page's lines to be written again.
+            guard current != nil else { return false }
+            let start = current!.page.outcome.shownLines?.startIndex ?? fields[0].lowerBound
+            current!.page.outcome.shownLines = bytes[start...fields[fields.count - 1].upperBound]
         } else if isWord(0, "source") {
             guard fields.count == 9, let stamp = stamp(2),
                 let frontMatterLine = integer(3), let bodyLine = integer(4), let bodyHash = hex(5),
@@ -486,14 +514,14 @@ struct CacheReader {
             current!.page.outcome.diagnostics.append(
                 Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
         } else if isWord(0, "anchor") {
-            guard current != nil, fields.count == 8, let pageID = string(1), let fragment = string(2),
+            guard current != nil, fields.count == 9, let pageID = string(1), let fragment = string(2),
                 let language = string(3), let sourceLanguage = string(4), let file = string(5),
-                let line = integer(6), let column = integer(7)
+                let line = integer(6), let column = integer(7), let targetFile = string(8)
             else { return false }
             current!.page.outcome.anchors.append(
                 LinkResolver.AnchorCheck(
                     pageID: pageID, fragment: fragment, language: language, sourceLanguage: sourceLanguage,
-                    file: file, line: line, column: column))
+                    file: file, line: line, column: column, targetFile: targetFile))
         } else {
             return false
         }
@@ -501,21 +529,21 @@ struct CacheReader {
     }
 
     /// Whether the buffer holds `prefix` at `index`.
-    private func startsWith(_ prefix: StaticString, at index: Int) -> Bool {
+    func startsWith(_ prefix: StaticString, at index: Int) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard buffer.count - index >= count else { return false }
         return prefix.withUTF8Buffer { UnsafeBufferPointer(rebasing: buffer[index..<index + count]).elementsEqual($0) }
     }
 
     /// Where `byte` first is in `range` of the buffer.
-    private func position(of byte: UInt8, in range: Range<Int>) -> Int? {
+    func position(of byte: UInt8, in range: Range<Int>) -> Int? {
         guard !range.isEmpty, let base = buffer.baseAddress,
             let found = memchr(base + range.lowerBound, Int32(byte), range.count)
         else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
-    private func isWord(_ field: Int, _ word: StaticString) -> Bool {
+    func isWord(_ field: Int, _ word: StaticString) -> Bool {
         let range = fields[field]
         guard range.count == word.utf8CodeUnitCount else { return false }
         return word.withUTF8Buffer { expected in
@@ -523,9 +551,23 @@ struct CacheReader {
         }
     }
 
+    /// Whether the field at `range` holds `text` (escaped as the writer escapes it).
+    func field(_ range: Range<Int>, equals text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            if utf8.isEmpty { return range.isEmpty }
+            if range.count == utf8.count, position(of: UInt8(ascii: "\\"), in: range) == nil {
+                return memcmp(buffer.baseAddress! + range.lowerBound, utf8.baseAddress!, utf8.count) == 0
+            }
+            var writer = CacheWriter()
+            writer.field(String(decoding: utf8, as: UTF8.self))
+            return UnsafeBufferPointer(rebasing: buffer[range]).elementsEqual(writer.bytes)
+        }
+    }
+
     /// A field's text with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape or for text that is not
     /// UTF-8.
-    private func string(_ field: Int) -> String? {
+    func string(_ field: Int) -> String? {
         let range = fields[field]
         guard position(of: UInt8(ascii: "\\"), in: range) != nil else {
             return UTF8Validation.string(UnsafeBufferPointer(rebasing: buffer[range]))
@@ -534,7 +576,7 @@ struct CacheReader {
     }
 
     /// A field's bytes with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape.
-    private func unescaped(_ field: Int) -> [UInt8]? {
+    func unescaped(_ field: Int) -> [UInt8]? {
         let range = fields[field]
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
@@ -556,7 +598,7 @@ struct CacheReader {
     }
 
     /// A field of lowercase hexadecimal digits as a number; nil for anything else.
-    private func hex(_ field: Int) -> UInt64? {
+    func hex(_ field: Int) -> UInt64? {
         let range = fields[field]
         guard !range.isEmpty, range.count <= 16 else { return nil }
         var value: UInt64 = 0
@@ -575,7 +617,7 @@ struct CacheReader {
 
     /// A field of the seven numbers of a file's stamp, separated by commas; nil for anything else. (Read into
     /// memory on the stack: the cache has a stamp for every page file.)
-    private func stamp(_ field: Int) -> SourceFolder.FileStamp? {
+    func stamp(_ field: Int) -> SourceFolder.FileStamp? {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 7) { values in
             var count = 0
             let read = forEachInteger(in: field) { value in
@@ -588,7 +630,7 @@ struct CacheReader {
     }
 
     /// A field holding one whole number; nil for anything else.
-    private func integer(_ field: Int) -> Int? {
+    func integer(_ field: Int) -> Int? {
         var value: Int?
         var count = 0
         guard forEachInteger(in: field, { (value, count) = ($0, count + 1) }), count == 1 else { return nil }
@@ -597,7 +639,7 @@ struct CacheReader {
 
     /// Calls `body` with each number of a field of whole numbers separated by commas; false (after calling it for
     /// some) if the field is anything else.
-    private func forEachInteger(in field: Int, _ body: (Int) -> Void) -> Bool {
+    func forEachInteger(in field: Int, _ body: (Int) -> Void) -> Bool {
         var value = 0
         var negative = false
         var digits = 0

@@ -219,7 +219,8 @@ public final class BuildSession {
         var cache = BuildCache(global: state.global, meta: state.meta)
         cache.siteFiles = state.siteFiles
         cache.output = BuildCache.folderIdentity(state.output)
-        cache.record(state.results, site: state.loaded.site)
+        cache.quick = state.quick
+        cache.record(state.results, site: state.loaded.site, files: state.loaded.files)
         cache.write(to: BuildCache.path(forOutput: options.outputPath))
     }
 

@@ -81,36 +81,80 @@ struct ContentLoader {
     /// Files of the last build, by path (from the build cache).
     var known: Pending<[String: KnownSource]> = Pending([:])
 
-    /// Reads every page file of every language folder, sorted by path.
-    mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
+    /// What a walk of the language folders found, and a hash of all of it but the page files' stamps.
+    struct Walk {
+        var files: [Candidate] = []
+        var attachments: [Attachment] = []
+        var diagnostics: [Diagnostic] = []
+        /// `ContentHash` of the language folders' paths, the page files' paths, the files beside the pages with
+        /// their stamps and sizes, and the diagnostics: equal for two walks that find the same pages and files,
+        /// whatever the pages hold.
+        var signature: UInt64 = 0
+    }
+
+    /// Walks the language folders of the content folder at `root` (each on its own thread): the page files, the
+    /// files beside them, and the problems with names. `languages` are the site's language codes.
+    static func walk(root: String, languages: [String]) throws(BuildFailure) -> Walk {
+        var result = Walk()
         var languageFolders: [(path: String, language: String)] = []
-        for (path, entry) in try Self.entries(of: root, reportingLinksTo: &diagnostics) {
+        for (path, entry) in try entries(of: root, reportingLinksTo: &result.diagnostics) {
             if entry.isDirectory {
-                guard config.language(entry.name) != nil else {
-                    let known = config.languages.map(\.code)
+                guard languages.contains(entry.name) else {
                     var message = "`\(entry.name)` is not a language of this site; add it to `languages` in site.yml"
-                    if let suggestion = Spelling.closest(to: entry.name, among: known) {
+                    if let suggestion = Spelling.closest(to: entry.name, among: languages) {
                         message += " or rename the folder to `\(suggestion)`"
                     }
-                    diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: message))
+                    result.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: message))
                     continue
                 }
                 languageFolders.append((path, entry.name))
             }
         }
-        // Each language folder is walked on its own thread; the files stay in the order of the folders.
         let walks = Parallel.map(languageFolders, chunkSize: 1) { folder in
             var walk = FolderWalk(language: folder.language, languageFolder: folder.path)
             let outcome = Result { () throws(BuildFailure) in try walk.walk(folder: folder.path) }
             return (walk.files, walk.attachments, walk.diagnostics, outcome)
         }
-        var files: [Candidate] = []
+        // The files stay in the order of the folders.
         for (found, foundAttachments, walkDiagnostics, outcome) in walks {
-            diagnostics += walkDiagnostics
+            result.diagnostics += walkDiagnostics
             try outcome.get()
-            files += found
-            attachments += foundAttachments
+            result.files += found
+            result.attachments += foundAttachments
         }
+        var hash = ContentHash()
+        for folder in languageFolders { hash.add(folder.path) }
+        for file in result.files {
+            hash.add(file.path)
+            hash.add(file.language)
+        }
+        for attachment in result.attachments {
+            hash.add(attachment.path)
+            for value in attachment.stamp.values { hash.add(UInt64(bitPattern: Int64(value))) }
+            hash.add(UInt64(bitPattern: Int64(attachment.pixelSize?.width ?? -1)))
+            hash.add(UInt64(bitPattern: Int64(attachment.pixelSize?.height ?? -1)))
+        }
+        for diagnostic in result.diagnostics {
+            hash.add(diagnostic.file)
+            hash.add(UInt64(diagnostic.position.line))
+            hash.add(UInt64(diagnostic.position.column))
+            hash.add(diagnostic.severity.rawValue)
+            hash.add(diagnostic.message)
+        }
+        result.signature = hash.value
+        return result
+    }
+
+    /// The hash of the last `loadFiles` walk (`Walk.signature`).
+    var walkSignature: UInt64 = 0
+
+    /// Reads every page file of every language folder, sorted by path.
+    mutating func loadFiles(config: SiteConfig) throws(BuildFailure) -> [SourceFile] {
+        let walk = try Self.walk(root: root, languages: config.languages.map(\.code))
+        diagnostics += walk.diagnostics
+        attachments += walk.attachments
+        walkSignature = walk.signature
+        let files = walk.files
         PhaseTimer.mark("walk")
         let known = self.known.value
         let parsed = Parallel.map(files) { candidate -> (SourceFile?, [Diagnostic], Bool) in
@@ -184,19 +228,29 @@ struct ContentLoader {
             diagnostics.append(Diagnostic(file: path, position: error.position, message: error.message))
             return nil
         }
-        var hash = ContentHash()
-        hash.add(frontMatterText)
-        hash.add(UInt64(split.frontMatterLine))
-        hash.add(UInt64(split.bodyLine))
         var binary: [UInt8] = []
         frontMatter.appendBinary(to: &binary)
         let source = KnownSource(
             stamp: stamp, frontMatterLine: split.frontMatterLine, bodyLine: split.bodyLine,
-            bodyHash: ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[split.bodyStart...]))),
-            frontMatterHash: hash.value, frontMatter: binary[...])
+            bodyHash: bodyHash(bytes, split), frontMatterHash: frontMatterHash(frontMatterText, split),
+            frontMatter: binary[...])
         return makeFile(
             source, frontMatter: frontMatter, fromCache: false, path: path, language: language,
             relativePath: relativePath)
+    }
+
+    /// `KnownSource.frontMatterHash` of a file split into `split`, whose front matter is `text`.
+    static func frontMatterHash(_ text: String, _ split: Document.Parts) -> UInt64 {
+        var hash = ContentHash()
+        hash.add(text)
+        hash.add(UInt64(split.frontMatterLine))
+        hash.add(UInt64(split.bodyLine))
+        return hash.value
+    }
+
+    /// `KnownSource.bodyHash` of a file's `bytes` split into `split`.
+    static func bodyHash(_ bytes: UnsafeBufferPointer<UInt8>, _ split: Document.Parts) -> UInt64 {
+        ContentHash.of(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[split.bodyStart...])))
     }
 
     /// The page file from its front matter, with its fields read (each file on its own, so on all cores).

@@ -8,7 +8,7 @@ struct LinkResolver {
     var assets: Set<String>
 
     /// An anchor that must exist on a page, checked once every page is rendered.
-    struct AnchorCheck: Sendable {
+    struct AnchorCheck: Sendable, Equatable {
         var pageID: String
         var fragment: String
         /// The reader's language: the anchor must exist in the text that reader is shown.
@@ -18,6 +18,8 @@ struct LinkResolver {
         var file: String
         var line: Int
         var column: Int
+        /// The file whose headings must hold `fragment` (set where the site is at hand, for the build cache).
+        var targetFile = ""
     }
 
     enum Resolution {

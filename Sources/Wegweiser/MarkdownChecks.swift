@@ -80,7 +80,7 @@ enum MarkdownChecks {
     /// Diagnostics for one rendered file: images without alt text and a heading id given twice (errors), skipped
     /// heading levels, a second `h1`, link texts that say nothing, raw HTML that was dropped (warnings).
     static func check(
-        _ rendered: RenderedMarkdown, file: SourceFile, ownHosts: @autoclosure () -> Set<String> = [],
+        _ rendered: RenderedMarkdown, file: BodyFile, ownHosts: @autoclosure () -> Set<String> = [],
         body: @autoclosure () -> String
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []

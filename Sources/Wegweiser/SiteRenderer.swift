@@ -58,6 +58,18 @@ struct SiteRenderer {
         /// diagnostics and anchors), which the next cache takes over as they are. Whatever changes such an outcome
         /// sets this to nil.
         var cachedLines: ArraySlice<UInt8>?
+        /// The body the page shows, for a later build that puts a changed body in place (`QuickRebuild`).
+        var shown: ShownBody?
+        /// For an outcome read from the build cache: the lines of `shown` there, written again as they are.
+        var shownLines: ArraySlice<UInt8>?
+    }
+
+    /// The file whose headings an anchor check is about: the one the reader of its language is shown on its page.
+    func anchorTarget(_ anchor: LinkResolver.AnchorCheck?) -> String {
+        guard let anchor, let page = site.pages[anchor.pageID], let language = site.config.language(anchor.language),
+            let code = site.contentLanguage(of: page, for: language), let file = page.files[code]
+        else { return "" }
+        return file.displayPath
     }
 
     /// One page in one language: where it goes and the hash of the Markdown body it shows (0 for a generated page).
@@ -200,6 +212,7 @@ struct SiteRenderer {
         let page = site.pages[id]!
         let url = PageID.urlPath(id, language: language.code)
         var html: [UInt8] = []
+        var shown: ShownBody?
         if let code = site.contentLanguage(of: page, for: language), let file = page.files[code] {
             guard let body = file.readBodyBytes() else {
                 outcome.diagnostics.append(
@@ -209,68 +222,68 @@ struct SiteRenderer {
                 return outcome
             }
             let resolver = LinkResolver(site: site, assets: assets)
-            // The sizes of the images beside the pages that the body shows, by their `src`.
-            var imageSizes: [String: PixelSize] = [:]
-            let rendered = body.withUnsafeBufferPointer { utf8 in
-                Markdown.render(
-                    utf8: utf8, firstLine: file.bodyLine,
-                    imageSize: { source in imageSizes[source].map { ($0.width, $0.height) } }
-                ) { link in
-                    switch resolver.resolve(link, in: file, language: language, fromURL: url) {
-                    case .keep:
-                        return nil
-                    case .rewrite(let destination, let anchor):
-                        if let anchor { outcome.anchors.append(anchor) }
-                        return destination
-                    case .attachment(let destination, let attachment):
-                        if link.isImage, let size = attachment.pixelSize { imageSizes[destination] = size }
-                        // Said once, by the reader of the file's own language.
-                        if !link.isImage, code == language.code,
-                            let warning = attachment.downloadWarning(linkText: link.text, destination: link.destination)
-                        {
-                            outcome.diagnostics.append(
-                                Diagnostic(
-                                    file: file.displayPath, line: link.line, column: link.column, severity: .warning,
-                                    message: warning))
-                        }
-                        return destination
-                    case .broken(let message):
-                        outcome.diagnostics.append(
-                            Diagnostic(file: file.displayPath, line: link.line, column: link.column, message: message))
-                        return nil
+            // Each destination once, with what it was resolved to, for a later build that puts a changed body in
+            // place (`QuickRebuild`).
+            var links: [LinkEntry] = []
+            var seen: Set<String> = []
+            let own = code == language.code
+            html =
+                Self.renderBody(body, file: file, own: own, ownHosts: site.config.ownHosts, outcome: &outcome) {
+                    link in
+                    var resolution = resolver.resolve(link, in: file, language: language, fromURL: url)
+                    if case .rewrite(let destination, var anchor?) = resolution {
+                        anchor.targetFile = anchorTarget(anchor)
+                        resolution = .rewrite(destination, anchor: anchor)
                     }
-                }
-            }
-            html = rendered.htmlBytes
-            // Each file is checked once, by the reader of its own language.
-            if code == language.code {
-                outcome.diagnostics += MarkdownChecks.check(
-                    rendered, file: file, ownHosts: site.config.ownHosts, body: String(decoding: body, as: UTF8.self))
-            }
-            outcome.headingsFile = file.displayPath
-            outcome.headingIDs = rendered.headings.map(\.id)
+                    if seen.insert(link.destination).inserted {
+                        switch resolution {
+                        case .keep:
+                            links.append(LinkEntry(destination: link.destination, target: .keep))
+                        case .rewrite(let destination, let anchor):
+                            links.append(
+                                LinkEntry(destination: link.destination, target: .rewrite(destination, anchor: anchor)))
+                        case .attachment(let destination, let attachment):
+                            links.append(
+                                LinkEntry(
+                                    destination: link.destination, target: .attachment(destination, attachment)))
+                        case .broken:
+                            break
+                        }
+                    }
+                    return resolution
+                }.htmlBytes
+            shown = ShownBody(file: file.displayPath, own: own, splice: nil, size: 0, links: links)
         }
         let context = PageContext(site: site, language: language, url: url, cache: cache)
         var variables = baseVariables(context)
         variables["page"] = context.pageValue(page, contentHTML: html)
         addListVariables(page, context: context, into: &variables)
-        if let failure = render(page.kind.template, variables, context: context, into: &buffer) {
+        var htmlUse = HTMLBytesUse()
+        if let failure = render(page.kind.template, variables, context: context, into: &buffer, htmlUse: &htmlUse) {
             outcome.diagnostics.append(failure)
         } else {
             outcome.written = true
+        }
+        if var shown {
+            // The one print must be the body's HTML (the only `.htmlBytes` value a page's context holds).
+            if let range = htmlUse.onlyPrint, range.count == html.count { shown.splice = range }
+            shown.size = buffer.count
+            outcome.shown = shown
         }
         return outcome
     }
 
     /// Renders template `name` into `buffer` for the page of `context`; nil, or the diagnostic of a template error.
     private func render(
-        _ name: String, _ variables: [String: TemplateValue], context: PageContext, into buffer: inout [UInt8]
+        _ name: String, _ variables: [String: TemplateValue], context: PageContext, into buffer: inout [UInt8],
+        htmlUse: inout HTMLBytesUse
     ) -> Diagnostic? {
         let filters = SiteFilters.make(
             site: site, assets: assets, language: context.language, url: context.url,
             rootRelative: context.rootRelative, cache: context.cache)
         do {
-            try templates.render(name, context: variables, filters: filters, into: &buffer, includeCache: includes)
+            try templates.render(
+                name, context: variables, filters: filters, into: &buffer, includeCache: includes, htmlUse: &htmlUse)
             return nil
         } catch {
             return ThemeLoader.diagnostic(error, root: templatesPath)
@@ -431,7 +444,8 @@ struct SiteRenderer {
             page["is_fallback"] = .bool(false)
             variables["page"] = .map(page)
             var bytes: [UInt8] = []
-            if let failure = render(template, variables, context: context, into: &bytes) {
+            var htmlUse = HTMLBytesUse()
+            if let failure = render(template, variables, context: context, into: &bytes, htmlUse: &htmlUse) {
                 diagnostics.append(failure)
             } else {
                 files.append(RenderedFile(path: path, bytes: bytes))

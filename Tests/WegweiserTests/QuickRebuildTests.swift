@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+@testable import Wegweiser
+
+/// A build after only Markdown bodies changed puts the new bodies in place without loading the site
+/// (`QuickRebuild`); whatever it cannot prove unchanged goes to a normal build. Either way the output, the
+/// diagnostics and the status are those of a clean build.
+@Suite struct QuickRebuildTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    /// The German-only page: its German page and the English and Arabic fallback pages show its body.
+    static let germanOnly = "content/de/guides/arbeit/sprachkurs.md"
+
+    @Test func changedBodyIsPutInPlace() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { $0 + "\nEin neuer Absatz mit **Betonung**.\n" }
+        }
+        #expect(rebuild.putInPlace)
+        #expect(rebuild.renderedCount == 3)
+    }
+
+    /// The patched cache serves the next quick rebuild, and a normal rebuild after it.
+    @Test func patchedCacheServesTheNextBuilds() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { $0 + "\nErster Absatz.\n" }
+        }
+        for (index, change) in ["\nZweiter Absatz.\n", "\n## Neuer Abschnitt\n\nDritter Absatz.\n"].enumerated() {
+            try site.edit(Self.germanOnly) { $0 + change }
+            let rebuild = site.build()
+            #expect(rebuild.putInPlace, "edit \(index + 1)")
+            try expectSameAsClean(site)
+        }
+        try site.edit(Self.germanOnly) { $0.replacingOccurrences(of: "weight: 2", with: "weight: 3") }
+        #expect(!site.build().putInPlace)
+        try expectSameAsClean(site)
+        // Back to a body the cache knew before: the page must not be taken over from an older state.
+        try site.edit(Self.germanOnly) { $0 + "\nNoch ein Absatz.\n" }
+        #expect(site.build().putInPlace)
+        try expectSameAsClean(site)
+    }
+
+    @Test func newLinkDestinationMeansNormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { $0 + "\nSiehe das [Impressum](../../pages/impressum.md).\n" }
+        }
+        #expect(!rebuild.putInPlace)
+        #expect(rebuild.renderedCount == 3)
+    }
+
+    @Test func knownLinkDestinationsAreResolvedAsBefore() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        // The same destinations again, further down and in another order: the anchor checks move with them.
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) {
+                $0
+                    + "\nUnd wieder: [Ablauf](anerkennung.md#ablauf), [Übersicht](../_index.md), [K](anerkennung.md#kosten).\n"
+            }
+        }
+        #expect(rebuild.putInPlace)
+    }
+
+    @Test func removedHeadingThatOthersLinkToIsReported() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        #expect(site.build().status == .success)
+        try site.edit("content/de/guides/arbeit/anerkennung.md") {
+            $0.replacingOccurrences(of: "## Kosten {#kosten}", with: "## Gebühren")
+        }
+        let rebuild = site.build()
+        #expect(!rebuild.putInPlace)
+        #expect(rebuild.status == .contentErrors)
+        #expect(rebuild.diagnostics.contains { $0.message.hasPrefix("`#kosten` is not a heading") })
+    }
+
+    @Test func newErrorInBodyMeansNormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.write("content/de/guides/arbeit/plan.png", "not an image")
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { $0 + "\n# Zweiter Titel\n" }
+        }
+        #expect(!rebuild.putInPlace || rebuild.diagnostics.allSatisfy { $0.severity == .warning })
+    }
+
+    /// Warnings of the changed page move with its text; those of other pages are reported again.
+    @Test func diagnosticsAreThoseOfACleanBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.edit("content/en/guides/arbeit/anerkennung.md") { $0 + "\n#### Skipped levels\n" }
+        try site.edit(Self.germanOnly) { $0 + "\n#### Übersprungen\n" }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) {
+                $0.replacingOccurrences(of: "#### Übersprungen", with: "Davor.\n\n#### Übersprungen")
+            }
+        }
+        #expect(rebuild.putInPlace)
+        #expect(rebuild.diagnostics.count { $0.severity == .warning } == 2)
+    }
+
+    @Test func bodyTurnedEmptyMeansNormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { String($0.prefix(upTo: $0.range(of: "Vorher")!.lowerBound)) }
+        }
+        #expect(!rebuild.putInPlace)
+    }
+
+    /// A template that uses the body in any other way than printing it once cannot take a new one in place.
+    @Test(arguments: [
+        "{{ page.content }}{{ page.content }}",
+        "{{ page.content }}<p>{{ page.content.size }}</p>",
+        "{% set c = page.content %}{{ c }}{% if c %}!{% endif %}",
+        "{% set p = page %}{{ p.content }}",
+        "{{ page.content | raw }}<p>{{ page.content | size }}</p>",
+    ])
+    func templateUsingTheBodyOtherwiseMeansNormalBuild(template: String) throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.write("templates/partials/content.html", template)
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { $0 + "\nMehr Text.\n" }
+        }
+        #expect(!rebuild.putInPlace)
+    }
+
+    @Test func templateAskingWhetherTheBodyIsEmptyTakesItInPlace() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.write(
+            "templates/partials/content.html", "{% if page.content %}<div>{{ page.content }}</div>{% endif %}")
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { $0 + "\nMehr Text.\n" }
+        }
+        #expect(rebuild.putInPlace)
+    }
+
+    @Test func stampedSourceMeansNormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.edit("content/en/guides/arbeit/anerkennung.md") {
+            $0.replacingOccurrences(of: "title: Recognition", with: "title: Recognition\nsource_hash: 0000000000000000")
+        }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit("content/de/guides/arbeit/anerkennung.md") { $0 + "\nNeu.\n" }
+        }
+        #expect(!rebuild.putInPlace)
+    }
+
+    /// A draft is read but shown nowhere: its body may change without a build.
+    @Test func changedDraftBodyChangesNoPage() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.write("content/de/guides/arbeit/entwurf.md", "---\ntitle: Entwurf\ndraft: true\n---\nText.\n")
+        try site.edit(Self.germanOnly) { $0 + "\nMehr.\n" }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit("content/de/guides/arbeit/entwurf.md") { $0 + "\nMehr Text.\n" }
+            try site.edit(Self.germanOnly) { $0 + "\nNoch mehr.\n" }
+        }
+        #expect(rebuild.putInPlace)
+        #expect(rebuild.renderedCount == 3)
+    }
+
+    @Test func newFileMeansNormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { $0 + "\nMehr.\n" }
+            try site.write("content/de/guides/arbeit/neu.md", "---\ntitle: Neu\n---\nText.\n")
+        }
+        #expect(!rebuild.putInPlace)
+    }
+
+    @Test func outputFileChangedByHandMeansNormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            let page = site.output.appendingPathComponent("de/guides/arbeit/sprachkurs/index.html")
+            try Data("<p>hand-made</p>".utf8).write(to: page)
+            try site.edit(Self.germanOnly) { $0 + "\nMehr.\n" }
+        }
+        #expect(!rebuild.putInPlace)
+    }
+
+    @Test func corruptCacheMeansNormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: site.cachePath)))
+            let show = bytes.indices.first { bytes[$0...].starts(with: Array("show\t".utf8)) }!
+            bytes[show + 10] ^= 1
+            try Data(bytes).write(to: URL(fileURLWithPath: site.cachePath))
+            try site.edit(Self.germanOnly) { $0 + "\nMehr.\n" }
+        }
+        #expect(!rebuild.putInPlace)
+        #expect(rebuild.renderedCount == rebuild.pageCount)
+    }
+
+    private func expectSameAsClean(_ site: Workspace, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let clean = site.root.appendingPathComponent("clean")
+        try? FileManager.default.removeItem(at: clean)
+        let fresh = site.build(into: clean)
+        #expect(fresh.status == .success, sourceLocation: sourceLocation)
+        let rebuilt = Fixtures.tree(site.output)
+        let expected = Fixtures.tree(clean)
+        #expect(Set(rebuilt.keys) == Set(expected.keys), sourceLocation: sourceLocation)
+        for (path, bytes) in expected where rebuilt[path] != bytes {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+    }
+}
