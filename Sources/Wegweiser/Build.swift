@@ -87,7 +87,8 @@ public enum SiteGenerator {
         let inputs =
             options.writeOutput
             ? QuickInputs(
-                config: QuickFacts.stamp(of: ContentLoader(root: options.contentPath).root + "/site.yml"),
+                config: QuickFacts.stamp(
+                    of: ContentLoader(root: options.contentPath).root + "/site.yml", following: true),
                 theme: QuickFacts.theme(at: ThemeLoader(root: options.templatesPath).root)) : QuickInputs()
         var loader = ContentLoader(root: options.contentPath)
         // The last build's cache, read while the content folder is listed: page files it read are not read again
@@ -406,7 +407,8 @@ struct QuickInputs {
         }
         let facts = QuickFacts(
             program: BuildCache.programIdentity, options: QuickFacts.options(options), buildTime: buildTime,
-            timeZone: site.timeZone.identifier, unchangedUntil: site.unchangedUntil().timeIntervalSince1970,
+            timeZone: site.timeZone.identifier, builtAt: options.now.timeIntervalSince1970,
+            unchangedUntil: site.unchangedUntil().timeIntervalSince1970,
             config: config, theme: theme, walk: walk, languages: site.config.languages.map(\.code),
             ownHosts: site.config.ownHosts.sorted(), stamped: stamped.sorted(), notes: loaded.diagnostics)
         return { siteDiagnostics in

@@ -191,9 +191,23 @@ struct BuildCache: Sendable {
 
     /// Writes the bytes of `parts`, one after the other, through a temporary file.
     static func write(_ parts: [[UInt8]], to path: String) {
+        withPointers(to: parts[...]) { write($0, to: path) }
+    }
+
+    /// Writes the bytes of `pieces`, one after the other, through a temporary file.
+    static func write(_ pieces: [UnsafeBufferPointer<UInt8>], to path: String) {
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let written = OutputWriter.writeFile(temporary, parts: parts)
+        let written = OutputWriter.writeFile(temporary, pieces: pieces)
         if !written || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// Calls `body` with pointers to the bytes of `parts`, valid during the call.
+    private static func withPointers(
+        to parts: ArraySlice<[UInt8]>, _ pointers: [UnsafeBufferPointer<UInt8>] = [],
+        _ body: ([UnsafeBufferPointer<UInt8>]) -> Void
+    ) {
+        guard let first = parts.first else { return body(pointers) }
+        first.withUnsafeBufferPointer { withPointers(to: parts.dropFirst(), pointers + [$0], body) }
     }
 
     func encoded() -> [UInt8] {
@@ -396,13 +410,16 @@ struct CacheReader {
         var lineNumber = 0
         let whole = forEachLine { reader, start in
             lineNumber += 1
-            if current != nil, reader.isWord(0, "page") {
+            // A page's lines end at the next page's, or where a quick rebuild's lines start (`QuickRebuild`).
+            let ends = reader.isWord(0, "page") || reader.isWord(0, "replace")
+            if current != nil, ends {
                 current!.page.outcome.cachedLines = reader.bytes[currentStart..<start]
                 cache.pages[current!.path] = current!.page
-                currentStart = start
-            } else if current == nil {
-                currentStart = start
+                current = nil
             }
+            if current == nil { currentStart = start }
+            // Lines appended by a quick rebuild replace those of a file or page before them.
+            if reader.isWord(0, "replace") { return lineNumber > 4 && reader.fields.count == 3 }
             return reader.take(lineNumber: lineNumber, into: &cache, current: &current)
         }
         guard whole, lineNumber >= 4 else { return nil }
@@ -415,12 +432,19 @@ struct CacheReader {
 
     /// Splits the buffer into lines and each line into `fields`, and calls `body` with each line's start; false
     /// when a line is cut short or `body` gives false.
-    mutating func forEachLine(from first: Int = 0, _ body: (inout CacheReader, _ start: Int) -> Bool) -> Bool {
+    /// Lines that start with `skipping` are passed over without being split or given to `body`.
+    mutating func forEachLine(
+        from first: Int = 0, skipping: StaticString? = nil, _ body: (inout CacheReader, _ start: Int) -> Bool
+    ) -> Bool {
         var start = first
         while start < buffer.count {
             fields.removeAll(keepingCapacity: true)
             let end: Int
-            if startsWith("source\t", at: start) {
+            if let skipping, startsWith(skipping, at: start) {
+                guard let lineEnd = position(of: UInt8(ascii: "\n"), in: start..<buffer.count) else { return false }
+                start = lineEnd + 1
+                continue
+            } else if startsWith("source\t", at: start) {
                 // Eight fields, the last the length of the ninth, which is raw bytes up to the line break.
                 var fieldStart = start
                 for _ in 0..<8 {
@@ -552,7 +576,7 @@ struct CacheReader {
     }
 
     /// Whether the field at `range` holds `text` (escaped as the writer escapes it).
-    func field(_ range: Range<Int>, equals text: String) -> Bool {
+    func text(at range: Range<Int>, equals text: String) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
             if utf8.isEmpty { return range.isEmpty }
@@ -568,16 +592,19 @@ struct CacheReader {
     /// A field's text with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape or for text that is not
     /// UTF-8.
     func string(_ field: Int) -> String? {
-        let range = fields[field]
+        string(at: fields[field])
+    }
+
+    /// The text of the field at `range`, as `string(_:)` gives it.
+    func string(at range: Range<Int>) -> String? {
         guard position(of: UInt8(ascii: "\\"), in: range) != nil else {
             return UTF8Validation.string(UnsafeBufferPointer(rebasing: buffer[range]))
         }
-        return unescaped(field).flatMap { $0.withUnsafeBufferPointer { UTF8Validation.string($0) } }
+        return unescaped(at: range).flatMap { $0.withUnsafeBufferPointer { UTF8Validation.string($0) } }
     }
 
     /// A field's bytes with `\t`, `\n`, `\r` and `\\` unescaped; nil for any other escape.
-    func unescaped(_ field: Int) -> [UInt8]? {
-        let range = fields[field]
+    func unescaped(at range: Range<Int>) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(range.count)
         var runStart = range.lowerBound

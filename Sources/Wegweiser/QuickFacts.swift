@@ -14,10 +14,13 @@ struct QuickFacts: Sendable, Equatable {
     /// The build's date in the site's time zone, and that zone's identifier.
     var buildTime: String
     var timeZone: String
-    /// Until when the site is what a build would make of the same files (`Site.unchangedUntil`), in seconds since
-    /// 1970: after it, an event has passed or the day has changed.
+    /// When the build was made ("now"), and until when the site is what a build would make of the same files
+    /// (`Site.unchangedUntil`), in seconds since 1970: before the one or after the other, an event may be to come
+    /// or past that was not, or the day has changed.
+    var builtAt: Double
     var unchangedUntil: Double
-    /// site.yml's stamp, taken before it was read.
+    /// site.yml's stamp (of the file a symbolic link points to: it is read through one), taken before it was
+    /// read.
     var config: SourceFolder.FileStamp
     /// `QuickFacts.theme(at:)` of the templates folder, taken before it was read.
     var theme: UInt64
@@ -45,10 +48,11 @@ struct QuickFacts: Sendable, Equatable {
         return hash.value
     }
 
-    /// The stamp of the file at `path`, taken without following a symbolic link; nil if there is none.
-    static func stamp(of path: String) -> SourceFolder.FileStamp? {
+    /// The stamp of the file at `path` (with `following`, of the file a symbolic link there points to); nil if
+    /// there is none.
+    static func stamp(of path: String, following: Bool = false) -> SourceFolder.FileStamp? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         return SourceFolder.FileStamp(info)
     }
 
@@ -78,6 +82,7 @@ struct QuickFacts: Sendable, Equatable {
         out.hex(options)
         out.field(buildTime)
         out.field(timeZone)
+        out.hex(builtAt.bitPattern)
         out.hex(unchangedUntil.bitPattern)
         out.numbers(config.values)
         out.hex(theme)
@@ -109,17 +114,18 @@ extension QuickFacts {
         /// Takes the current line of `reader` if it is one of these facts; false if it is not.
         mutating func take(_ reader: CacheReader) -> Bool {
             if reader.isWord(0, "quick") {
-                guard reader.fields.count == 9, let program = reader.string(1), let options = reader.hex(2),
-                    let buildTime = reader.string(3), let timeZone = reader.string(4),
-                    let until = reader.hex(5), let config = reader.stamp(6), let theme = reader.hex(7),
-                    let walk = reader.hex(8)
+                guard reader.fields.count == 10, let program = reader.string(1), let options = reader.hex(2),
+                    let buildTime = reader.string(3), let timeZone = reader.string(4), let builtAt = reader.hex(5),
+                    let until = reader.hex(6), let config = reader.stamp(7), let theme = reader.hex(8),
+                    let walk = reader.hex(9)
                 else {
                     failed = true
                     return true
                 }
                 first = QuickFacts(
                     program: program, options: options, buildTime: buildTime, timeZone: timeZone,
-                    unchangedUntil: Double(bitPattern: until), config: config, theme: theme, walk: walk, languages: [],
+                    builtAt: Double(bitPattern: builtAt), unchangedUntil: Double(bitPattern: until), config: config,
+                    theme: theme, walk: walk, languages: [],
                     ownHosts: [], stamped: [], notes: [])
             } else if reader.isWord(0, "languages") {
                 let values = strings(reader)

@@ -24,21 +24,22 @@ enum QuickRebuild {
         else { return nil }
         let cachePath = BuildCache.path(forOutput: options.outputPath)
         // The checksum is checked while the content folder is walked, before anything is taken from the cache
-        // but the facts that tell whether to walk it.
-        guard let bytes = SourceFolder.readBytes(cachePath), bytes.last == UInt8(ascii: "\n"),
-            let lastStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 })
+        // but the facts that tell whether to walk it. The cache is mapped, not read: most of it is only looked
+        // through once.
+        guard let cache = MappedFile(cachePath), let whole = cache.bytes, whole.last == UInt8(ascii: "\n"),
+            let lastStart = whole.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 })
         else { return nil }
         PhaseTimer.mark("quick: cache read")
-        return bytes.withUnsafeBufferPointer { buffer in
-            var attempt = Attempt(
-                options: options, output: output, cachePath: cachePath, bytes: bytes,
-                reader: CacheReader(buffer: UnsafeBufferPointer(rebasing: buffer[..<lastStart]), bytes: bytes))
-            return attempt.run()
-        }
+        var attempt = Attempt(
+            options: options, output: output, cachePath: cachePath, whole: whole,
+            reader: CacheReader(buffer: UnsafeBufferPointer(rebasing: whole[..<lastStart]), bytes: []))
+        return withExtendedLifetime(cache) { attempt.run() }
     }
 
     /// A file of the last build as its `source` line in the cache has it.
     fileprivate struct Source: Sendable {
+        /// Its place in the cache's list of files.
+        var index = 0
         var line: Range<Int>
         /// Where its path is on the line (escaped).
         var path: Range<Int>
@@ -65,8 +66,8 @@ enum QuickRebuild {
         var lines: Range<Int>
         var written: Bool
         var diagnostics: [Diagnostic] = []
-        /// Where its `show` line starts, if it shows a changed file.
-        var shows: Int?
+        /// Where its `show` line starts, and the field of the file it shows.
+        var show: (line: Int, file: Range<Int>)?
     }
 }
 
@@ -74,12 +75,20 @@ extension BuildCache {
     /// The length of a cache's lines before its last, if that is `end`, a tab and the checksum of everything
     /// before it.
     static func checkedLength(_ bytes: [UInt8]) -> Int? {
-        guard bytes.last == UInt8(ascii: "\n"),
-            let lastStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
-            let last = String(validating: bytes[lastStart..<(bytes.count - 1)], as: UTF8.self),
-            last.hasPrefix("end\t"), UInt64(last.dropFirst(4), radix: 16) == ContentHash.of(bytes[..<lastStart])
+        bytes.withUnsafeBufferPointer(verified)?.length
+    }
+
+    /// `checkedLength`, and the checksum's state after everything before the last line (to go on with lines
+    /// appended in its place).
+    static func verified(_ buffer: UnsafeBufferPointer<UInt8>) -> (length: Int, checksum: ContentHash.Stream)? {
+        guard buffer.last == UInt8(ascii: "\n"),
+            let lastStart = buffer.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
+            let last = String(validating: buffer[lastStart..<(buffer.count - 1)], as: UTF8.self),
+            last.hasPrefix("end\t"), let expected = UInt64(last.dropFirst(4), radix: 16)
         else { return nil }
-        return lastStart
+        var checksum = ContentHash.Stream()
+        checksum.add(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<lastStart]))
+        return checksum.value == expected ? (lastStart, checksum) : nil
     }
 }
 
@@ -87,8 +96,11 @@ private struct Attempt {
     let options: BuildOptions
     let output: String
     let cachePath: String
-    let bytes: [UInt8]
+    /// The whole cache, its last line too.
+    let whole: UnsafeBufferPointer<UInt8>
     var reader: CacheReader
+    /// The cache's checksum after all its lines but the last, once verified.
+    var checksum: ContentHash.Stream?
 
     typealias Source = QuickRebuild.Source
     typealias ChangedFile = QuickRebuild.ChangedFile
@@ -139,13 +151,15 @@ private struct Attempt {
             guard OutputFolder(output).containsAll(madeFromAll) else { return nil }
             return try? ContentLoader.walk(root: contentRoot, languages: facts.languages)
         }
-        let checked = BuildCache.checkedLength(bytes) == reader.buffer.count
-        let sources = checked ? Self.sources(reader, from: headEnd) : nil
+        let verified = BuildCache.verified(whole)
+        checksum = verified?.checksum
+        let lines = verified?.length == reader.buffer.count ? Self.lines(reader, from: headEnd) : nil
         PhaseTimer.mark("quick: facts")
         guard let walk = walking.value else {
             return declined("a file made from all pages is missing, or a content folder cannot be read")
         }
-        guard let (sources, pagesStart) = sources else { return declined("the cache is not as written") }
+        guard let lines else { return declined("the cache is not as written") }
+        let sources = lines.sources
         guard walk.signature == facts.walk, sources.count == walk.files.count else {
             return declined("the content folder's listing changed")
         }
@@ -154,7 +168,7 @@ private struct Attempt {
         var changed: [ChangedFile] = []
         var touched: [(path: String, source: Source, stamp: SourceFolder.FileStamp)] = []
         for (candidate, source) in zip(walk.files, sources) {
-            guard reader.field(source.path, equals: candidate.path) else {
+            guard reader.text(at: source.path, equals: candidate.path) else {
                 return declined("the content folder's listing changed")
             }
             guard source.stamp != candidate.stamp else { continue }
@@ -172,43 +186,121 @@ private struct Attempt {
         }
         // With nothing changed, a normal build looks for output files deleted by hand.
         guard !changed.isEmpty else { return declined("no page file changed") }
-        return put(changed, touched: touched, facts: facts, pagesStart: pagesStart)
+        return put(changed, touched: touched, facts: facts, lines: lines)
+    }
+
+    private var configPath: String { ContentLoader(root: options.contentPath).root + "/site.yml" }
+
+    /// site.yml's text if a diagnostic is about it: a build reads it through a symbolic link, which
+    /// `SourceTexts` does not follow.
+    private func configText(for diagnostics: [Diagnostic]) -> [String: String] {
+        guard diagnostics.contains(where: { $0.file == configPath }),
+            case .text(let text) = SourceFolder.read(configPath)
+        else { return [:] }
+        return [configPath: text]
     }
 
     /// Whether site.yml, the theme, the options, the program and the day are those of the cache's build.
     private func unchanged(_ facts: QuickFacts) -> Bool {
         facts.program == BuildCache.programIdentity && facts.options == QuickFacts.options(options)
-            && options.now.timeIntervalSince1970 < facts.unchangedUntil
+            && (facts.builtAt..<facts.unchangedUntil).contains(options.now.timeIntervalSince1970)
             && TimeZone(identifier: facts.timeZone).map { SiteGenerator.buildDate(options.now, in: $0) }
                 == facts.buildTime
-            && QuickFacts.stamp(of: ContentLoader(root: options.contentPath).root + "/site.yml") == facts.config
+            && QuickFacts.stamp(of: configPath, following: true) == facts.config
             && QuickFacts.theme(at: ThemeLoader(root: options.templatesPath).root) == facts.theme
     }
 
-    /// The `source` lines from `start` on, in their order, and where the first page's line starts; nil for a
-    /// cache that is not as written.
-    private static func sources(_ reader: CacheReader, from start: Int) -> ([Source], Int)? {
-        var reader = reader
+    /// The lines of the cache's files and pages, from `start` on.
+    fileprivate struct Lines {
         var sources: [Source] = []
-        sources.reserveCapacity(reader.buffer.count / 512)
-        var pagesStart: Int?
-        _ = reader.forEachLine(from: start) { reader, lineStart in
-            guard reader.isWord(0, "source") else {
-                pagesStart = lineStart
+        var blocks: [Block] = []
+        /// The `#anchor` links into other pages: the block, and the fields of the file linked into and the fragment.
+        var anchors: [(block: Int, target: Range<Int>, fragment: Range<Int>)] = []
+    }
+
+    /// The `source` lines and the pages' lines from `start` on, in their order, in one pass, with the lines that
+    /// quick rebuilds appended in place of those they replace; nil for a cache that is not as written. (A page's
+    /// `link` lines are passed over: only pages showing a changed body need them.)
+    private static func lines(_ reader: CacheReader, from start: Int) -> Lines? {
+        var reader = reader
+        var lines = Lines()
+        lines.sources.reserveCapacity(reader.buffer.count / 512)
+        lines.blocks.reserveCapacity(reader.buffer.count / 512)
+        // The block the lines belong to, and what the next line replaces.
+        var current: Int?
+        var replacing: (source: Bool, index: Int)?
+        func endBlock(at end: Int) {
+            if let current { lines.blocks[current].lines = lines.blocks[current].lines.lowerBound..<end }
+            current = nil
+        }
+        let whole = reader.forEachLine(from: start, skipping: "link\t") { reader, lineStart in
+            if reader.isWord(0, "replace") {
+                guard replacing == nil, reader.fields.count == 3,
+                    reader.isWord(1, "source") || reader.isWord(1, "page"),
+                    let index = reader.integer(2), index >= 0
+                else { return false }
+                let source = reader.isWord(1, "source")
+                guard index < (source ? lines.sources.count : lines.blocks.count) else { return false }
+                endBlock(at: lineStart)
+                replacing = (source, index)
+                return true
+            }
+            if reader.isWord(0, "source") {
+                guard current == nil, replacing.map(\.source) ?? lines.blocks.isEmpty, reader.fields.count == 9,
+                    let stamp = reader.stamp(2), let bodyLine = reader.integer(4), let bodyHash = reader.hex(5),
+                    let frontMatterHash = reader.hex(6)
+                else { return false }
+                let source = Source(
+                    line: lineStart..<(reader.fields[8].upperBound + 1), path: reader.fields[1], stamp: stamp,
+                    bodyLine: bodyLine, bodyHash: bodyHash, frontMatterHash: frontMatterHash)
+                if let replacing {
+                    lines.sources[replacing.index] = source
+                    lines.sources[replacing.index].index = replacing.index
+                } else {
+                    lines.sources.append(source)
+                    lines.sources[lines.sources.count - 1].index = lines.sources.count - 1
+                }
+                replacing = nil
+                return true
+            }
+            if reader.isWord(0, "page") {
+                guard reader.fields.count >= 5, !(replacing?.source ?? false) else { return false }
+                endBlock(at: lineStart)
+                let block = Block(lines: lineStart..<lineStart, written: reader.isWord(3, "1"))
+                if let replacing {
+                    lines.blocks[replacing.index] = block
+                    lines.anchors.removeAll { $0.block == replacing.index }
+                    current = replacing.index
+                } else {
+                    guard lines.blocks.last.map({ !$0.lines.isEmpty }) ?? true else { return false }
+                    lines.blocks.append(block)
+                    current = lines.blocks.count - 1
+                }
+                replacing = nil
+                return true
+            }
+            guard let current, replacing == nil else { return false }
+            if reader.isWord(0, "diagnostic") {
+                guard reader.fields.count == 6, let file = reader.string(1), let line = reader.integer(2),
+                    let column = reader.integer(3),
+                    let severity = reader.string(4).flatMap(Severity.init(rawValue:)), let message = reader.string(5)
+                else { return false }
+                lines.blocks[current].diagnostics.append(
+                    Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
+            } else if reader.isWord(0, "anchor") {
+                guard reader.fields.count == 9 else { return false }
+                if !reader.fields[8].isEmpty { lines.anchors.append((current, reader.fields[8], reader.fields[2])) }
+            } else if reader.isWord(0, "show") {
+                guard reader.fields.count == 5 else { return false }
+                lines.blocks[current].show = (lineStart, reader.fields[1])
+            } else {
                 return false
             }
-            guard reader.fields.count == 9, let stamp = reader.stamp(2), let bodyLine = reader.integer(4),
-                let bodyHash = reader.hex(5), let frontMatterHash = reader.hex(6)
-            else { return false }
-            sources.append(
-                Source(
-                    line: lineStart..<(reader.fields[8].upperBound + 1), path: reader.fields[1], stamp: stamp,
-                    bodyLine: bodyLine, bodyHash: bodyHash, frontMatterHash: frontMatterHash))
             return true
         }
-        // The pages' lines follow the files'.
-        guard let pagesStart else { return nil }
-        return (sources, pagesStart)
+        guard whole, replacing == nil, !lines.blocks.isEmpty else { return nil }
+        endBlock(at: reader.buffer.count)
+        return lines
     }
 
     /// A changed page file as read now, if only its body may have changed.
@@ -232,52 +324,24 @@ private struct Attempt {
     /// cannot take its new body so.
     private mutating func put(
         _ changed: [ChangedFile], touched: [(path: String, source: Source, stamp: SourceFolder.FileStamp)],
-        facts: QuickFacts, pagesStart: Int
+        facts: QuickFacts, lines: Lines
     ) -> BuildResult? {
         var changed = changed
         let changedIndex = Dictionary(uniqueKeysWithValues: changed.indices.map { (changed[$0].path, $0) })
-        // The pages: their diagnostics, the `#anchor` links into changed files, and those showing a changed file.
-        var blocks: [Block] = []
+        let blocks = lines.blocks
+        // The pages showing a changed file, and the `#anchor` links into one.
+        let showing = blocks.indices.filter { index in
+            blocks[index].show.map { Self.changedFile(reader, field: $0.file, in: changedIndex) != nil } ?? false
+        }
         var incoming: [(file: Int, fragment: String)] = []
-        var showing: [Int] = []
-        var failed = false
-        let whole = reader.forEachLine(from: pagesStart) { reader, start in
-            if reader.isWord(0, "page") {
-                guard reader.fields.count >= 5 else { return false }
-                if let last = blocks.indices.last { blocks[last].lines = blocks[last].lines.lowerBound..<start }
-                blocks.append(Block(lines: start..<start, written: reader.isWord(3, "1")))
-                return true
+        for anchor in lines.anchors {
+            guard let target = Self.changedFile(reader, field: anchor.target, in: changedIndex) else { continue }
+            guard let fragment = reader.string(at: anchor.fragment) else {
+                return declined("the cache is not as written")
             }
-            guard !blocks.isEmpty else { return false }
-            let current = blocks.count - 1
-            if reader.isWord(0, "diagnostic") {
-                guard reader.fields.count == 6, let file = reader.string(1), let line = reader.integer(2),
-                    let column = reader.integer(3),
-                    let severity = reader.string(4).flatMap(Severity.init(rawValue:)), let message = reader.string(5)
-                else { return false }
-                blocks[current].diagnostics.append(
-                    Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
-            } else if reader.isWord(0, "anchor") {
-                guard reader.fields.count == 9 else { return false }
-                if let target = Self.changedFile(reader, field: 8, in: changedIndex) {
-                    guard let fragment = reader.string(2) else { return false }
-                    incoming.append((target, fragment))
-                }
-            } else if reader.isWord(0, "show") {
-                guard reader.fields.count == 5 else { return false }
-                if Self.changedFile(reader, field: 1, in: changedIndex) != nil {
-                    blocks[current].shows = start
-                    showing.append(current)
-                }
-            } else if !reader.isWord(0, "link") {
-                failed = true
-                return false
-            }
-            return true
+            incoming.append((target, fragment))
         }
         PhaseTimer.mark("quick: pages scanned")
-        guard whole, !failed, let last = blocks.indices.last else { return declined("the cache is not as written") }
-        blocks[last].lines = blocks[last].lines.lowerBound..<reader.buffer.count
 
         // Each page showing a changed file: the new body rendered with the links of the last build.
         var pages: [(block: Int, path: String, page: BuildCache.CachedPage, html: [UInt8], file: Int)] = []
@@ -298,7 +362,8 @@ private struct Attempt {
 
         // The diagnostics, as a build reports them.
         var all = facts.notes
-        for block in blocks where block.shows == nil { all += block.diagnostics }
+        let rendered = Set(showing)
+        for (index, block) in blocks.enumerated() where !rendered.contains(index) { all += block.diagnostics }
         for page in pages { all += page.page.outcome.diagnostics }
         let diagnostics = Diagnostic.limited(Array(Set(all)).sorted())
         guard !diagnostics.contains(where: { $0.severity == .error || options.strict }) else {
@@ -322,27 +387,30 @@ private struct Attempt {
         }
         var result = BuildResult(
             status: .success, diagnostics: diagnostics,
-            sources: SourceTexts.forDiagnostics(diagnostics, known: [:]),
+            sources: SourceTexts.forDiagnostics(diagnostics, known: configText(for: diagnostics)),
             pageCount: blocks.count { $0.written }, languageCount: facts.languages.count)
         result.renderedCount = files.count
         result.putInPlace = true
         PhaseTimer.mark("quick: rendered")
-        BuildCache.remove(cachePath)
+        // Without its checksum, the cache is not used while the output is changed: a build that stops before the
+        // new lines are appended is followed by a clean one.
+        if truncate(cachePath, off_t(reader.buffer.count)) != 0 { BuildCache.remove(cachePath) }
         if let failure = OutputWriter.replacePages(files, in: output, named: options.outputPath) {
             result.status = .ioError
             result.diagnostics = (result.diagnostics + [failure]).sorted()
             return result
         }
         PhaseTimer.mark("quick: written")
-        writeCache(changed: changed, touched: touched, pages: pages, blocks: blocks)
+        writeCache(changed: changed, touched: touched, pages: pages)
         return result
     }
 
     /// The index in `changedIndex` of the file a field names, if it is a changed one.
-    private static func changedFile(_ reader: CacheReader, field: Int, in changedIndex: [String: Int]) -> Int? {
-        let range = reader.fields[field]
+    private static func changedFile(_ reader: CacheReader, field range: Range<Int>, in changedIndex: [String: Int])
+        -> Int?
+    {
         // Most fields name no changed file: a string is made only of one as long as a changed file's path.
-        guard changedIndex.keys.contains(where: { $0.utf8.count == range.count }), let path = reader.string(field)
+        guard changedIndex.keys.contains(where: { $0.utf8.count == range.count }), let path = reader.string(at: range)
         else { return nil }
         return changedIndex[path]
     }
@@ -351,12 +419,12 @@ private struct Attempt {
     private mutating func render(
         _ block: Block, changed: inout [ChangedFile], changedIndex: [String: Int], facts: QuickFacts
     ) -> (path: String, page: BuildCache.CachedPage, html: [UInt8], file: Int)? {
-        guard let showStart = block.shows else { return nil }
+        guard let showStart = block.show?.line else { return nil }
         // The page line, then the `show` line and its links.
         var pageLine: (path: String, bodyHash: UInt64, headingsFile: String)?
         var shown: ShownBody?
         var broken = false
-        var sub = CacheReader(buffer: reader.buffer, bytes: bytes)
+        var sub = reader
         _ = sub.forEachLine(from: block.lines.lowerBound) { reader, start in
             guard start < block.lines.upperBound else { return false }
             if reader.isWord(0, "page") {
@@ -382,7 +450,9 @@ private struct Attempt {
         guard block.written, pageLine.bodyHash == file.source.bodyHash else {
             return declined("the cache is not as written")
         }
-        let table = Dictionary(shown.links.map { ($0.destination, $0) }, uniquingKeysWith: { first, _ in first })
+        // By bytes, as the links were recorded.
+        let table = Dictionary(
+            shown.links.map { (Array($0.destination.utf8), $0) }, uniquingKeysWith: { first, _ in first })
         var outcome = SiteRenderer.PageOutcome()
         var unknown = false
         let body = file.bytes[file.bodyStart...]
@@ -390,7 +460,7 @@ private struct Attempt {
         let rendered = SiteRenderer.renderBody(
             body, file: bodyFile, own: shown.own, ownHosts: Set(facts.ownHosts), outcome: &outcome
         ) { link in
-            guard let entry = table[link.destination] else {
+            guard let entry = table[Array(link.destination.utf8)] else {
                 unknown = true
                 return .keep
             }
@@ -417,23 +487,25 @@ private struct Attempt {
         )
     }
 
-    /// The cache with the lines of the changed files and their pages written anew, the others as they were.
+    /// Appends to the cache the new lines of the changed files and of the pages showing them, each after a line
+    /// that says which file's or page's lines it replaces, and the checksum of it all.
     private func writeCache(
         changed: [ChangedFile], touched: [(path: String, source: Source, stamp: SourceFolder.FileStamp)],
-        pages: [(block: Int, path: String, page: BuildCache.CachedPage, html: [UInt8], file: Int)], blocks: [Block]
+        pages: [(block: Int, path: String, page: BuildCache.CachedPage, html: [UInt8], file: Int)]
     ) {
-        var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
-        var sub = CacheReader(buffer: reader.buffer, bytes: bytes)
+        guard var checksum else { return }
+        var out = CacheWriter()
+        var sub = reader
         let sourceLines =
             changed.map { ($0.path, $0.source, $0.stamp, $0.bodyHash) }
             + touched.map { ($0.path, $0.source, $0.stamp, $0.source.bodyHash) }
         for (path, source, stamp, bodyHash) in sourceLines {
-            var out = CacheWriter()
-            var ok = false
+            var written = false
             _ = sub.forEachLine(from: source.line.lowerBound) { reader, _ in
                 guard reader.fields.count == 9, let frontMatterLine = reader.integer(3),
                     let frontMatterLength = reader.integer(7)
                 else { return false }
+                out.line("replace", "source", String(source.index))
                 out.field("source")
                 out.field(path)
                 out.numbers(stamp.values)
@@ -444,31 +516,50 @@ private struct Attempt {
                 out.numbers([frontMatterLength])
                 out.raw(UnsafeBufferPointer(rebasing: reader.buffer[reader.fields[8]]))
                 out.endLine()
-                ok = true
+                written = true
                 return false
             }
-            guard ok else { return }
-            replacements.append((source.line, out.bytes))
+            guard written else { return }
         }
         for page in pages {
-            var out = CacheWriter()
+            out.line("replace", "page", String(page.block))
             BuildCache.writePage((page.path, page.page), to: &out)
-            replacements.append((blocks[page.block].lines, out.bytes))
         }
-        replacements.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var parts: [[UInt8]] = []
-        var position = 0
-        for replacement in replacements {
-            parts.append(Array(bytes[position..<replacement.range.lowerBound]))
-            parts.append(replacement.bytes)
-            position = replacement.range.upperBound
+        out.bytes.withUnsafeBytes { checksum.add($0) }
+        out.line("end", String(checksum.value, radix: 16))
+        let descriptor = open(cachePath, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        let written = out.bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == out.bytes.count
+        if close(descriptor) != 0 || !written { BuildCache.remove(cachePath) }
+    }
+}
+
+/// A file mapped into memory to be read, until it is released.
+private final class MappedFile {
+    private let address: UnsafeMutableRawPointer?
+    private let count: Int
+
+    init?(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        count = Int(info.st_size)
+        guard count > 0 else {
+            address = nil
+            return
         }
-        parts.append(Array(bytes[position..<reader.buffer.count]))
-        var checksum = ContentHash.Stream()
-        for part in parts { part.withUnsafeBytes { checksum.add($0) } }
-        var end = CacheWriter()
-        end.line("end", String(checksum.value, radix: 16))
-        BuildCache.write(parts + [end.bytes], to: cachePath)
+        let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0)
+        guard let mapped, mapped != MAP_FAILED else { return nil }
+        address = mapped
+    }
+
+    deinit { if let address { munmap(address, count) } }
+
+    /// The file's bytes, valid while this object lives; nil for an empty file.
+    var bytes: UnsafeBufferPointer<UInt8>? {
+        address.map { UnsafeBufferPointer(start: $0.assumingMemoryBound(to: UInt8.self), count: count) }
     }
 }
 
@@ -481,7 +572,7 @@ private struct QuickBodyFile: BodyFile {
 extension QuickRebuild.Block {
     /// The old `show` line's splice and size.
     fileprivate func shownSplice(_ reader: CacheReader) -> (splice: Range<Int>, size: Int)? {
-        guard let shows else { return nil }
+        guard let shows = show?.line else { return nil }
         var sub = reader
         var found: ShownBody?
         _ = sub.forEachLine(from: shows) { reader, _ in

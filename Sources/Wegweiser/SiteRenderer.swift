@@ -225,7 +225,7 @@ struct SiteRenderer {
             // Each destination once, with what it was resolved to, for a later build that puts a changed body in
             // place (`QuickRebuild`).
             var links: [LinkEntry] = []
-            var seen: Set<String> = []
+            var seen: Set<[UInt8]> = []
             let own = code == language.code
             html =
                 Self.renderBody(body, file: file, own: own, ownHosts: site.config.ownHosts, outcome: &outcome) {
@@ -235,7 +235,16 @@ struct SiteRenderer {
                         anchor.targetFile = anchorTarget(anchor)
                         resolution = .rewrite(destination, anchor: anchor)
                     }
-                    if seen.insert(link.destination).inserted {
+                    // Pages link to a few destinations, often again and again: a set only for many. Compared byte
+                    // for byte: Swift's `==` takes composed and decomposed text as equal, the resolver does not.
+                    let isNew: Bool
+                    if links.count < 16 {
+                        isNew = !links.contains { $0.destination.utf8.elementsEqual(link.destination.utf8) }
+                    } else {
+                        if seen.isEmpty { seen = Set(links.map { Array($0.destination.utf8) }) }
+                        isNew = seen.insert(Array(link.destination.utf8)).inserted
+                    }
+                    if isNew {
                         switch resolution {
                         case .keep:
                             links.append(LinkEntry(destination: link.destination, target: .keep))

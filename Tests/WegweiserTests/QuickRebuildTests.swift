@@ -44,6 +44,34 @@ import Testing
         try expectSameAsClean(site)
     }
 
+    /// Quick rebuilds append their lines to the cache; a normal build reads them in place of those they replace.
+    @Test func appendedLinesReplaceTheOldOnes() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        #expect(site.build().status == .success)
+        let size = try FileManager.default.attributesOfItem(atPath: site.cachePath)[.size] as! Int
+        for (file, text) in [
+            (Self.germanOnly, "\nEins.\n"), ("content/en/guides/arbeit/anerkennung.md", "\nTwo.\n"),
+            (Self.germanOnly, "\nDrei.\n"),
+        ] {
+            try site.edit(file) { $0 + text }
+            #expect(site.build().putInPlace)
+        }
+        let grown = try FileManager.default.attributesOfItem(atPath: site.cachePath)[.size] as! Int
+        #expect(grown > size)
+        try expectSameAsClean(site)
+        // site.yml touched, not changed: no quick rebuild, and a normal one finds every page as the appended lines
+        // say.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)],
+            ofItemAtPath: site.content.appendingPathComponent("site.yml").path)
+        let rebuild = site.build()
+        #expect(!rebuild.putInPlace)
+        #expect(rebuild.status == .success)
+        #expect(rebuild.renderedCount == 0)
+        try expectSameAsClean(site)
+    }
+
     @Test func newLinkDestinationMeansNormalBuild() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
@@ -65,6 +93,18 @@ import Testing
             }
         }
         #expect(rebuild.putInPlace)
+    }
+
+    /// A destination written decomposed is another destination than the same text composed (`==` would take
+    /// them as one).
+    @Test func destinationsAreComparedByBytes() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.edit(Self.germanOnly) { $0 + "\n## Café\n\n[Oben](#caf\u{E9}).\n" }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) { $0 + "\n[Noch einmal](#cafe\u{301}).\n" }
+        }
+        #expect(!rebuild.putInPlace)
     }
 
     @Test func removedHeadingThatOthersLinkToIsReported() throws {
@@ -167,6 +207,47 @@ import Testing
         }
         #expect(rebuild.putInPlace)
         #expect(rebuild.renderedCount == 3)
+    }
+
+    /// A build at an earlier time of the same day may find an event to come that the cache's build found past.
+    @Test func earlierTimeMeansNormalBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        #expect(site.build().status == .success)
+        try site.edit(Self.germanOnly) { $0 + "\nMehr.\n" }
+        var options = site.options(output: site.output)
+        options.now = Fixtures.now.addingTimeInterval(-60)
+        let rebuild = SiteGenerator.build(options)
+        #expect(rebuild.status == .success)
+        #expect(!rebuild.putInPlace)
+        options.now = Fixtures.now
+        #expect(SiteGenerator.build(options).status == .success)
+        try site.edit(Self.germanOnly) { $0 + "\nNoch mehr.\n" }
+        options.now = Fixtures.now.addingTimeInterval(60)
+        #expect(SiteGenerator.build(options).putInPlace)
+    }
+
+    /// site.yml is read through a symbolic link (with a warning): a change of the file it points to counts.
+    @Test func siteSettingsBehindASymbolicLink() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let settings = site.content.appendingPathComponent("site.yml")
+        let real = site.root.appendingPathComponent("real.yml")
+        try FileManager.default.moveItem(at: settings, to: real)
+        try FileManager.default.createSymbolicLink(atPath: settings.path, withDestinationPath: real.path)
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit("real.yml") { $0.replacingOccurrences(of: "Testhausen", with: "Anderswo") }
+            try site.edit(Self.germanOnly) { $0 + "\nMehr.\n" }
+        }
+        #expect(!rebuild.putInPlace)
+        #expect(rebuild.diagnostics.contains { $0.file == settings.path })
+        // Its lines are shown with the warning about the link, as a build shows them.
+        try site.edit(Self.germanOnly) { $0 + "\nNoch mehr.\n" }
+        let quick = site.build()
+        #expect(quick.putInPlace)
+        #expect(quick.diagnostics == rebuild.diagnostics)
+        #expect(quick.sources[settings.path] == rebuild.sources[settings.path])
+        #expect(quick.sources[settings.path] != nil)
     }
 
     @Test func newFileMeansNormalBuild() throws {
