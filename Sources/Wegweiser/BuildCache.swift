@@ -298,11 +298,7 @@ struct BuildCache: Sendable {
                 "anchor", anchor.pageID, anchor.fragment, anchor.language, anchor.sourceLanguage, anchor.file,
                 String(anchor.line), String(anchor.column), anchor.targetFile)
         }
-        if let shown = outcome.shown {
-            shown.write(to: &out)
-        } else if let lines = outcome.shownLines {
-            out.bytes.append(contentsOf: lines)
-        }
+        if let lines = outcome.shownLines { out.bytes.append(contentsOf: lines) }
     }
 
     /// The cache written by `encoded()`; nil for anything else.

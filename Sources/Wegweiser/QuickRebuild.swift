@@ -373,7 +373,7 @@ private struct Attempt {
         // The new files, each from the old one with the new body's HTML in place of the old body's.
         var files: [SiteRenderer.PageResult] = []
         for page in pages {
-            guard let shown = page.page.outcome.shown, let old = blocks[page.block].shownSplice(reader),
+            guard let old = blocks[page.block].shownSplice(reader),
                 let oldBytes = SourceFolder.readBytes(output + "/" + page.path), oldBytes.count == old.size
             else { return declined("an output file is not as the cache knows it") }
             var newBytes: [UInt8] = []
@@ -381,7 +381,6 @@ private struct Attempt {
             newBytes += oldBytes[..<old.splice.lowerBound]
             newBytes += page.html
             newBytes += oldBytes[old.splice.upperBound...]
-            guard newBytes.count == shown.size else { return declined("an output file is not as the cache knows it") }
             let job = SiteRenderer.PageJob(languageIndex: 0, id: "", path: page.path, bodyHash: page.page.bodyHash)
             files.append(SiteRenderer.PageResult(job: job, outcome: page.page.outcome, bytes: newBytes))
         }
@@ -480,7 +479,9 @@ private struct Attempt {
         var newShown = shown
         newShown.splice = old.lowerBound..<(old.lowerBound + rendered.htmlBytes.count)
         newShown.size = shown.size - old.count + rendered.htmlBytes.count
-        outcome.shown = newShown
+        var lines = CacheWriter()
+        newShown.write(to: &lines)
+        outcome.shownLines = lines.bytes[...]
         return (
             pageLine.path, BuildCache.CachedPage(bodyHash: file.bodyHash, outcome: outcome), rendered.htmlBytes,
             fileIndex

@@ -58,9 +58,8 @@ struct SiteRenderer {
         /// diagnostics and anchors), which the next cache takes over as they are. Whatever changes such an outcome
         /// sets this to nil.
         var cachedLines: ArraySlice<UInt8>?
-        /// The body the page shows, for a later build that puts a changed body in place (`QuickRebuild`).
-        var shown: ShownBody?
-        /// For an outcome read from the build cache: the lines of `shown` there, written again as they are.
+        /// The cache's lines for the body the page shows (`ShownBody`), for a later build that puts a changed body
+        /// in place (`QuickRebuild`); written again as they are.
         var shownLines: ArraySlice<UInt8>?
     }
 
@@ -277,7 +276,10 @@ struct SiteRenderer {
             // The one print must be the body's HTML (the only `.htmlBytes` value a page's context holds).
             if let range = htmlUse.onlyPrint, range.count == html.count { shown.splice = range }
             shown.size = buffer.count
-            outcome.shown = shown
+            // Kept as the cache's lines: a site has many pages, and they are a fraction of the links' values.
+            var lines = CacheWriter()
+            shown.write(to: &lines)
+            outcome.shownLines = lines.bytes[...]
         }
         return outcome
     }
