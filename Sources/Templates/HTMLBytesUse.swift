@@ -14,8 +14,10 @@ public struct HTMLBytesUse: Sendable, Equatable {
     public internal(set) var lookups = 0
     /// Lookups that gave an `.htmlBytes` value only to be tested for being empty.
     public internal(set) var tests = 0
-    /// Where `.htmlBytes` values were printed as they are, as offsets in the render's output.
-    public internal(set) var printed: [Range<Int>] = []
+    /// How many times `.htmlBytes` values were printed as they are, and where the first was, as offsets in the
+    /// render's output.
+    public internal(set) var prints = 0
+    public internal(set) var firstPrint: Range<Int>?
     /// A lookup gave a map holding an `.htmlBytes` value, or one was printed inside `include_cached`.
     public internal(set) var opaque = false
 
@@ -25,7 +27,7 @@ public struct HTMLBytesUse: Sendable, Equatable {
     /// whether it is empty; nil otherwise. (Another value in its place gives the same output around it if it is
     /// empty when this one is, and only then.)
     public var onlyPrint: Range<Int>? {
-        lookups == 1 && printed.count == 1 && !opaque ? printed[0] : nil
+        lookups == 1 && prints == 1 && !opaque ? firstPrint : nil
     }
 }
 

@@ -163,7 +163,8 @@ struct Renderer {
             if cachedIncludeDepth > 0 {
                 htmlUse.opaque = true
             } else {
-                htmlUse.printed.append(output.count..<(output.count + bytes.count))
+                if htmlUse.prints == 0 { htmlUse.firstPrint = output.count..<(output.count + bytes.count) }
+                htmlUse.prints += 1
             }
             bytes.withUnsafeBufferPointer { output.appendBytes($0) }
         case .list, .map:

@@ -144,7 +144,7 @@ public struct TemplateSet: Sendable {
         defer {
             output.append(contentsOf: rendered.bytes)
             htmlUse = renderer.htmlUse
-            htmlUse.printed = htmlUse.printed.map { ($0.lowerBound + base)..<($0.upperBound + base) }
+            htmlUse.firstPrint = htmlUse.firstPrint.map { ($0.lowerBound + base)..<($0.upperBound + base) }
         }
         renderer.includeCache = includeCache
         try renderer.render(template: index)

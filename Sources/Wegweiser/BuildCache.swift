@@ -360,6 +360,13 @@ struct CacheWriter {
         }
     }
 
+    /// A whole number as one field.
+    mutating func number(_ value: Int) {
+        if !atLineStart { bytes.append(UInt8(ascii: "\t")) }
+        atLineStart = false
+        appendDecimal(value, to: &bytes)
+    }
+
     /// Whole numbers as one field, separated by commas, without making strings of them.
     mutating func numbers(_ values: [Int]) {
         if !atLineStart { bytes.append(UInt8(ascii: "\t")) }

@@ -173,8 +173,12 @@ extension ShownBody {
         out.field("show")
         out.field(file)
         out.field(own ? "1" : "0")
-        out.numbers(splice.map { [$0.lowerBound, $0.upperBound] } ?? [-1])
-        out.numbers([size])
+        if let splice {
+            out.numbers([splice.lowerBound, splice.upperBound])
+        } else {
+            out.number(-1)
+        }
+        out.number(size)
         out.endLine()
         for link in links {
             out.field("link")

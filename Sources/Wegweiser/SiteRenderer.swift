@@ -238,7 +238,7 @@ struct SiteRenderer {
                     // for byte: Swift's `==` takes composed and decomposed text as equal, the resolver does not.
                     let isNew: Bool
                     if links.count < 16 {
-                        isNew = !links.contains { $0.destination.utf8.elementsEqual(link.destination.utf8) }
+                        isNew = !links.contains { UTF8Bytes.equal($0.destination, link.destination) }
                     } else {
                         if seen.isEmpty { seen = Set(links.map { Array($0.destination.utf8) }) }
                         isNew = seen.insert(Array(link.destination.utf8)).inserted
