@@ -288,11 +288,7 @@ struct BuildCache: Sendable {
         out.field(outcome.headingsFile ?? "")
         for id in Set(outcome.headingIDs).sorted() { out.field(id) }
         out.endLine()
-        for diagnostic in outcome.diagnostics {
-            out.line(
-                "diagnostic", diagnostic.file, String(diagnostic.position.line),
-                String(diagnostic.position.column), diagnostic.severity.rawValue, diagnostic.message)
-        }
+        for diagnostic in outcome.diagnostics { out.line("diagnostic", diagnostic) }
         for anchor in outcome.anchors {
             out.line(
                 "anchor", anchor.pageID, anchor.fragment, anchor.language, anchor.sourceLanguage, anchor.file,
@@ -380,6 +376,13 @@ struct CacheWriter {
     mutating func endLine() {
         bytes.append(UInt8(ascii: "\n"))
         atLineStart = true
+    }
+
+    /// A line of `word` and the five fields of `diagnostic`, as `CacheReader.diagnostic()` reads them.
+    mutating func line(_ word: String, _ diagnostic: Diagnostic) {
+        line(
+            word, diagnostic.file, String(diagnostic.position.line), String(diagnostic.position.column),
+            diagnostic.severity.rawValue, diagnostic.message)
     }
 
     mutating func line(_ fields: String...) {
@@ -534,12 +537,8 @@ struct CacheReader {
             }
             current = (path, BuildCache.CachedPage(bodyHash: hash, outcome: outcome))
         } else if isWord(0, "diagnostic") {
-            guard current != nil, fields.count == 6, let file = string(1), let line = integer(2),
-                let column = integer(3), let severity = string(4).flatMap(Severity.init(rawValue:)),
-                let message = string(5)
-            else { return false }
-            current!.page.outcome.diagnostics.append(
-                Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
+            guard current != nil, let diagnostic = diagnostic() else { return false }
+            current!.page.outcome.diagnostics.append(diagnostic)
         } else if isWord(0, "anchor") {
             guard current != nil, fields.count == 9, let pageID = string(1), let fragment = string(2),
                 let language = string(3), let sourceLanguage = string(4), let file = string(5),
@@ -553,6 +552,14 @@ struct CacheReader {
             return false
         }
         return true
+    }
+
+    /// The diagnostic a line of a word and five fields gives (file, line, column, severity, message).
+    func diagnostic() -> Diagnostic? {
+        guard fields.count == 6, let file = string(1), let line = integer(2), let column = integer(3),
+            let severity = string(4).flatMap(Severity.init(rawValue:)), let message = string(5)
+        else { return nil }
+        return Diagnostic(file: file, line: line, column: column, severity: severity, message: message)
     }
 
     /// Whether the buffer holds `prefix` at `index`.

@@ -95,11 +95,7 @@ struct QuickFacts: Sendable, Equatable {
         for host in ownHosts { out.field(host) }
         out.endLine()
         for path in stamped { out.line("stamped", path) }
-        for note in notes {
-            out.line(
-                "note", note.file, String(note.position.line), String(note.position.column), note.severity.rawValue,
-                note.message)
-        }
+        for note in notes { out.line("note", note) }
     }
 }
 
@@ -137,15 +133,11 @@ extension QuickFacts {
                 let values = strings(reader)
                 first?.stamped += values
             } else if reader.isWord(0, "note") {
-                guard reader.fields.count == 6, let file = reader.string(1), let line = reader.integer(2),
-                    let column = reader.integer(3), let severity = reader.string(4).flatMap(Severity.init(rawValue:)),
-                    let message = reader.string(5)
-                else {
+                guard let note = reader.diagnostic() else {
                     failed = true
                     return true
                 }
-                first?.notes.append(
-                    Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
+                first?.notes.append(note)
             } else {
                 return false
             }

@@ -281,12 +281,8 @@ private struct Attempt {
             }
             guard let current, replacing == nil else { return false }
             if reader.isWord(0, "diagnostic") {
-                guard reader.fields.count == 6, let file = reader.string(1), let line = reader.integer(2),
-                    let column = reader.integer(3),
-                    let severity = reader.string(4).flatMap(Severity.init(rawValue:)), let message = reader.string(5)
-                else { return false }
-                lines.blocks[current].diagnostics.append(
-                    Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
+                guard let diagnostic = reader.diagnostic() else { return false }
+                lines.blocks[current].diagnostics.append(diagnostic)
             } else if reader.isWord(0, "anchor") {
                 guard reader.fields.count == 9 else { return false }
                 if !reader.fields[8].isEmpty { lines.anchors.append((current, reader.fields[8], reader.fields[2])) }
