@@ -329,8 +329,10 @@ private struct Attempt {
         let showing = blocks.indices.filter { index in
             blocks[index].show.map { Self.changedFile(reader, field: $0.file, in: changedIndex) != nil } ?? false
         }
+        // (Those of the pages rendered again are those their new bodies give.)
+        let rendered = Set(showing)
         var incoming: [(file: Int, fragment: String)] = []
-        for anchor in lines.anchors {
+        for anchor in lines.anchors where !rendered.contains(anchor.block) {
             guard let target = Self.changedFile(reader, field: anchor.target, in: changedIndex) else { continue }
             guard let fragment = reader.string(at: anchor.fragment) else {
                 return declined("the cache is not as written")
@@ -358,7 +360,6 @@ private struct Attempt {
 
         // The diagnostics, as a build reports them.
         var all = facts.notes
-        let rendered = Set(showing)
         for (index, block) in blocks.enumerated() where !rendered.contains(index) { all += block.diagnostics }
         for page in pages { all += page.page.outcome.diagnostics }
         let diagnostics = Diagnostic.limited(Array(Set(all)).sorted())
@@ -437,9 +438,10 @@ private struct Attempt {
             }
             return !broken
         }
-        guard !broken, let pageLine, let shown, shown.splice != nil, let fileIndex = changedIndex[shown.file] else {
+        guard !broken, let pageLine, let shown, let fileIndex = changedIndex[shown.file] else {
             return declined("the cache is not as written")
         }
+        guard shown.splice != nil else { return declined("a page's template uses the body otherwise than printing it") }
         let file = changed[fileIndex]
         // The page was made from the file as the cache knows it.
         guard block.written, pageLine.bodyHash == file.source.bodyHash else {

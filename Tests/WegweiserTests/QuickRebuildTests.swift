@@ -107,6 +107,28 @@ import Testing
         #expect(!rebuild.putInPlace)
     }
 
+    /// A heading renamed together with the page's own link to it: the old link is gone with the old heading.
+    @Test func headingRenamedWithItsOwnLink() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try site.edit(Self.germanOnly) { $0 + "\n## Ablauf {#schritte}\n\n[Zu den Schritten](#schritte).\n" }
+        let rebuild = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) {
+                $0.replacingOccurrences(of: "{#schritte}", with: "{#wege}")
+                    .replacingOccurrences(of: "(#schritte)", with: "(#wege)")
+            }
+        }
+        #expect(!rebuild.putInPlace, "`#wege` is a new destination")
+        // The heading and the only link to it removed together.
+        let again = try site.expectRebuildEqualsCleanBuild {
+            try site.edit(Self.germanOnly) {
+                $0.replacingOccurrences(of: "## Ablauf {#wege}", with: "").replacingOccurrences(
+                    of: "[Zu den Schritten](#wege).", with: "")
+            }
+        }
+        #expect(again.putInPlace, "no link points at the heading that is gone")
+    }
+
     @Test func removedHeadingThatOthersLinkToIsReported() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
