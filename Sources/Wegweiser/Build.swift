@@ -198,7 +198,7 @@ public enum SiteGenerator {
             renderer.siteFilePaths + loaded.assets.map { String($0.sitePath.dropFirst()) }
             + loaded.site.attachments.all.map { String($0.sitePath.dropFirst()) }
         cache.output = BuildCache.folderIdentity(existingFolder(options.outputPath) ?? options.outputPath)
-        cache.quick = facts?(siteDiagnostics)
+        cache.quick = facts.value(adding: siteDiagnostics)
         cache.record(results, site: loaded.site, files: loaded.files)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
@@ -219,7 +219,7 @@ public enum SiteGenerator {
     static func rebuild(
         _ options: BuildOptions, into output: String, loaded: LoadedSite, sources: [String: String],
         diagnostics: [Diagnostic], renderer: inout SiteRenderer, previous: BuildCache, cache: BuildCache,
-        cachePath: String, facts: ((_ siteDiagnostics: [Diagnostic]) -> QuickFacts)?, keeping state: inout BuildState?
+        cachePath: String, facts: Pending<QuickFacts?>, keeping state: inout BuildState?
     ) throws(BuildFailure) -> BuildResult {
         let outputFolder = OutputFolder(output)
         let results = renderer.renderPages(
@@ -243,7 +243,7 @@ public enum SiteGenerator {
                 state = BuildState(
                     loaded: loaded, sources: sources, buildTime: renderer.buildTime, output: output,
                     global: cache.global, meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics,
-                    siteFiles: previous.siteFiles, quick: facts?(siteDiagnostics))
+                    siteFiles: previous.siteFiles, quick: facts.value(adding: siteDiagnostics))
             }
             return result
         }
@@ -257,7 +257,7 @@ public enum SiteGenerator {
         var cache = cache
         cache.siteFiles = previous.siteFiles
         cache.output = previous.output
-        cache.quick = facts?(siteDiagnostics)
+        cache.quick = facts.value(adding: siteDiagnostics)
         cache.record(results, site: loaded.site, files: loaded.files)
         cache.write(to: cachePath)
         PhaseTimer.mark("cache")
@@ -389,29 +389,36 @@ struct QuickInputs {
     var config: SourceFolder.FileStamp?
     var theme: UInt64?
 
-    /// The facts of a build that loaded `loaded`, once the diagnostics of the files made from all pages are
-    /// known; nil if site.yml or the theme could not be stamped.
-    func facts(options: BuildOptions, loaded: LoadedSite, walk: UInt64, buildTime: String)
-        -> ((_ siteDiagnostics: [Diagnostic]) -> QuickFacts)?
-    {
-        guard let config, let theme else { return nil }
-        let site = loaded.site
-        var stamped: [String] = []
-        for page in site.pages.values {
-            guard let source = page.files[page.sourceLanguage],
-                page.files.contains(where: {
-                    $0.key != page.sourceLanguage && $0.value.frontMatter["source_hash"] != nil
-                })
-            else { continue }
-            stamped.append(source.displayPath)
+    /// The facts of a build that loaded `loaded` (without the diagnostics of the files made from all pages),
+    /// made on another thread while pages are rendered (the next end of every event is looked up); nil if
+    /// site.yml or the theme could not be stamped.
+    func facts(options: BuildOptions, loaded: LoadedSite, walk: UInt64, buildTime: String) -> Pending<QuickFacts?> {
+        guard let config, let theme else { return Pending(nil) }
+        let (site, diagnostics) = (loaded.site, loaded.diagnostics)
+        return Pending {
+            var stamped: [String] = []
+            for page in site.pages.values {
+                guard let source = page.files[page.sourceLanguage],
+                    page.files.contains(where: {
+                        $0.key != page.sourceLanguage && $0.value.frontMatter["source_hash"] != nil
+                    })
+                else { continue }
+                stamped.append(source.displayPath)
+            }
+            return QuickFacts(
+                program: BuildCache.programIdentity, options: QuickFacts.options(options), buildTime: buildTime,
+                timeZone: site.timeZone.identifier, builtAt: options.now.timeIntervalSince1970,
+                unchangedUntil: site.unchangedUntil().timeIntervalSince1970,
+                config: config, theme: theme, walk: walk, languages: site.config.languages.map(\.code),
+                ownHosts: site.config.ownHosts.sorted(), stamped: stamped.sorted(), notes: diagnostics)
         }
-        let facts = QuickFacts(
-            program: BuildCache.programIdentity, options: QuickFacts.options(options), buildTime: buildTime,
-            timeZone: site.timeZone.identifier, builtAt: options.now.timeIntervalSince1970,
-            unchangedUntil: site.unchangedUntil().timeIntervalSince1970,
-            config: config, theme: theme, walk: walk, languages: site.config.languages.map(\.code),
-            ownHosts: site.config.ownHosts.sorted(), stamped: stamped.sorted(), notes: loaded.diagnostics)
-        return { siteDiagnostics in
+    }
+}
+
+extension Pending<QuickFacts?> {
+    /// The facts, with the diagnostics of the files made from all pages.
+    func value(adding siteDiagnostics: [Diagnostic]) -> QuickFacts? {
+        value.map { facts in
             var facts = facts
             facts.notes += siteDiagnostics
             return facts
