@@ -186,7 +186,12 @@ public enum SiteGenerator {
             writer.discard()
             return result
         }
-        BuildCache.remove(cachePath)
+        if let failure = BuildCache.remove(cachePath) {
+            writer.discard()
+            result.status = .ioError
+            result.diagnostics = (result.diagnostics + [failure]).sorted()
+            return result
+        }
         do {
             try writer.commit()
             PhaseTimer.mark("commit")
@@ -247,8 +252,9 @@ public enum SiteGenerator {
             }
             return result
         }
-        BuildCache.remove(cachePath)
-        if let failure = OutputWriter.replacePages(results, in: output, named: options.outputPath) {
+        if let failure = BuildCache.remove(cachePath)
+            ?? OutputWriter.replacePages(results, in: output, named: options.outputPath)
+        {
             result.status = .ioError
             result.diagnostics = (result.diagnostics + [failure]).sorted()
             return result

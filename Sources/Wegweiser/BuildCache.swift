@@ -179,9 +179,17 @@ struct BuildCache: Sendable {
         return decode(bytes)
     }
 
-    /// Removes the cache file (before the output is changed in place).
-    static func remove(_ path: String) {
-        unlink(path)
+    /// Removes the cache file (before the output is changed in place); a diagnostic if it is there and cannot be
+    /// removed: changing the output then would leave a cache that takes the changed pages for the old ones.
+    @discardableResult
+    static func remove(_ path: String) -> Diagnostic? {
+        guard unlink(path) != 0, errno != ENOENT else { return nil }
+        let reason = String(cString: strerror(errno))
+        return Diagnostic(
+            file: path, line: 1, column: 1,
+            message:
+                "the build cache cannot be removed (\(reason)), and a later build would take the pages changed now for the old ones; nothing was written: make its folder writable, or delete the file"
+        )
     }
 
     /// Writes the cache through a temporary file, so that it is either whole or absent.

@@ -152,8 +152,9 @@ public final class BuildSession {
         // As a rebuild does: no cache while the output is changed in place, so that an interrupted one is followed
         // by a full build.
         let cachePath = BuildCache.path(forOutput: options.outputPath)
-        BuildCache.remove(cachePath)
-        if let failure = OutputWriter.replacePages(rendered, in: state.output, named: options.outputPath) {
+        if let failure = BuildCache.remove(cachePath)
+            ?? OutputWriter.replacePages(rendered, in: state.output, named: options.outputPath)
+        {
             result.status = .ioError
             result.diagnostics = (result.diagnostics + [failure]).sorted()
             self.state = nil

@@ -390,7 +390,9 @@ private struct Attempt {
         PhaseTimer.mark("quick: rendered")
         // Without its checksum, the cache is not used while the output is changed: a build that stops before the
         // new lines are appended is followed by a clean one.
-        if truncate(cachePath, off_t(reader.buffer.count)) != 0 { BuildCache.remove(cachePath) }
+        if truncate(cachePath, off_t(reader.buffer.count)) != 0, BuildCache.remove(cachePath) != nil {
+            return declined("the cache can be neither cut nor removed")
+        }
         if let failure = OutputWriter.replacePages(files, in: output, named: options.outputPath) {
             result.status = .ioError
             result.diagnostics = (result.diagnostics + [failure]).sorted()

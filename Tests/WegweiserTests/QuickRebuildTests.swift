@@ -293,6 +293,24 @@ import Testing
         #expect(!rebuild.putInPlace)
     }
 
+    /// A cache that stays as it was while the output changes would take the changed pages for the old ones later
+    /// (a folder in its place stands for a read-only one, which root could still change).
+    @Test func cacheThatCannotBeRemovedStopsTheBuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        #expect(site.build().status == .success)
+        let page = site.output.appendingPathComponent("de/guides/arbeit/sprachkurs/index.html")
+        let before = try Data(contentsOf: page)
+        try FileManager.default.removeItem(atPath: site.cachePath)
+        try FileManager.default.createDirectory(atPath: site.cachePath + "/kept", withIntermediateDirectories: true)
+        try site.edit(Self.germanOnly) { $0 + "\nMehr.\n" }
+        let rebuild = site.build()
+        #expect(rebuild.status == .ioError)
+        #expect(rebuild.diagnostics.map(\.file) == [site.cachePath])
+        #expect(rebuild.diagnostics.first?.message.hasPrefix("the build cache cannot be removed") == true)
+        #expect(try Data(contentsOf: page) == before)
+    }
+
     @Test func corruptCacheMeansNormalBuild() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
