@@ -71,7 +71,7 @@ struct BuildCache: Sendable {
     }
 
     /// Takes the outcomes of a build's page jobs and what it read of its page files (`files`, in the order of the
-    /// walk, drafts too; a file of the site's pages in its place where it was read again since).
+    /// walk, drafts too).
     mutating func record(_ results: [SiteRenderer.PageResult], site: Site, files: [SourceFile]) {
         // Headings are kept only for the files links point into (`#anchor`); a rebuild reads others if needed.
         var targets: Set<String> = []
@@ -92,10 +92,7 @@ struct BuildCache: Sendable {
             }
             pageList.append((result.job.path, CachedPage(bodyHash: result.job.bodyHash, outcome: outcome)))
         }
-        for file in files {
-            let current = site.pages[file.pageID]?.files[file.language] ?? file
-            sourceList.append((current.displayPath, current.source))
-        }
+        for file in files { sourceList.append((file.displayPath, file.source)) }
     }
 
     // MARK: Fingerprints

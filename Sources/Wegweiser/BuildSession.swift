@@ -39,8 +39,8 @@ public final class BuildSession {
     /// The content folder as page files' paths start, without a trailing `/`.
     public let contentRoot: String
     private var state: BuildState?
-    /// The current site's page files: path → page id and language.
-    private var files: [String: (id: String, code: String)] = [:]
+    /// The current site's page files: path → page id, language, and place in the files the site was loaded from.
+    private var files: [String: (id: String, code: String, index: Int)] = [:]
     /// Page files changed since the last build that succeeded: a failed build's changes are tried again with the
     /// next change, so that an error is reported until it is mended.
     private var pending: Set<String> = []
@@ -66,10 +66,8 @@ public final class BuildSession {
         let result = SiteGenerator.build(options, keeping: &state)
         unchangedUntil = clock == nil ? .distantFuture : state?.loaded.site.unchangedUntil() ?? .distantFuture
         files = [:]
-        if let site = state?.loaded.site {
-            for page in site.pages.values {
-                for (code, file) in page.files { files[file.displayPath] = (page.id, code) }
-            }
+        for (index, file) in (state?.loaded.files ?? []).enumerated() {
+            files[file.displayPath] = (file.pageID, file.language, index)
         }
         pending = []
         return result
@@ -114,7 +112,8 @@ public final class BuildSession {
         }
         // Past a new day or the end of an event, the kept site is out of date: a normal build at the new time.
         guard onlyPageFiles, !isOutOfDate, var state, SiteGenerator.existingFolder(state.output) == state.output,
-            let templates = state.loaded.templates, let site = changedBodies(pageFiles, in: state.loaded.site)
+            let templates = state.loaded.templates,
+            let site = changedBodies(pageFiles, in: state.loaded.site, updating: &state.loaded.files)
         else {
             return build()
         }
@@ -226,11 +225,13 @@ public final class BuildSession {
     }
 
     /// `site` with the page files at `paths` read again, if each is a file of the site whose front matter (and
-    /// so everything but its body) is unchanged; nil otherwise.
-    private func changedBodies(_ paths: Set<String>, in site: Site) -> Site? {
+    /// so everything but its body) is unchanged; nil otherwise. `loaded`, the files the site was loaded from, gets
+    /// the new files too.
+    private func changedBodies(_ paths: Set<String>, in site: Site, updating loaded: inout [SourceFile]) -> Site? {
         var site = site
+        var replaced: [(index: Int, file: SourceFile)] = []
         for path in paths {
-            guard let (id, code) = files[path], let old = site.pages[id]?.files[code] else { return nil }
+            guard let (id, code, index) = files[path], let old = site.pages[id]?.files[code] else { return nil }
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                 case .bytes(let bytes) = SourceFolder.readUTF8(path)
@@ -254,7 +255,9 @@ public final class BuildSession {
                 return nil
             }
             site.pages[id]?.files[code] = file
+            replaced.append((index, file))
         }
+        for (index, file) in replaced { loaded[index] = file }
         return site
     }
 }

@@ -72,6 +72,22 @@ import Testing
         try expectSameAsClean(site)
     }
 
+    /// The cache `serve` writes after putting a changed body in from the site kept in memory serves a quick
+    /// rebuild by `build` of the same file afterwards.
+    @Test func cacheWrittenByServeServesAQuickRebuild() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let session = BuildSession(options: site.options(output: site.output))
+        #expect(session.build().status == .success)
+        try site.edit(Self.germanOnly) { $0 + "\nIm Vorschaufenster.\n" }
+        #expect(session.rebuild(changed: [site.root.appendingPathComponent(Self.germanOnly).path]).status == .success)
+        #expect(session.tookBodiesOnly)
+        session.writeCache()
+        try site.edit(Self.germanOnly) { $0 + "\nDanach.\n" }
+        #expect(site.build().putInPlace)
+        try expectSameAsClean(site)
+    }
+
     @Test func newLinkDestinationMeansNormalBuild() throws {
         let site = try Workspace()
         defer { try? FileManager.default.removeItem(at: site.root) }
