@@ -5,8 +5,8 @@ import Markdown
 
 /// A build after only Markdown bodies changed, made without loading the site: each changed body is rendered with
 /// the links its pages resolved in the last build, and its HTML is put in place of the old one in the files of the
-/// pages that show it. The build cache holds what this needs (`QuickFacts`, `ShownBody`), and is patched, not
-/// written anew.
+/// pages that show it. The build cache holds what this needs (`QuickFacts`, `ShownBody`); the new lines are
+/// appended to it, each after a line naming the lines it replaces, rather than the cache being written anew.
 ///
 /// It takes over only what it can prove unchanged, and leaves everything else to a normal build (`attempt` gives
 /// nil): site.yml, the theme, the options, the day and the content folder's listing must be as recorded; each
@@ -15,8 +15,9 @@ import Markdown
 /// resolved last time, every `#anchor` into the file must still be one of its headings, and the new body must
 /// bring no error. No translation may record the file's hash (`source_hash`).
 ///
-/// As in every rebuild, a page file deleted from the output by hand is written again only by a build that renders
-/// it: here, one after which no body was put in place (the files made from all pages are looked for, though).
+/// It does not look for page files deleted from the output by hand (a `stat` of every output file would double
+/// its time); the next build that is not a quick one writes them again. The files made from all pages are looked
+/// for.
 enum QuickRebuild {
     /// The build's result, or nil when a normal build has to be made.
     static func attempt(_ options: BuildOptions) -> BuildResult? {
