@@ -408,8 +408,11 @@ private struct Attempt {
     private static func changedFile(_ reader: CacheReader, field range: Range<Int>, in changedIndex: [String: Int])
         -> Int?
     {
-        // Most fields name no changed file: a string is made only of one as long as a changed file's path.
-        guard changedIndex.keys.contains(where: { $0.utf8.count == range.count }), let path = reader.string(at: range)
+        // Most fields name no changed file: a string is made only of one as long as a changed file's path (or of
+        // one with escapes, which make it longer).
+        let escaped = reader.position(of: UInt8(ascii: "\\"), in: range) != nil
+        guard escaped || changedIndex.keys.contains(where: { $0.utf8.count == range.count }),
+            let path = reader.string(at: range)
         else { return nil }
         return changedIndex[path]
     }

@@ -30,7 +30,25 @@ import Testing
         #expect(found.tests == 1)
     }
 
+    /// A later page gets the kept output of `include_cached`, with the first page's body in it: no place.
+    @Test func keptIncludeOutputTellsNoPlace() throws {
+        let set = try TemplateSet(
+            sources: ["page.html": "{% include_cached 'c.html' 1 %}", "c.html": "{{ page.content }}"],
+            hostFilters: [])
+        let cache = IncludeCache()
+        for _ in 0..<2 {
+            var output: [UInt8] = []
+            var use = HTMLBytesUse()
+            let page: TemplateValue = .map(["content": .htmlBytes(Self.body)])
+            try set.render(
+                "page.html", context: ["page": page], filters: [:], into: &output, includeCache: cache, htmlUse: &use)
+            #expect(output == Self.body)
+            #expect(use.onlyPrint == nil)
+        }
+    }
+
     @Test(arguments: [
+        "{% set p = page %}{{ page.content }}",
         "{{ page.content }}{{ page.content }}",
         "{{ page.content }}{{ page.content.size }}",
         "{{ page.content }}{{ page.content | size }}",
