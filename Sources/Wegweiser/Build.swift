@@ -404,11 +404,7 @@ struct QuickInputs {
         return Pending {
             var stamped: [String] = []
             for page in site.pages.values {
-                guard let source = page.files[page.sourceLanguage],
-                    page.files.contains(where: {
-                        $0.key != page.sourceLanguage && $0.value.frontMatter["source_hash"] != nil
-                    })
-                else { continue }
+                guard page.hasStampedTranslation, let source = page.files[page.sourceLanguage] else { continue }
                 stamped.append(source.displayPath)
             }
             return QuickFacts(

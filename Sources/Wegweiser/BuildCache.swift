@@ -256,7 +256,7 @@ struct BuildCache: Sendable {
         }
     }
 
-    private static func writeSource(
+    static func writeSource(
         _ item: (path: String, source: ContentLoader.KnownSource), to out: inout CacheWriter
     ) {
         let (path, source) = item
@@ -309,6 +309,32 @@ struct BuildCache: Sendable {
             var reader = CacheReader(buffer: UnsafeBufferPointer(rebasing: buffer[..<lastStart]), bytes: bytes)
             return reader.read()
         }
+    }
+}
+
+extension BuildCache {
+    /// Where the last line of a cache starts, if it ends with a line break.
+    static func lastLineStart(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard buffer.last == UInt8(ascii: "\n") else { return nil }
+        return buffer.dropLast().lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
+    }
+
+    /// The length of a cache's lines before its last, if that is `end`, a tab and the checksum of everything
+    /// before it.
+    static func checkedLength(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer(verified)?.length
+    }
+
+    /// `checkedLength`, and the checksum's state after everything before the last line (to go on with lines
+    /// appended in its place).
+    static func verified(_ buffer: UnsafeBufferPointer<UInt8>) -> (length: Int, checksum: ContentHash.Stream)? {
+        guard let lastStart = lastLineStart(buffer),
+            let last = String(validating: buffer[lastStart..<(buffer.count - 1)], as: UTF8.self),
+            last.hasPrefix("end\t"), let expected = UInt64(last.dropFirst(4), radix: 16)
+        else { return nil }
+        var checksum = ContentHash.Stream()
+        checksum.add(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<lastStart]))
+        return checksum.value == expected ? (lastStart, checksum) : nil
     }
 }
 

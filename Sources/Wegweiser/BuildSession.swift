@@ -249,11 +249,7 @@ public final class BuildSession {
             else { return nil }
             // A translation stamped with the source's hash (`source_hash`) is outdated, or no longer, when the
             // source's body changes: that warning comes from a normal build.
-            if code == page.sourceLanguage,
-                page.files.contains(where: { $0.key != code && $0.value.frontMatter["source_hash"] != nil })
-            {
-                return nil
-            }
+            if code == page.sourceLanguage, page.hasStampedTranslation { return nil }
             site.pages[id]?.files[code] = file
             replaced.append((index, file))
         }

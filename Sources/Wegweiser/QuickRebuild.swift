@@ -27,8 +27,8 @@ enum QuickRebuild {
         // The checksum is checked while the content folder is walked, before anything is taken from the cache
         // but the facts that tell whether to walk it. The cache is mapped, not read: most of it is only looked
         // through once.
-        guard let cache = MappedFile(cachePath), let whole = cache.bytes, whole.last == UInt8(ascii: "\n"),
-            let lastStart = whole.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 })
+        guard let cache = MappedFile(cachePath), let whole = cache.bytes,
+            let lastStart = BuildCache.lastLineStart(whole)
         else { return nil }
         PhaseTimer.mark("quick: cache read")
         var attempt = Attempt(
@@ -62,6 +62,16 @@ enum QuickRebuild {
         var headingIDs: Set<[UInt8]> = []
     }
 
+    /// A page showing a changed body, rendered again: its block in the cache, its file in the output, what the
+    /// cache will say of it, the new body's HTML, and where the old one is in the old file of that size.
+    fileprivate struct RenderedPage {
+        var block: Int
+        var path: String
+        var page: BuildCache.CachedPage
+        var html: [UInt8]
+        var old: (splice: Range<Int>, size: Int)
+    }
+
     /// A page of the last build as its lines in the cache have it.
     fileprivate struct Block {
         var lines: Range<Int>
@@ -69,27 +79,6 @@ enum QuickRebuild {
         var diagnostics: [Diagnostic] = []
         /// Where its `show` line starts, and the field of the file it shows.
         var show: (line: Int, file: Range<Int>)?
-    }
-}
-
-extension BuildCache {
-    /// The length of a cache's lines before its last, if that is `end`, a tab and the checksum of everything
-    /// before it.
-    static func checkedLength(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer(verified)?.length
-    }
-
-    /// `checkedLength`, and the checksum's state after everything before the last line (to go on with lines
-    /// appended in its place).
-    static func verified(_ buffer: UnsafeBufferPointer<UInt8>) -> (length: Int, checksum: ContentHash.Stream)? {
-        guard buffer.last == UInt8(ascii: "\n"),
-            let lastStart = buffer.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
-            let last = String(validating: buffer[lastStart..<(buffer.count - 1)], as: UTF8.self),
-            last.hasPrefix("end\t"), let expected = UInt64(last.dropFirst(4), radix: 16)
-        else { return nil }
-        var checksum = ContentHash.Stream()
-        checksum.add(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<lastStart]))
-        return checksum.value == expected ? (lastStart, checksum) : nil
     }
 }
 
@@ -106,6 +95,7 @@ private struct Attempt {
     typealias Source = QuickRebuild.Source
     typealias ChangedFile = QuickRebuild.ChangedFile
     typealias Block = QuickRebuild.Block
+    typealias RenderedPage = QuickRebuild.RenderedPage
 
     /// nil, with the reason on standard error under `WEGWEISER_TIMINGS=1`: why a normal build is made.
     private func declined<T>(_ reason: String) -> T? {
@@ -343,11 +333,11 @@ private struct Attempt {
         PhaseTimer.mark("quick: pages scanned")
 
         // Each page showing a changed file: the new body rendered with the links of the last build.
-        var pages: [(block: Int, path: String, page: BuildCache.CachedPage, html: [UInt8], file: Int)] = []
+        var pages: [RenderedPage] = []
         for index in showing {
-            guard let rendered = render(blocks[index], changed: &changed, changedIndex: changedIndex, facts: facts)
+            guard let rendered = render(index, of: blocks, changed: &changed, changedIndex: changedIndex, facts: facts)
             else { return nil }
-            pages.append((index, rendered.path, rendered.page, rendered.html, rendered.file))
+            pages.append(rendered)
         }
         // Every `#anchor` into a changed file, from pages rendered now or not, must be one of its new headings.
         let anchors = pages.flatMap { page in
@@ -371,8 +361,8 @@ private struct Attempt {
         // The new files, each from the old one with the new body's HTML in place of the old body's.
         var files: [SiteRenderer.PageResult] = []
         for page in pages {
-            guard let old = blocks[page.block].shownSplice(reader),
-                let oldBytes = SourceFolder.readBytes(output + "/" + page.path), oldBytes.count == old.size
+            let old = page.old
+            guard let oldBytes = SourceFolder.readBytes(output + "/" + page.path), oldBytes.count == old.size
             else { return declined("an output file is not as the cache knows it") }
             var newBytes: [UInt8] = []
             newBytes.reserveCapacity(oldBytes.count - old.splice.count + page.html.count)
@@ -419,8 +409,9 @@ private struct Attempt {
 
     /// The page of `block` with the new body of the changed file it shows.
     private mutating func render(
-        _ block: Block, changed: inout [ChangedFile], changedIndex: [String: Int], facts: QuickFacts
-    ) -> (path: String, page: BuildCache.CachedPage, html: [UInt8], file: Int)? {
+        _ index: Int, of blocks: [Block], changed: inout [ChangedFile], changedIndex: [String: Int], facts: QuickFacts
+    ) -> RenderedPage? {
+        let block = blocks[index]
         guard let showStart = block.show?.line else { return nil }
         // The page line, then the `show` line and its links.
         var pageLine: (path: String, bodyHash: UInt64, headingsFile: String)?
@@ -486,17 +477,16 @@ private struct Attempt {
         var lines = CacheWriter()
         newShown.write(to: &lines)
         outcome.shownLines = lines.bytes[...]
-        return (
-            pageLine.path, BuildCache.CachedPage(bodyHash: file.bodyHash, outcome: outcome), rendered.htmlBytes,
-            fileIndex
-        )
+        return RenderedPage(
+            block: index, path: pageLine.path, page: BuildCache.CachedPage(bodyHash: file.bodyHash, outcome: outcome),
+            html: rendered.htmlBytes, old: (old, shown.size))
     }
 
     /// Appends to the cache the new lines of the changed files and of the pages showing them, each after a line
     /// that says which file's or page's lines it replaces, and the checksum of it all.
     private func writeCache(
         changed: [ChangedFile], touched: [(path: String, source: Source, stamp: SourceFolder.FileStamp)],
-        pages: [(block: Int, path: String, page: BuildCache.CachedPage, html: [UInt8], file: Int)]
+        pages: [RenderedPage]
     ) {
         guard var checksum else { return }
         var out = CacheWriter()
@@ -505,26 +495,19 @@ private struct Attempt {
             changed.map { ($0.path, $0.source, $0.stamp, $0.bodyHash) }
             + touched.map { ($0.path, $0.source, $0.stamp, $0.source.bodyHash) }
         for (path, source, stamp, bodyHash) in sourceLines {
-            var written = false
+            // The line as it was, but for the stamp and the body's hash.
+            var known: ContentLoader.KnownSource?
             _ = sub.forEachLine(from: source.line.lowerBound) { reader, _ in
-                guard reader.fields.count == 9, let frontMatterLine = reader.integer(3),
-                    let frontMatterLength = reader.integer(7)
-                else { return false }
-                out.line("replace", "source", String(source.index))
-                out.field("source")
-                out.field(path)
-                out.numbers(stamp.values)
-                out.numbers([frontMatterLine])
-                out.numbers([source.bodyLine])
-                out.hex(bodyHash)
-                out.hex(source.frontMatterHash)
-                out.numbers([frontMatterLength])
-                out.raw(UnsafeBufferPointer(rebasing: reader.buffer[reader.fields[8]]))
-                out.endLine()
-                written = true
+                guard reader.fields.count == 9, let frontMatterLine = reader.integer(3) else { return false }
+                known = ContentLoader.KnownSource(
+                    stamp: stamp, frontMatterLine: frontMatterLine, bodyLine: source.bodyLine, bodyHash: bodyHash,
+                    frontMatterHash: source.frontMatterHash,
+                    frontMatter: Array(UnsafeBufferPointer(rebasing: reader.buffer[reader.fields[8]]))[...])
                 return false
             }
-            guard written else { return }
+            guard let known else { return }
+            out.line("replace", "source", String(source.index))
+            BuildCache.writeSource((path, known), to: &out)
         }
         for page in pages {
             out.line("replace", "page", String(page.block))
@@ -572,19 +555,4 @@ private final class MappedFile {
 private struct QuickBodyFile: BodyFile {
     var displayPath: String
     var bodyLine: Int
-}
-
-extension QuickRebuild.Block {
-    /// The old `show` line's splice and size.
-    fileprivate func shownSplice(_ reader: CacheReader) -> (splice: Range<Int>, size: Int)? {
-        guard let shows = show?.line else { return nil }
-        var sub = reader
-        var found: ShownBody?
-        _ = sub.forEachLine(from: shows) { reader, _ in
-            found = ShownBody(showLine: reader)
-            return false
-        }
-        guard let found, let splice = found.splice else { return nil }
-        return (splice, found.size)
-    }
 }

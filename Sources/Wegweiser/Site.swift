@@ -113,6 +113,12 @@ struct Page: Sendable {
         }
     }
 
+    /// Whether a translation records the source's hash (`source_hash`): a change of the source's body makes it
+    /// outdated, or no longer, which only a build that loads the site reports.
+    var hasStampedTranslation: Bool {
+        files.contains { $0.key != sourceLanguage && $0.value.frontMatter["source_hash"] != nil }
+    }
+
     var parent: String? {
         get { fields.parent }
         _modify {
