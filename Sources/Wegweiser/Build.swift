@@ -129,6 +129,7 @@ public enum SiteGenerator {
             site: loaded.site, templates: templates, templatesPath: options.templatesPath,
             assets: Set(loaded.assets.map(\.sitePath)), buildTime: buildTime)
         guard options.writeOutput else {
+            renderer.recordsShownBodies = false
             let results = renderer.renderAll(writer: nil, progress: options.progress)
             return finish(options, loaded: loaded, sources: loader.sources, diagnostics + renderer.diagnostics, results)
         }

@@ -34,6 +34,9 @@ struct SiteRenderer {
     let cache = RenderCache()
     /// The output of the theme's `include_cached` tags, shared by the pages of this rendering.
     let includes = IncludeCache()
+    /// Whether each page records the body it shows, with its links' resolutions and its place in the page's
+    /// file, for the build cache (`ShownBody`); a build that writes no cache (`check`) does not.
+    var recordsShownBodies = true
     /// The paths of the files the last `renderSiteFiles` made (inside the output), in the order made.
     private(set) var siteFilePaths: [String] = []
 
@@ -230,6 +233,7 @@ struct SiteRenderer {
                 Self.renderBody(body, file: file, own: own, ownHosts: site.config.ownHosts, outcome: &outcome) {
                     link in
                     var resolution = resolver.resolve(link, in: file, language: language, fromURL: url)
+                    guard recordsShownBodies else { return resolution }
                     if case .rewrite(let destination, var anchor?) = resolution {
                         anchor.targetFile = anchorTarget(anchor)
                         resolution = .rewrite(destination, anchor: anchor)
@@ -260,7 +264,9 @@ struct SiteRenderer {
                     }
                     return resolution
                 }.htmlBytes
-            shown = ShownBody(file: file.displayPath, own: own, splice: nil, size: 0, links: links)
+            if recordsShownBodies {
+                shown = ShownBody(file: file.displayPath, own: own, splice: nil, size: 0, links: links)
+            }
         }
         let context = PageContext(site: site, language: language, url: url, cache: cache)
         var variables = baseVariables(context)
