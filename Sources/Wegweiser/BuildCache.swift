@@ -191,28 +191,9 @@ struct BuildCache: Sendable {
 
     /// Writes the cache through a temporary file, so that it is either whole or absent.
     func write(to path: String) {
-        Self.write(encodedParts(), to: path)
-    }
-
-    /// Writes the bytes of `parts`, one after the other, through a temporary file.
-    static func write(_ parts: [[UInt8]], to path: String) {
-        withPointers(to: parts[...]) { write($0, to: path) }
-    }
-
-    /// Writes the bytes of `pieces`, one after the other, through a temporary file.
-    static func write(_ pieces: [UnsafeBufferPointer<UInt8>], to path: String) {
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let written = OutputWriter.writeFile(temporary, pieces: pieces)
+        let written = OutputWriter.writeFile(temporary, parts: encodedParts())
         if !written || rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
-    /// Calls `body` with pointers to the bytes of `parts`, valid during the call.
-    private static func withPointers(
-        to parts: ArraySlice<[UInt8]>, _ pointers: [UnsafeBufferPointer<UInt8>] = [],
-        _ body: ([UnsafeBufferPointer<UInt8>]) -> Void
-    ) {
-        guard let first = parts.first else { return body(pointers) }
-        first.withUnsafeBufferPointer { withPointers(to: parts.dropFirst(), pointers + [$0], body) }
     }
 
     func encoded() -> [UInt8] {

@@ -140,11 +140,13 @@ struct OutputWriter: Sendable {
         return closing(descriptor, afterWriting: write(buffer, to: descriptor))
     }
 
-    /// Writes `pieces` one after the other into the file at `path`.
-    static func writeFile(_ path: String, pieces: [UnsafeBufferPointer<UInt8>]) -> Bool {
+    /// Writes `parts` one after the other into the file at `path`.
+    static func writeFile(_ path: String, parts: [[UInt8]]) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        return closing(descriptor, afterWriting: pieces.allSatisfy { write($0, to: descriptor) })
+        return closing(
+            descriptor,
+            afterWriting: parts.allSatisfy { part in part.withUnsafeBufferPointer { write($0, to: descriptor) } })
     }
 
     /// Closes `descriptor`; whether the file was written, which a failed `close` also undoes (a file system may
