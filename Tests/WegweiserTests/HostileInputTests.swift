@@ -113,6 +113,17 @@ struct HostileSite {
         "\(relative(diagnostic.file)):\(diagnostic.position)"
     }
 
+    /// Writes an earlier build's output (the files every build writes at its top) and gives its files by name.
+    func writePreviousOutput() throws -> [String: Data] {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        var previous: [String: Data] = [:]
+        for name in OutputPlace.builtFiles {
+            previous[name] = Data("previous site\n".utf8)
+            try previous[name]!.write(to: output.appendingPathComponent(name))
+        }
+        return previous
+    }
+
     /// Diagnostics as the command line prints them, with paths relative to the site's root.
     func printed(_ result: BuildResult) -> String {
         let formatter = DiagnosticFormatter(sources: result.sources)

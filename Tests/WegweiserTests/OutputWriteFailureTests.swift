@@ -30,12 +30,7 @@ import Testing
     func buildOntoFullDisk(
         _ site: HostileSite, full: [String], sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> BuildResult {
-        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
-        var previous: [String: Data] = [:]
-        for name in OutputPlace.builtFiles {
-            previous[name] = Data("previous site\n".utf8)
-            try previous[name]!.write(to: site.output.appendingPathComponent(name))
-        }
+        let previous = try site.writePreviousOutput()
         var options = site.options()
         let root = site.root
         // The last progress call comes after the last page is written and before the files made from all pages.

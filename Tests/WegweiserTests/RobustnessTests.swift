@@ -544,13 +544,7 @@ import Testing
         ]
         for (label, site, status) in cases {
             defer { site.remove() }
-            try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
-            // An earlier build's output (the files every build writes at its top).
-            var previous: [String: Data] = [:]
-            for name in OutputPlace.builtFiles {
-                previous[name] = Data("previous site\n".utf8)
-                try previous[name]!.write(to: site.output.appendingPathComponent(name))
-            }
+            let previous = try site.writePreviousOutput()
             var options = site.options()
             let asset = site.root.appendingPathComponent("templates/assets/style.css").path
             let root = site.root
