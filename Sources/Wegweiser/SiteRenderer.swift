@@ -224,44 +224,42 @@ struct SiteRenderer {
                 return outcome
             }
             let resolver = LinkResolver(site: site, assets: assets)
-            // Each destination once, with what it was resolved to, for a later build that puts a changed body in
-            // place (`QuickRebuild`).
+            // Each destination once, with what it was resolved to: for the body's later links to it, and for a later
+            // build that puts a changed body in place (`QuickRebuild`).
             var links: [LinkEntry] = []
-            var seen: Set<[UInt8]> = []
+            var seen: [[UInt8]: Int] = [:]
             let own = code == language.code
             html =
                 Self.renderBody(body, file: file, own: own, ownHosts: site.config.ownHosts, outcome: &outcome) {
                     link in
+                    // Pages link to a few destinations, often again and again: each is resolved once (a set finds
+                    // them among many). Compared byte for byte: Swift's `==` takes composed and decomposed text as
+                    // equal, the resolver does not.
+                    let known: Int?
+                    if links.count < 16 {
+                        known = links.firstIndex { UTF8Bytes.equal($0.destination, link.destination) }
+                    } else {
+                        if seen.isEmpty {
+                            for (index, entry) in links.enumerated() { seen[Array(entry.destination.utf8)] = index }
+                        }
+                        known = seen[Array(link.destination.utf8)]
+                    }
+                    if let known { return links[known].resolution(for: link) }
                     var resolution = resolver.resolve(link, in: file, language: language, fromURL: url)
-                    guard recordsShownBodies else { return resolution }
-                    if case .rewrite(let destination, var anchor?) = resolution {
+                    if recordsShownBodies, case .rewrite(let destination, var anchor?) = resolution {
                         anchor.targetFile = anchorTarget(anchor)
                         resolution = .rewrite(destination, anchor: anchor)
                     }
-                    // Pages link to a few destinations, often again and again: a set only for many. Compared byte
-                    // for byte: Swift's `==` takes composed and decomposed text as equal, the resolver does not.
-                    let isNew: Bool
-                    if links.count < 16 {
-                        isNew = !links.contains { UTF8Bytes.equal($0.destination, link.destination) }
-                    } else {
-                        if seen.isEmpty { seen = Set(links.map { Array($0.destination.utf8) }) }
-                        isNew = seen.insert(Array(link.destination.utf8)).inserted
+                    let target: LinkEntry.Target
+                    switch resolution {
+                    case .keep: target = .keep
+                    case .rewrite(let destination, let anchor): target = .rewrite(destination, anchor: anchor)
+                    case .attachment(let destination, let attachment): target = .attachment(destination, attachment)
+                    // Said at each place it is written.
+                    case .broken: return resolution
                     }
-                    if isNew {
-                        switch resolution {
-                        case .keep:
-                            links.append(LinkEntry(destination: link.destination, target: .keep))
-                        case .rewrite(let destination, let anchor):
-                            links.append(
-                                LinkEntry(destination: link.destination, target: .rewrite(destination, anchor: anchor)))
-                        case .attachment(let destination, let attachment):
-                            links.append(
-                                LinkEntry(
-                                    destination: link.destination, target: .attachment(destination, attachment)))
-                        case .broken:
-                            break
-                        }
-                    }
+                    if !seen.isEmpty { seen[Array(link.destination.utf8)] = links.count }
+                    links.append(LinkEntry(destination: link.destination, target: target))
                     return resolution
                 }.htmlBytes
             if recordsShownBodies {
