@@ -166,4 +166,40 @@ import Testing
                 "`plan.gif` links to a file that only the language folder en has, which a reader of العربية is not shown; put a copy of it beside this page",
             ])
     }
+
+    /// A destination written again is resolved once per page; each place it is written still gets its link and its
+    /// own diagnostic, before and after the page has more destinations than are searched one by one.
+    @Test func aDestinationWrittenAgainIsCheckedAtEachPlace() throws {
+        let site = try Workspace()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let many = (1...20).map { "[Seite \($0)](https://example.org/\($0))" }.joined(separator: " ")
+        var firstLine = 0
+        try site.edit("content/de/guides/arbeit/sprachkurs.md") { text in
+            firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+            return text + "\n[Eins](anerkennung.md#fehlt)\n\nUnd [Zwei](anerkennung.md#fehlt)\n\n\(many)\n\n"
+                + "Noch [Drei](anerkennung.md#fehlt) und [Vier](anerkennung.md)\n"
+        }
+        let result = site.build()
+        #expect(result.status == .contentErrors)
+        // Checked for each reader the page is shown to, against the text that reader gets of the linked page.
+        let places = result.diagnostics.compactMap { diagnostic -> String? in
+            let prefix = "`#fehlt` is not a heading on "
+            guard diagnostic.message.hasPrefix(prefix) else { return nil }
+            let target = diagnostic.message.dropFirst(prefix.count).prefix { $0 != ";" }
+            return "\(diagnostic.position.line):\(diagnostic.position.column) "
+                + target.replacingOccurrences(of: site.content.path + "/", with: "")
+        }
+        let expected = ["\(firstLine):1", "\(firstLine + 2):5", "\(firstLine + 6):6"].flatMap { place in
+            ["ar", "de", "en"].map { "\(place) \($0)/guides/arbeit/anerkennung.md" }
+        }
+        #expect(places.sorted() == expected.sorted())
+
+        try site.edit("content/de/guides/arbeit/sprachkurs.md") { $0.replacingOccurrences(of: "#fehlt", with: "") }
+        #expect(site.build().status == .success)
+        let html = try read(site, "de/guides/arbeit/sprachkurs/index.html")
+        for text in ["Eins", "Zwei", "Drei", "Vier"] {
+            #expect(html.contains("<a href=\"../anerkennung/\">\(text)</a>"))
+        }
+        #expect(html.contains("<a href=\"https://example.org/20\">Seite 20</a>"))
+    }
 }
