@@ -473,11 +473,27 @@ import Testing
         }
     }
 
+    /// A change to any one byte, and a zero byte more at the end, change the hash, in every lane and in the bytes
+    /// after the last whole block.
+    @Test func everyByteCountsInTheHash() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [1, 8, 31, 32, 33, 70] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let hash = ContentHash.of(bytes[...])
+            for index in 0..<length {
+                var changed = bytes
+                changed[index] ^= 0x20
+                #expect(ContentHash.of(changed[...]) != hash, "byte \(index) of \(length)")
+            }
+            #expect(ContentHash.of((bytes + [0])[...]) != hash, "a zero after \(length) bytes")
+        }
+    }
+
     /// The cache's checksum is made over its pieces as they are written; it must be the checksum of the whole, however
     /// the bytes are cut.
     @Test func checksumOfPiecesIsChecksumOfTheWhole() {
         var generator = SystemRandomNumberGenerator()
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1000] {
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 1000] {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             for _ in 0..<20 {
                 var cuts = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
