@@ -30,11 +30,15 @@ struct Sitemap {
         let languages = site.config.languages
         let hreflangs = languages.map { $0.hreflang.map(Self.escaped) }
         let xDefaultTag = Array("x-default".utf8)
+        // Room for a whole part at once: a big site's part grows to tens of megabytes, which growing by doubling
+        // copies again and again (the memory is taken from the system only as it is written).
+        current.reserveCapacity(maxBytes)
         // Ends a part: its bytes are moved, not copied.
         func finishPart() {
             current += footer
             parts.append(current)
             current = header
+            current.reserveCapacity(maxBytes)
             count = 0
         }
         for id in site.order {
