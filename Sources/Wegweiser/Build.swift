@@ -135,7 +135,7 @@ public enum SiteGenerator {
         }
 
         let cachePath = BuildCache.path(forOutput: options.outputPath)
-        var cache = BuildCache(
+        let cache = BuildCache(
             global: BuildCache.global(
                 sources: loader.sources, assets: loaded.assets, options: options, buildTime: buildTime),
             meta: BuildCache.meta(of: loaded.site))
@@ -159,6 +159,12 @@ public enum SiteGenerator {
         let writer = try OutputWriter(output: options.outputPath)
         let results = renderer.renderPages(renderer.pageJobs(), writer: writer, progress: options.progress)
         PhaseTimer.mark("pages")
+        // The cache's lines for the pages and their files are made while the files made from all pages are.
+        let recorded = Pending { [cache, site = loaded.site, files = loaded.files] in
+            var cache = cache
+            cache.record(results, site: site, files: files)
+            return (cache: cache, lines: cache.encodedLines())
+        }
         let siteDiagnostics = renderer.renderSiteFiles(writer: writer)
         PhaseTimer.mark("site files")
         var result = finish(
@@ -200,22 +206,22 @@ public enum SiteGenerator {
             writer.discard()
             throw error
         }
-        cache.siteFiles =
+        var (written, lines) = recorded.value
+        written.siteFiles =
             renderer.siteFilePaths + loaded.assets.map { String($0.sitePath.dropFirst()) }
             + loaded.site.attachments.all.map { String($0.sitePath.dropFirst()) }
-        cache.output = BuildCache.folderIdentity(existingFolder(options.outputPath) ?? options.outputPath)
-        cache.quick = facts.value(adding: siteDiagnostics)
-        cache.record(results, site: loaded.site, files: loaded.files)
-        cache.write(to: cachePath)
+        written.output = BuildCache.folderIdentity(existingFolder(options.outputPath) ?? options.outputPath)
+        written.quick = facts.value(adding: siteDiagnostics)
+        written.write(to: cachePath, lines: lines)
         PhaseTimer.mark("cache")
         if options.exitsAfterBuild {
-            ProcessMemory.keep(loaded, results, cache, renderer)
+            ProcessMemory.keep(loaded, results, written, renderer)
         } else {
             state = BuildState(
                 loaded: loaded, sources: loader.sources, buildTime: buildTime,
-                output: existingFolder(options.outputPath) ?? options.outputPath, global: cache.global,
-                meta: cache.meta, results: results, siteDiagnostics: siteDiagnostics, siteFiles: cache.siteFiles,
-                quick: cache.quick)
+                output: existingFolder(options.outputPath) ?? options.outputPath, global: written.global,
+                meta: written.meta, results: results, siteDiagnostics: siteDiagnostics, siteFiles: written.siteFiles,
+                quick: written.quick)
         }
         return result
     }

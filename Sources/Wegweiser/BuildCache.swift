@@ -189,10 +189,11 @@ struct BuildCache: Sendable {
         )
     }
 
-    /// Writes the cache through a temporary file, so that it is either whole or absent.
-    func write(to path: String) {
+    /// Writes the cache through a temporary file, so that it is either whole or absent. `lines` are its
+    /// `encodedLines()`, if they were made already.
+    func write(to path: String, lines: [[UInt8]]? = nil) {
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let written = OutputWriter.writeFile(temporary, parts: encodedParts())
+        let written = OutputWriter.writeFile(temporary, parts: encodedParts(lines: lines))
         if !written || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
@@ -201,8 +202,8 @@ struct BuildCache: Sendable {
     }
 
     /// The cache's bytes in pieces that, one after the other, are the whole cache: they are written as they are,
-    /// without being joined in memory first.
-    func encodedParts() -> [[UInt8]] {
+    /// without being joined in memory first. `lines` are its `encodedLines()`, if they were made already.
+    func encodedParts(lines: [[UInt8]]? = nil) -> [[UInt8]] {
         var head = CacheWriter()
         head.line(Self.header)
         head.line("global", String(global, radix: 16))
@@ -210,16 +211,22 @@ struct BuildCache: Sendable {
         head.line("output", String(output, radix: 16))
         for path in siteFiles { head.line("site", path) }
         quick?.write(to: &head)
-        let sourceList = sourceList.isEmpty ? sources.keys.sorted().map { ($0, sources[$0]!) } : sourceList
-        let pageList = pageList.isEmpty ? pages.keys.sorted().map { ($0, pages[$0]!) } : pageList
-        // The lines are written in slices on all cores.
-        let parts = [head.bytes] + Self.inSlices(sourceList, Self.writeSource) + Self.inSlices(pageList, Self.writePage)
+        let parts = [head.bytes] + (lines ?? encodedLines())
         // A checksum of all of it last: a cache cut short or changed by hand is not trusted.
         var checksum = ContentHash.Stream()
         for part in parts { part.withUnsafeBytes { checksum.add($0) } }
         var end = CacheWriter()
         end.line("end", String(checksum.value, radix: 16))
         return parts + [end.bytes]
+    }
+
+    /// The lines of the page files and the pages, the bulk of the cache, in slices made on all cores. They do not
+    /// depend on the head lines (`siteFiles`, `output`, `quick`), so a build makes them while it renders the files
+    /// made from all pages, before it knows those.
+    func encodedLines() -> [[UInt8]] {
+        let sourceList = sourceList.isEmpty ? sources.keys.sorted().map { ($0, sources[$0]!) } : sourceList
+        let pageList = pageList.isEmpty ? pages.keys.sorted().map { ($0, pages[$0]!) } : pageList
+        return Self.inSlices(sourceList, Self.writeSource) + Self.inSlices(pageList, Self.writePage)
     }
 
     /// The bytes of `write` applied to each item, made on all cores in slices of a few thousand items.
