@@ -190,23 +190,143 @@ struct Page: Sendable {
 }
 
 /// Everything a build knows, loaded and checked; rendering only reads it.
+///
+/// Its fields live in one copy-on-write box, as a page's do: a page's context, its link resolver and its filters
+/// each hold the site, and copying it is then one reference count instead of one for each of its fields.
 public struct Site: Sendable {
-    var config: SiteConfig
-    var pages: [String: Page]
+    private final class Fields: @unchecked Sendable {
+        // Mutated only while uniquely referenced (see `uniqueFields`), like the storage of an array.
+        var config: SiteConfig
+        var pages: [String: Page]
+        var order: [String]
+        var strings: UIStrings
+        var now: Date
+        var timeZone: TimeZone
+        var formatting: [String: DateFormatting] = [:]
+        var drafts: Set<String> = []
+        var attachments = Attachments()
+        var today: LocalDate?
+
+        init(
+            config: SiteConfig, pages: [String: Page], order: [String], strings: UIStrings, now: Date,
+            timeZone: TimeZone
+        ) {
+            self.config = config
+            self.pages = pages
+            self.order = order
+            self.strings = strings
+            self.now = now
+            self.timeZone = timeZone
+        }
+
+        func copy() -> Fields {
+            let copy = Fields(
+                config: config, pages: pages, order: order, strings: strings, now: now, timeZone: timeZone)
+            copy.formatting = formatting
+            copy.drafts = drafts
+            copy.attachments = attachments
+            copy.today = today
+            return copy
+        }
+    }
+
+    private var fields: Fields
+
+    init(
+        config: SiteConfig, pages: [String: Page], order: [String], strings: UIStrings, now: Date, timeZone: TimeZone
+    ) {
+        fields = Fields(config: config, pages: pages, order: order, strings: strings, now: now, timeZone: timeZone)
+    }
+
+    private mutating func uniqueFields() {
+        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+    }
+
+    var config: SiteConfig {
+        get { fields.config }
+        _modify {
+            uniqueFields()
+            yield &fields.config
+        }
+    }
+
+    var pages: [String: Page] {
+        get { fields.pages }
+        _modify {
+            uniqueFields()
+            yield &fields.pages
+        }
+    }
+
     /// Page ids in a stable order: the tree's order, depth-first.
-    var order: [String]
-    var strings: UIStrings
+    var order: [String] {
+        get { fields.order }
+        _modify {
+            uniqueFields()
+            yield &fields.order
+        }
+    }
+
+    var strings: UIStrings {
+        get { fields.strings }
+        _modify {
+            uniqueFields()
+            yield &fields.strings
+        }
+    }
+
     /// "Now" for upcoming/past decisions.
-    var now: Date
-    var timeZone: TimeZone
+    var now: Date {
+        get { fields.now }
+        _modify {
+            uniqueFields()
+            yield &fields.now
+        }
+    }
+
+    var timeZone: TimeZone {
+        get { fields.timeZone }
+        _modify {
+            uniqueFields()
+            yield &fields.timeZone
+        }
+    }
+
     /// Date and number formatting for each language, by code (shared so that formatters are made once).
-    var formatting: [String: DateFormatting] = [:]
+    var formatting: [String: DateFormatting] {
+        get { fields.formatting }
+        _modify {
+            uniqueFields()
+            yield &fields.formatting
+        }
+    }
+
     /// The ids of pages left out because they are drafts (for messages about links to them).
-    var drafts: Set<String> = []
+    var drafts: Set<String> {
+        get { fields.drafts }
+        _modify {
+            uniqueFields()
+            yield &fields.drafts
+        }
+    }
+
     /// The images, documents and recordings beside the pages, published as they are.
-    var attachments = Attachments()
+    var attachments: Attachments {
+        get { fields.attachments }
+        _modify {
+            uniqueFields()
+            yield &fields.attachments
+        }
+    }
+
     /// The day `now` falls on in `timeZone`, worked out once (`nextOccurrences` runs for every event card).
-    var today: LocalDate?
+    var today: LocalDate? {
+        get { fields.today }
+        _modify {
+            uniqueFields()
+            yield &fields.today
+        }
+    }
 
     /// Formatting for `language`'s locale, showing times written with a UTC offset in the site's time zone.
     func dates(for language: Language) -> DateFormatting {
