@@ -15,9 +15,13 @@ extension Renderer {
             if try isTruthy(left) { return .bool(true) }
             return .bool(try isTruthy(right))
         case .comparison(let symbol, let left, let right, let position):
-            return .bool(
-                try compare(
-                    symbol, try evaluate(left).withHTMLAsText, try evaluate(right).withHTMLAsText, at: position))
+            let (left, right) = (try evaluate(left).withHTMLAsText, try evaluate(right).withHTMLAsText)
+            guard let result = Self.compare(symbol, left, right) else {
+                throw error(
+                    .cannotCompare(operator: symbol.rawValue, left: left.kindDescription, right: right.kindDescription),
+                    at: position)
+            }
+            return .bool(result)
         case .filter(let call):
             return try apply(program.filterCalls[call])
         }
@@ -57,9 +61,11 @@ extension Renderer {
         error(.filterFailed(filter: program.names[call.name], message: failure.message), at: call.position)
     }
 
-    private func compare(
-        _ symbol: ComparisonOperator, _ left: TemplateValue, _ right: TemplateValue, at position: TemplatePosition
-    ) throws(TemplateError) -> Bool {
+    /// `left symbol right`; nil when the two cannot be ordered. Static, as the helpers below: a method of the
+    /// renderer, called while it evaluates, would work on a copy of it.
+    private static func compare(
+        _ symbol: ComparisonOperator, _ left: TemplateValue, _ right: TemplateValue
+    ) -> Bool? {
         switch symbol {
         case .equal: return isEqual(left, right)
         case .notEqual: return !isEqual(left, right)
@@ -72,13 +78,11 @@ extension Renderer {
             (.html(let a), .html(let b)):
             return ordered(a, b, by: symbol)
         default:
-            throw error(
-                .cannotCompare(operator: symbol.rawValue, left: left.kindDescription, right: right.kindDescription),
-                at: position)
+            return nil
         }
     }
 
-    private func ordered<T: Comparable>(_ a: T, _ b: T, by symbol: ComparisonOperator) -> Bool {
+    private static func ordered<T: Comparable>(_ a: T, _ b: T, by symbol: ComparisonOperator) -> Bool {
         switch symbol {
         case .less: a < b
         case .lessOrEqual: a <= b
@@ -88,7 +92,7 @@ extension Renderer {
     }
 
     /// Equality where text and HTML with the same characters are equal.
-    private func isEqual(_ left: TemplateValue, _ right: TemplateValue) -> Bool {
+    private static func isEqual(_ left: TemplateValue, _ right: TemplateValue) -> Bool {
         switch (left, right) {
         case (.string(let a), .html(let b)), (.html(let a), .string(let b)): a == b
         default: left == right

@@ -46,6 +46,21 @@ import Testing
                 == "page.html:1:21: unknown variable `loop.indx`; did you mean `index`?")
     }
 
+    @Test func comparingWhatHasNoOrder() {
+        let context: [String: TemplateValue] = ["page": ["title": "T", "weight": 3, "draft": false]]
+        #expect(
+            error("a\n{% if page.title < page.weight %}x{% endif %}", context: context)
+                == "page.html:2:18: cannot compare a string with a number using `<`; both must be numbers or both strings"
+        )
+        #expect(
+            error("{% if page.draft >= 1 %}x{% endif %}", context: context)
+                == "page.html:1:18: cannot compare a boolean with a number using `>=`; both must be numbers or both strings"
+        )
+        // Equality compares anything; ordering orders numbers and text.
+        #expect(
+            error("{% if page.draft == 1 %}{% endif %}{% if page.title > \"S\" %}{% endif %}", context: context) == nil)
+    }
+
     @Test func printingAListOrMap() {
         #expect(
             error("{{ page.children }}", context: ["page": ["children": []]])
