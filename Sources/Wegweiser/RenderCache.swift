@@ -7,12 +7,18 @@ import Templates
 /// (all of them but which one is current).
 /// One cache serves one rendering of one `Site`; it is never reused for another.
 final class RenderCache: Sendable {
-    private let summaries = Mutex<[PageInLanguage: TemplateMap]>([:])
+    private let summaries: Mutex<[PageInLanguage: TemplateMap]>
     private let siteValues = Mutex<[String: TemplateValue]>([:])
     private let languageEntries = Mutex<[String: TemplateMap]>([:])
     private let translationLists = Mutex<[String: [TemplateValue]]>([:])
     private let builtChildLists = Mutex<[PageInLanguage: [String]]>([:])
     private let builtChildPlaces = Mutex<[PageInLanguage: [String: Int]]>([:])
+
+    /// A cache with room for `summaries` summaries: a site's pages in all languages, about as many as its pages
+    /// show (growing the table a step at a time hashed every summary again at each step).
+    init(summaries count: Int = 0) {
+        summaries = Mutex(Dictionary(minimumCapacity: count))
+    }
 
     /// The summary fields of page `id` for readers of `language`, made by `make` the first time.
     func summary(_ id: String, language: String, make: () -> TemplateMap) -> TemplateMap {

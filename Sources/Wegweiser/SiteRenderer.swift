@@ -31,7 +31,7 @@ struct SiteRenderer {
     let buildTime: String
     var diagnostics: [Diagnostic] = []
     /// Summaries and `site` values shared by the pages of this rendering.
-    let cache = RenderCache()
+    let cache: RenderCache
     /// The output of the theme's `include_cached` tags, shared by the pages of this rendering.
     let includes = IncludeCache()
     /// Whether each page records the body it shows, with its links' resolutions and its place in the page's
@@ -46,6 +46,7 @@ struct SiteRenderer {
         self.templatesPath = templatesPath
         self.assets = assets
         self.buildTime = buildTime
+        cache = RenderCache(summaries: site.pages.count * site.config.languages.count)
     }
 
     /// What rendering one page produced besides its HTML, merged in page order after the parallel part.
