@@ -69,9 +69,12 @@ struct PageContext {
     func summary(_ id: String) -> TemplateValue {
         guard site.pages[id] != nil else { return .null }
         var fields = cache?.summary(id, language: language.code) { summaryFields(id) } ?? summaryFields(id)
-        fields["url"] = .string(link(to: id))
+        fields[at: Self.summaryURL] = .string(link(to: id))
         return .map(fields)
     }
+
+    /// Where `url` is in every summary: set by position, it is not looked for among the keys on every page.
+    private static let summaryURL = summaryKeys.position(of: "url")!
 
     /// The keys of a summary, in order; every summary shares them.
     private static let summaryKeys = TemplateMap(
